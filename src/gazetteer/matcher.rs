@@ -1,0 +1,339 @@
+//! The name matcher: a trie over normalized word forms, built from the
+//! generated paradigms of every name, walked once per token.
+
+use super::hash::FxHashMap;
+use super::inflect::{adjective, adjective_all_genders, adjective_gender, is_fixed_token, noun, Paradigm, CASES};
+use crate::record::{MentionForm, Span};
+use crate::text::{normalize, tokenize, Document, TokenKind};
+
+/// A way an entity can be written.
+#[derive(Debug, Clone)]
+pub(crate) struct Variant {
+    pub entity: u32,
+    pub form: MentionForm,
+    /// For abbreviations: the exact tokens (case-sensitive match).
+    pub exact: Option<Box<[Box<str>]>>,
+    /// Names need a capital first letter; adjectives do not.
+    pub capital: bool,
+    /// A compound first part (`российско`), valid only inside a hyphenated
+    /// word before another part.
+    pub compound: bool,
+}
+
+/// Single capitalized words that are also common Russian words; at the
+/// start of a sentence they are read as the word, not the name
+/// («Того же мнения…» is not Togo).
+const FALSE_FRIENDS: &[&str] = &["того", "чад", "перу", "гана"];
+
+const ROOT: u32 = 0;
+const UNKNOWN: u32 = u32::MAX;
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Trie {
+    words: FxHashMap<Box<str>, u32>,
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Variant ids ending at each node.
+    terminals: Vec<Vec<u32>>,
+    pub variants: Vec<Variant>,
+}
+
+/// A raw match of the trie: tokens `[first, last)` or a part of one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawMatch {
+    pub span: Span,
+    pub first: usize,
+    pub last: usize,
+    pub variant: u32,
+}
+
+impl Trie {
+    pub fn new() -> Trie {
+        Trie { terminals: vec![Vec::new()], ..Default::default() }
+    }
+
+    fn word_id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.words.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.insert(w.into(), id);
+        id
+    }
+
+    fn insert(&mut self, seq: &[String], variant: Variant) {
+        if seq.is_empty() || seq.iter().any(|w| w.is_empty()) {
+            return;
+        }
+        let mut node = ROOT;
+        for w in seq {
+            let wid = self.word_id(w);
+            node = match self.edges.get(&(node, wid)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.terminals.len() as u32;
+                    self.terminals.push(Vec::new());
+                    self.edges.insert((node, wid), n);
+                    n
+                }
+            };
+        }
+        // The same variant of the same entity may arrive through several
+        // cases (acc = nom); keep one.
+        let dup = self.terminals[node as usize].iter().any(|&v| {
+            let o = &self.variants[v as usize];
+            o.entity == variant.entity && o.form == variant.form && o.compound == variant.compound && o.exact == variant.exact
+        });
+        if !dup {
+            let id = self.variants.len() as u32;
+            self.variants.push(variant);
+            self.terminals[node as usize].push(id);
+        }
+    }
+
+    /// Adds a name (a state's, an organization's, a city's) with every
+    /// inflected form. `=` in front keeps the name as written.
+    pub fn add_name(&mut self, entity: u32, name: &str, form: MentionForm) {
+        let (name, inflect) = match name.strip_prefix('=') {
+            Some(n) => (n, false),
+            None => (name, true),
+        };
+        let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+        if toks.is_empty() {
+            return;
+        }
+        let fixed_all = toks.iter().all(|t| is_fixed_token(t));
+        let exact = fixed_all.then(|| toks.iter().map(|t| Box::<str>::from(*t)).collect::<Box<[_]>>());
+        let capital = toks[0].chars().next().is_some_and(char::is_uppercase);
+        let variant = Variant { entity, form, exact, capital, compound: false };
+        if !inflect || fixed_all {
+            let seq: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
+            self.insert(&seq, variant);
+            return;
+        }
+        for seq in phrase_forms(&toks) {
+            self.insert(&seq, variant.clone());
+        }
+    }
+
+    /// Adds an adjective (masculine nominative) in all its forms, or a
+    /// compound first part when it ends in `-` (`российско-`).
+    pub fn add_adjective(&mut self, entity: u32, adj: &str) {
+        if let Some(stem) = adj.strip_suffix('-') {
+            let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: true };
+            self.insert(&[normalize(stem)], v);
+            return;
+        }
+        let p = adjective_all_genders(adj);
+        let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: false };
+        let mut seen: Vec<&String> = Vec::new();
+        for f in p.iter().flatten() {
+            if !seen.contains(&f) {
+                seen.push(f);
+                self.insert(std::slice::from_ref(f), v.clone());
+            }
+        }
+    }
+
+    /// Finds matches in tokens `[from, to)` of `doc`: at each position the
+    /// longest name that passes its checks; then, inside hyphenated words
+    /// no name covers, adjective parts (`российско-таджикских`).
+    pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
+        let to = to.min(doc.tokens.len());
+        let ids: Vec<u32> = (from..to)
+            .map(|i| if doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].kind == TokenKind::Word || doc.tokens[i].kind == TokenKind::Number {
+                self.words.get(doc.norm.get(i)).copied().unwrap_or(UNKNOWN)
+            } else {
+                UNKNOWN
+            })
+            .collect();
+        let mut i = from;
+        while i < to {
+            let mut node = ROOT;
+            let mut best: Option<(usize, u32)> = None; // (end token, node)
+            let mut j = i;
+            while j < to {
+                let wid = ids[j - from];
+                if wid == UNKNOWN {
+                    break;
+                }
+                match self.edges.get(&(node, wid)) {
+                    Some(&n) => node = n,
+                    None => break,
+                }
+                j += 1;
+                if self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+                    best = Some((j, node));
+                }
+            }
+            if let Some((end, node)) = best {
+                let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
+                for &v in &self.terminals[node as usize] {
+                    if self.accepts(doc, i, end, v) {
+                        out.push(RawMatch { span, first: i, last: end, variant: v });
+                    }
+                }
+                i = end;
+                continue;
+            }
+            if doc.tokens[i].kind == TokenKind::Word && doc.norm.get(i).contains('-') {
+                self.find_parts(doc, i, out);
+            }
+            i += 1;
+        }
+    }
+
+    fn find_parts(&self, doc: &Document, i: usize, out: &mut Vec<RawMatch>) {
+        let raw = doc.tokens[i].text(doc.text);
+        let base = doc.tokens[i].span.start;
+        let dashes: Vec<(usize, usize)> = raw.match_indices(['-', '‑', '–', '—', '−']).map(|(k, d)| (k, d.len())).collect();
+        let mut start = 0;
+        for n in 0..=dashes.len() {
+            let (end, next) = match dashes.get(n) {
+                Some(&(k, l)) => (k, k + l),
+                None => (raw.len(), raw.len()),
+            };
+            let last_part = n == dashes.len();
+            let part = &raw[start..end];
+            if !part.is_empty() {
+                let key = normalize(part);
+                if let Some(&wid) = self.words.get(key.as_str()) {
+                    if let Some(&node) = self.edges.get(&(ROOT, wid)) {
+                        for &v in &self.terminals[node as usize] {
+                            let var = &self.variants[v as usize];
+                            let ok = var.form == MentionForm::Adjective && (var.compound != last_part);
+                            if ok {
+                                out.push(RawMatch { span: Span::new(base + start, base + end), first: i, last: i + 1, variant: v });
+                            }
+                        }
+                    }
+                }
+            }
+            start = next;
+        }
+    }
+
+    fn accepts(&self, doc: &Document, first: usize, last: usize, v: u32) -> bool {
+        let var = &self.variants[v as usize];
+        if var.compound {
+            return false;
+        }
+        let raw_first = doc.tokens[first].text(doc.text);
+        if let Some(exact) = &var.exact {
+            return exact.len() == last - first
+                && exact.iter().zip(first..last).all(|(e, k)| **e == *doc.tokens[k].text(doc.text));
+        }
+        if var.capital {
+            if !raw_first.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            if last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)) && starts_sentence(doc, first) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Whether token `i` opens a sentence (possibly after an opening quote).
+fn starts_sentence(doc: &Document, i: usize) -> bool {
+    let Some(s) = doc.sentence_of(i) else { return true };
+    let first = doc.sentences[s].first;
+    (first..i).all(|k| doc.tokens[k].kind == TokenKind::Punct)
+}
+
+/// Every inflected form of a multiword name, as token sequences of normal
+/// forms. In each part of the name (parts are split at «и» and dashes:
+/// «Босния и Герцеговина», «Папуа — Новая Гвинея») the leading adjectives
+/// and the head noun agree in case; the words after the head stay as they
+/// are («Республика Таджикистан» → «Республики Таджикистан»).
+pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
+    let n = toks.len();
+    let is_sep = |t: &str| matches!(t, "и" | "—" | "–" | "-" | ",");
+    let mut paradigms: Vec<Option<Paradigm>> = vec![None; n];
+    let mut seg_start = 0;
+    let mut seg_index = 0;
+    while seg_start < n {
+        let seg_end = (seg_start..n).find(|&k| is_sep(toks[k])).unwrap_or(n);
+        let mut k = seg_start;
+        // leading adjectives
+        while k < seg_end && !is_fixed_token(toks[k]) && adjective_gender(toks[k]).is_some() && k + 1 < n {
+            paradigms[k] = Some(adjective(toks[k]));
+            k += 1;
+        }
+        if k < seg_end && !is_fixed_token(toks[k]) {
+            let head = noun(toks[k]);
+            let nominative_like = seg_index == 0 || !ends_oblique(&normalize(toks[k]));
+            if nominative_like {
+                paradigms[k] = Some(head);
+            } else {
+                for p in &mut paradigms[seg_start..k] {
+                    *p = None;
+                }
+            }
+        }
+        seg_index += 1;
+        seg_start = seg_end + 1;
+    }
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for case in 0..CASES {
+        let mut seqs: Vec<Vec<String>> = vec![Vec::with_capacity(n)];
+        for (k, t) in toks.iter().enumerate() {
+            let forms: Vec<String> = match &paradigms[k] {
+                Some(p) => p[case].clone(),
+                None => vec![normalize(t)],
+            };
+            let mut next = Vec::with_capacity(seqs.len() * forms.len());
+            for s in &seqs {
+                for f in &forms {
+                    let mut s2 = s.clone();
+                    s2.push(f.clone());
+                    next.push(s2);
+                }
+            }
+            next.truncate(32);
+            seqs = next;
+        }
+        for s in seqs {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// Endings that show a word is not in the nominative (so a part after «и»
+/// that is already oblique — «…Великобритании и Северной Ирландии» — is
+/// kept as written).
+fn ends_oblique(w: &str) -> bool {
+    ["ии", "ой", "ей", "ом", "ем", "ов", "ам", "ах", "ами", "у", "ю"].iter().any(|e| w.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(name: &str) -> Vec<String> {
+        let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+        phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
+    }
+
+    #[test]
+    fn multiword_agreement() {
+        let f = forms("Республика Таджикистан");
+        assert!(f.contains(&"республики таджикистан".to_string()));
+        assert!(!f.contains(&"республики таджикистана".to_string()));
+        let f = forms("Соединённые Штаты Америки");
+        assert!(f.contains(&"соединенных штатов америки".to_string()));
+        let f = forms("Организация Объединённых Наций");
+        assert!(f.contains(&"организации объединенных наций".to_string()));
+        let f = forms("Папуа — Новая Гвинея");
+        assert!(f.contains(&"папуа - новой гвинее".to_string()));
+        let f = forms("Босния и Герцеговина");
+        assert!(f.contains(&"боснии и герцеговины".to_string()));
+        let f = forms("Соединённое Королевство Великобритании и Северной Ирландии");
+        assert!(f.contains(&"соединенного королевства великобритании и северной ирландии".to_string()));
+        let f = forms("Исполнительный комитет СНГ");
+        assert!(f.contains(&"исполнительного комитета снг".to_string()));
+    }
+}

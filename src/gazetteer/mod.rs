@@ -1,0 +1,453 @@
+//! Gazetteers: the states, organizations, cities and agencies dipnews
+//! knows, with every inflected form of their names, and the matcher that
+//! finds them in a document.
+//!
+//! The tables are TSV files in the crate's `gazetteers/` folder, embedded at
+//! compile time; [`GazetteerBuilder::add_dir`] adds a folder of your own
+//! (same file names and columns) on top of them.
+//!
+//! ```
+//! use dipnews::Gazetteer;
+//! let g = Gazetteer::embedded();
+//! let text = "Министр иностранных дел Республики Таджикистан встретился с послом Гвинеи-Бисау.";
+//! let found: Vec<(&str, &str)> = g.find(text).iter().map(|m| (g.entity(m.entity).id.as_str(), &text[m.span.start..m.span.end])).collect();
+//! assert_eq!(found, [("TJ", "Республики Таджикистан"), ("GW", "Гвинеи-Бисау")]);
+//! ```
+
+mod hash;
+pub mod inflect;
+mod load;
+mod matcher;
+
+use crate::error::{Error, Result};
+use crate::record::{MentionForm, Place, Span};
+use crate::text::{Document, PartsSplitter};
+use hash::FxHashMap;
+use matcher::{RawMatch, Trie};
+use once_cell::sync::Lazy;
+use std::path::Path;
+use std::sync::Arc;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A sovereign state.
+    State,
+    /// An intergovernmental organization or one of its bodies.
+    Organization,
+    /// A city.
+    City,
+    /// A region that is no state («Латинская Америка», «Корейский
+    /// полуостров»): matched only so that its words are not read as a state.
+    Region,
+}
+
+/// Index of an entity in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+/// One known state, organization, city or region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// ISO code for a state, table id for an organization, the Wikidata id
+    /// of a city (`name/country` when it has none), the name for a region.
+    pub id: String,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+    /// Nominative Russian name.
+    pub name: String,
+    /// A city's country (ISO alpha-2).
+    pub country: Option<String>,
+    /// For an organization's body: the organization.
+    pub parent: Option<EntityId>,
+}
+
+/// A news agency and the ways datelines name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    /// Id (`TASS`, `KHOVAR`).
+    pub id: String,
+    /// Its country (ISO alpha-2).
+    pub country: String,
+    /// Its Russian name.
+    pub name: String,
+    /// Spellings seen in datelines.
+    pub variants: Vec<String>,
+}
+
+/// One name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Byte span in the input.
+    pub span: Span,
+    /// The entity named.
+    pub entity: EntityId,
+    /// Name, adjective or body.
+    pub form: MentionForm,
+    /// Tokens `[first, last)` of the document the match covers.
+    pub tokens: (usize, usize),
+}
+
+/// The tables a gazetteer is built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// `states.tsv`: iso2, wikidata, name, names, adjectives.
+    States,
+    /// `organizations.tsv`: id, wikidata, name, parent, names.
+    Organizations,
+    /// `cities.tsv`: name, wikidata, country, kind, aliases.
+    Cities,
+    /// `agencies.tsv`: id, country, name, variants.
+    Agencies,
+    /// `regions.tsv`: name, names.
+    Regions,
+}
+
+impl Table {
+    /// Every table, in build order.
+    pub const ALL: [Table; 5] = [Table::States, Table::Organizations, Table::Cities, Table::Agencies, Table::Regions];
+
+    /// The table's file name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Table::States => "states.tsv",
+            Table::Organizations => "organizations.tsv",
+            Table::Cities => "cities.tsv",
+            Table::Agencies => "agencies.tsv",
+            Table::Regions => "regions.tsv",
+        }
+    }
+
+    fn embedded(self) -> &'static str {
+        match self {
+            Table::States => include_str!("../../gazetteers/states.tsv"),
+            Table::Organizations => include_str!("../../gazetteers/organizations.tsv"),
+            Table::Cities => include_str!("../../gazetteers/cities.tsv"),
+            Table::Agencies => include_str!("../../gazetteers/agencies.tsv"),
+            Table::Regions => include_str!("../../gazetteers/regions.tsv"),
+        }
+    }
+}
+
+/// Builds a [`Gazetteer`] from the embedded tables and/or your own.
+///
+/// ```no_run
+/// use dipnews::gazetteer::GazetteerBuilder;
+/// let g = GazetteerBuilder::new().embedded().add_dir("my-gazetteers")?.build()?;
+/// # Ok::<(), dipnews::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct GazetteerBuilder {
+    sources: Vec<(Table, String, String)>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder (no tables at all).
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Adds the tables embedded in the crate.
+    pub fn embedded(mut self) -> GazetteerBuilder {
+        for t in Table::ALL {
+            self.sources.push((t, format!("<embedded>/{}", t.file_name()), t.embedded().to_string()));
+        }
+        self
+    }
+
+    /// Adds a table from text; `file` names it in error messages.
+    pub fn add_table(mut self, table: Table, file: impl Into<String>, text: impl Into<String>) -> GazetteerBuilder {
+        self.sources.push((table, file.into(), text.into()));
+        self
+    }
+
+    /// Adds every table file (`states.tsv`, `organizations.tsv`,
+    /// `cities.tsv`, `agencies.tsv`, `regions.tsv`) found in `dir`. Rows
+    /// whose id is already known add names to that entity; new ids add
+    /// entities.
+    pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder> {
+        let dir = dir.as_ref();
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+            });
+        }
+        for t in Table::ALL {
+            let path = dir.join(t.file_name());
+            if !path.exists() {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+                Error::Gazetteer { file: path.display().to_string(), line, message: "not valid UTF-8".into() }
+            })?;
+            self.sources.push((t, path.display().to_string(), text));
+        }
+        Ok(self)
+    }
+
+    /// Compiles the tables.
+    pub fn build(self) -> Result<Gazetteer> {
+        let mut g = Gazetteer {
+            entities: Vec::new(),
+            agencies: Vec::new(),
+            trie: Trie::new(),
+            by_key: FxHashMap::default(),
+            city_by_name: FxHashMap::default(),
+            capitals: Vec::new(),
+            splitter: PartsSplitter::new([]),
+        };
+        for (table, file, text) in &self.sources {
+            g.load(*table, file, text)?;
+        }
+        g.splitter = PartsSplitter::new(g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])));
+        Ok(g)
+    }
+}
+
+/// The compiled gazetteers: entities, agencies and the name matcher.
+/// Build once and share: it is `Send + Sync` and read-only.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    agencies: Vec<Agency>,
+    trie: Trie,
+    /// (kind, id) → entity, for extending tables.
+    by_key: FxHashMap<(u8, String), u32>,
+    /// Normal form of every city name and alias (nominative) → city.
+    city_by_name: FxHashMap<String, u32>,
+    /// Cities that are capitals.
+    capitals: Vec<u32>,
+    splitter: PartsSplitter,
+}
+
+static DEFAULT: Lazy<Arc<Gazetteer>> =
+    Lazy::new(|| Arc::new(GazetteerBuilder::new().embedded().build().expect("the embedded gazetteers are valid")));
+
+impl Gazetteer {
+    /// The embedded gazetteers, compiled once per process on first use and
+    /// shared from then on.
+    pub fn embedded() -> Arc<Gazetteer> {
+        Arc::clone(&DEFAULT)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// All entities.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// All agencies.
+    pub fn agencies(&self) -> &[Agency] {
+        &self.agencies
+    }
+
+    /// The organization a body belongs to (itself for a top organization).
+    pub fn root(&self, id: EntityId) -> EntityId {
+        let mut cur = id;
+        for _ in 0..8 {
+            match self.entity(cur).parent {
+                Some(p) if p != cur => cur = p,
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    /// The state with this ISO alpha-2 code.
+    pub fn state(&self, iso2: &str) -> Option<EntityId> {
+        self.by_key.get(&(0, iso2.to_string())).map(|&i| EntityId(i))
+    }
+
+    /// Whether a city is a capital.
+    pub fn is_capital(&self, id: EntityId) -> bool {
+        self.capitals.contains(&id.0)
+    }
+
+    /// The city whose nominative name or alias is `name` (any case); a
+    /// capital when several cities share the name.
+    pub fn city(&self, name: &str) -> Option<EntityId> {
+        self.city_by_name.get(&crate::text::normalize(name.trim())).map(|&i| EntityId(i))
+    }
+
+    /// The city as a [`Place`].
+    pub fn place(&self, id: EntityId) -> Place {
+        let e = self.entity(id);
+        Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.country.clone().unwrap_or_else(|| e.id.clone()) }
+    }
+
+    /// The agency one of whose spellings occurs in `written`.
+    pub fn agency(&self, written: &str) -> Option<&Agency> {
+        let w = crate::text::normalize(written);
+        let mut best: Option<(&Agency, usize)> = None;
+        for a in &self.agencies {
+            for v in a.variants.iter().chain([&a.name]) {
+                let v = crate::text::normalize(v.trim_matches(|c: char| "/()—–- ".contains(c)));
+                if v.chars().count() >= 2 && contains_word(&w, &v) && best.is_none_or(|(_, l)| v.len() > l) {
+                    best = Some((a, v.len()));
+                }
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
+    /// The parts splitter that knows this gazetteer's agencies.
+    pub fn parts_splitter(&self) -> &PartsSplitter {
+        &self.splitter
+    }
+
+    /// Finds every name in `text` (all of it, trailer included).
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let doc = Document::new(text, &self.splitter);
+        self.find_in(&doc, 0, doc.tokens.len())
+    }
+
+    /// Finds names in tokens `[from, to)` of a document: the longest name at
+    /// each position wins (Гвинея-Бисау over Гвинея). A name shared by a
+    /// state and a city (Кувейт) gives one match for each.
+    pub fn find_in(&self, doc: &Document, from: usize, to: usize) -> Vec<Match> {
+        let mut raw: Vec<RawMatch> = Vec::new();
+        self.trie.find(doc, from, to, &mut raw);
+        raw.into_iter()
+            .map(|r| {
+                let v = &self.trie.variants[r.variant as usize];
+                Match { span: r.span, entity: EntityId(v.entity), form: v.form, tokens: (r.first, r.last) }
+            })
+            .collect()
+    }
+
+    fn add_entity(&mut self, kind: EntityKind, e: Entity, row: &load::Row, seen: &mut Vec<String>) -> Result<(u32, bool)> {
+        let key = (kind as u8, e.id.clone());
+        if seen.contains(&e.id) {
+            return Err(row.error(format!("duplicate id {:?}", e.id)));
+        }
+        seen.push(e.id.clone());
+        if let Some(&i) = self.by_key.get(&key) {
+            return Ok((i, false));
+        }
+        let i = self.entities.len() as u32;
+        self.entities.push(e);
+        self.by_key.insert(key, i);
+        Ok((i, true))
+    }
+
+    fn load(&mut self, table: Table, file: &str, text: &str) -> Result<()> {
+        let mut seen: Vec<String> = Vec::new();
+        match table {
+            Table::States => {
+                for row in load::parse(file, text, &["iso2", "wikidata", "name"])? {
+                    let iso = row.required("iso2")?;
+                    load::check_iso2(&row, iso)?;
+                    let qid = row.required("wikidata")?;
+                    load::check_qid(&row, qid)?;
+                    let name = row.required("name")?;
+                    let e = Entity { kind: EntityKind::State, id: iso.into(), wikidata: Some(qid.into()), name: name.into(), country: Some(iso.into()), parent: None };
+                    let (i, _) = self.add_entity(EntityKind::State, e, &row, &mut seen)?;
+                    for n in std::iter::once(name).chain(row.list("names")) {
+                        self.trie.add_name(i, n, MentionForm::Name);
+                    }
+                    for a in row.list("adjectives") {
+                        self.trie.add_adjective(i, a);
+                    }
+                }
+            }
+            Table::Organizations => {
+                let rows = load::parse(file, text, &["id", "wikidata", "name"])?;
+                let mut parents: Vec<(u32, String, usize)> = Vec::new();
+                for row in &rows {
+                    let id = row.required("id")?;
+                    let qid = row.get("wikidata");
+                    if !qid.is_empty() {
+                        load::check_qid(row, qid)?;
+                    }
+                    let name = row.required("name")?;
+                    let parent = row.get("parent");
+                    let e = Entity { kind: EntityKind::Organization, id: id.into(), wikidata: (!qid.is_empty()).then(|| qid.into()), name: name.into(), country: None, parent: None };
+                    let (i, _) = self.add_entity(EntityKind::Organization, e, row, &mut seen)?;
+                    let form = if parent.is_empty() { MentionForm::Name } else { MentionForm::Body };
+                    for n in std::iter::once(name).chain(row.list("names")) {
+                        self.trie.add_name(i, n, form);
+                    }
+                    if !parent.is_empty() {
+                        parents.push((i, parent.to_string(), row.line));
+                    }
+                }
+                for (i, p, line) in parents {
+                    let pid = self.by_key.get(&(EntityKind::Organization as u8, p.clone())).copied().ok_or_else(|| Error::Gazetteer {
+                        file: file.to_string(),
+                        line,
+                        message: format!("unknown parent organization {p:?}"),
+                    })?;
+                    self.entities[i as usize].parent = Some(EntityId(pid));
+                }
+            }
+            Table::Cities => {
+                for row in load::parse(file, text, &["name", "wikidata", "country"])? {
+                    let name = row.required("name")?;
+                    let qid = row.get("wikidata");
+                    if !qid.is_empty() {
+                        load::check_qid(&row, qid)?;
+                    }
+                    let country = row.required("country")?;
+                    load::check_iso2(&row, country)?;
+                    let capital = row.get("kind") == "capital";
+                    let e = Entity { kind: EntityKind::City, id: if qid.is_empty() { format!("{name}/{country}") } else { qid.to_string() }, wikidata: (!qid.is_empty()).then(|| qid.into()), name: name.into(), country: Some(country.into()), parent: None };
+                    let (i, _) = self.add_entity(EntityKind::City, e, &row, &mut seen)?;
+                    if capital {
+                        self.capitals.push(i);
+                    }
+                    for n in std::iter::once(name).chain(row.list("aliases")) {
+                        self.trie.add_name(i, n, MentionForm::Name);
+                        // A capital wins a shared name (Веллингтон/NZ over Веллингтон/AU).
+                        let slot = self.city_by_name.entry(crate::text::normalize(n)).or_insert(i);
+                        if capital && !self.capitals.contains(slot) {
+                            *slot = i;
+                        }
+                    }
+                }
+            }
+            Table::Agencies => {
+                for row in load::parse(file, text, &["id", "name"])? {
+                    let id = row.required("id")?;
+                    if seen.iter().any(|s| s == id) {
+                        return Err(row.error(format!("duplicate id {id:?}")));
+                    }
+                    seen.push(id.to_string());
+                    let variants: Vec<String> = row.list("variants").map(String::from).collect();
+                    match self.agencies.iter_mut().find(|a| a.id == id) {
+                        Some(a) => a.variants.extend(variants),
+                        None => self.agencies.push(Agency { id: id.into(), country: row.get("country").into(), name: row.required("name")?.into(), variants }),
+                    }
+                }
+            }
+            Table::Regions => {
+                for row in load::parse(file, text, &["name"])? {
+                    let name = row.required("name")?;
+                    let e = Entity { kind: EntityKind::Region, id: name.into(), wikidata: None, name: name.into(), country: None, parent: None };
+                    let (i, _) = self.add_entity(EntityKind::Region, e, &row, &mut seen)?;
+                    for n in std::iter::once(name).chain(row.list("names")) {
+                        self.trie.add_name(i, n, MentionForm::Name);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(k, _)| {
+        let before = hay[..k].chars().next_back();
+        let after = hay[k + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}

@@ -1,0 +1,19 @@
+//! Resolving the dateline's place, date and agency.
+
+use super::dates;
+use crate::gazetteer::Gazetteer;
+use crate::record::{AgencyRef, Dateline};
+use crate::text::Document;
+
+/// The dateline of `doc`, if its parts splitter found one.
+pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer) -> Option<Dateline> {
+    let shape = doc.parts.dateline.as_ref()?;
+    let place = doc.slice(shape.place).trim_end_matches('.');
+    let city = gaz.city(place).map(|id| gaz.place(id));
+    let date = shape.date.and_then(|s| dates::parse_dateline_date(doc.slice(s)));
+    let agency = shape.agency.and_then(|s| {
+        let written = doc.slice(s).trim();
+        gaz.agency(written).map(|a| AgencyRef { id: a.id.clone(), name: written.to_string() })
+    });
+    Some(Dateline { city, date, agency, span: shape.span })
+}

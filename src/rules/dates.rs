@@ -1,0 +1,364 @@
+//! Calendar expressions: a small grammar over the text, then resolution of
+//! each expression against a reference date and the tense of the event.
+//!
+//! Read: «6 октября», «6 октября 2020 года», «06.10.2020», «5–7 октября»,
+//! «с 5 по 7 октября», «30 сентября — 2 октября», «7 апреля сего года»,
+//! «в октябре 2020 года», «в 2021 году», «Двадцать седьмого сентября»,
+//! «сегодня», «вчера», «накануне», «позавчера», «завтра», «в понедельник».
+//! Vague expressions («осенью», «на следующей неделе») are not dates.
+
+use crate::record::{PartialDate, Span};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+const MONTHS_GEN: [&str; 12] =
+    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTHS_PREP: [&str; 12] =
+    ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"];
+const ORDINALS: [(&str, u8); 21] = [
+    ("первого", 1), ("второго", 2), ("третьего", 3), ("четвертого", 4), ("пятого", 5), ("шестого", 6), ("седьмого", 7),
+    ("восьмого", 8), ("девятого", 9), ("десятого", 10), ("одиннадцатого", 11), ("двенадцатого", 12), ("тринадцатого", 13),
+    ("четырнадцатого", 14), ("пятнадцатого", 15), ("шестнадцатого", 16), ("семнадцатого", 17), ("восемнадцатого", 18),
+    ("девятнадцатого", 19), ("двадцатого", 20), ("тридцатого", 30),
+];
+const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
+
+/// What a date expression says before it is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateValue {
+    /// Days (with months, maybe a year) from `start` to `end`.
+    Days { start: (Option<i32>, u8, u8), end: (Option<i32>, u8, u8), this_year: bool },
+    /// A month of a year.
+    Month(i32, u8),
+    /// A year.
+    Year(i32),
+    /// Days relative to the reference date (вчера = -1).
+    Relative(i32),
+    /// A weekday (0 = Monday) near the reference date.
+    Weekday(u8),
+}
+
+/// A date expression found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateExpr {
+    pub span: Span,
+    pub value: DateValue,
+}
+
+/// The date a text is dated from: full, or day and month of an unknown year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reference {
+    pub year: Option<i32>,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Reference {
+    pub fn from_date(d: PartialDate) -> Option<Reference> {
+        Some(Reference { year: d.year, month: d.month?, day: d.day? })
+    }
+}
+
+static DAY_WORDS: Lazy<String> = Lazy::new(|| {
+    let ords: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
+    let o = ords.join("|");
+    format!(r"\d{{1,2}}|(?:двадцать|тридцать)[\x20\u00A0]+(?:{o})|{o}")
+});
+
+static MONTH_GEN_RE: Lazy<String> = Lazy::new(|| MONTHS_GEN.join("|"));
+
+static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
+    let d = &*DAY_WORDS;
+    let m = &*MONTH_GEN_RE;
+    let mp = MONTHS_PREP.join("|");
+    let wd = WEEKDAYS.join("|");
+    let sp = r"[\x20\u00A0]+";
+    let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
+    let year = |n: u8| format!(r"(?:{sp}(?P<Y{n}>\d{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?");
+    let (year1, year2, year3) = (year(1), year(2), year(3));
+    let pattern = format!(
+        r"(?xi)
+        (?P<num>\b(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})\b(?:{sp}(?:года|г\.))?)
+        | (?P<cross>(?:\bс{sp})?\b(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m})\b{year1})
+        | (?P<range>(?:\bс{sp})?\b(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m})\b{year2})
+        | (?P<single>\b(?P<sd>{d}){sp}(?P<sm>{m})\b{year3})
+        | (?P<monthyear>\bв{sp}(?P<mm>{mp}){sp}(?P<my>\d{{4}}){sp}(?:года|г\.?))
+        | (?P<yearonly>\bв{sp}(?P<yy>\d{{4}}){sp}(?:году|г\.))
+        | (?P<weekday>\bв[о]?{sp}(?P<wd>{wd})\b)
+        | (?P<rel>\b(?:позавчера|послезавтра|сегодня|вчера|завтра|накануне)\b)
+        "
+    );
+    Regex::new(&pattern).expect("date grammar compiles")
+});
+
+fn month_of(s: &str) -> Option<u8> {
+    let l = s.to_lowercase();
+    MONTHS_GEN.iter().chain(MONTHS_PREP.iter()).position(|m| *m == l).map(|i| (i % 12) as u8 + 1)
+}
+
+fn day_of(s: &str) -> Option<u8> {
+    let l = s.to_lowercase().replace('ё', "е");
+    if let Ok(n) = l.parse::<u8>() {
+        return (1..=31).contains(&n).then_some(n);
+    }
+    let mut words = l.split_whitespace();
+    let first = words.next()?;
+    let (tens, ord) = match first {
+        "двадцать" => (20, words.next()?),
+        "тридцать" => (30, words.next()?),
+        w => (0, w),
+    };
+    let n = ORDINALS.iter().find(|(w, _)| *w == ord)?.1;
+    let day = tens + n;
+    (tens == 0 || n < 10).then_some(day).filter(|d| (1..=31).contains(d))
+}
+
+/// Every date expression in `text` (a slice starting at byte `offset` of
+/// the document), in text order.
+pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    for c in GRAMMAR.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let span = Span::new(offset + whole.start(), offset + whole.end());
+        let year = ["Y1", "Y2", "Y3"].iter().find_map(|n| c.name(n)).and_then(|y| y.as_str().parse::<i32>().ok());
+        let this_year = ["this1", "this2", "this3"].iter().any(|n| c.name(n).is_some());
+        let value = if c.name("num").is_some() {
+            let (d, m, y) = (c["nd"].parse::<u8>().ok(), c["nm"].parse::<u8>().ok(), c["ny"].parse::<i32>().ok());
+            match (d, m, y) {
+                (Some(d), Some(m), Some(y)) if (1..=31).contains(&d) && (1..=12).contains(&m) => {
+                    Some(DateValue::Days { start: (Some(y), m, d), end: (Some(y), m, d), this_year: false })
+                }
+                _ => None,
+            }
+        } else if c.name("cross").is_some() {
+            match (day_of(&c["cd1"]), month_of(&c["cm1"]), day_of(&c["cd2"]), month_of(&c["cm2"])) {
+                (Some(d1), Some(m1), Some(d2), Some(m2)) => {
+                    // «30 декабря 2020 – 2 января 2021» is rare; a year after
+                    // the range belongs to its end, the start may be a year before.
+                    let y1 = year.map(|y| if m1 > m2 { y - 1 } else { y });
+                    Some(DateValue::Days { start: (y1, m1, d1), end: (year, m2, d2), this_year })
+                }
+                _ => None,
+            }
+        } else if c.name("range").is_some() {
+            match (day_of(&c["rd1"]), day_of(&c["rd2"]), month_of(&c["rm"])) {
+                (Some(d1), Some(d2), Some(m)) if d1 <= d2 => {
+                    Some(DateValue::Days { start: (year, m, d1), end: (year, m, d2), this_year })
+                }
+                _ => None,
+            }
+        } else if c.name("single").is_some() {
+            match (day_of(&c["sd"]), month_of(&c["sm"])) {
+                (Some(d), Some(m)) => Some(DateValue::Days { start: (year, m, d), end: (year, m, d), this_year }),
+                _ => None,
+            }
+        } else if c.name("monthyear").is_some() {
+            match (month_of(&c["mm"]), c["my"].parse::<i32>().ok()) {
+                (Some(m), Some(y)) => Some(DateValue::Month(y, m)),
+                _ => None,
+            }
+        } else if c.name("yearonly").is_some() {
+            c["yy"].parse::<i32>().ok().map(DateValue::Year)
+        } else if c.name("weekday").is_some() {
+            let w = c["wd"].to_lowercase();
+            WEEKDAYS.iter().position(|x| *x == w).map(|i| DateValue::Weekday(i as u8))
+        } else {
+            let w = whole.as_str().to_lowercase();
+            let rest = &text[whole.end()..];
+            match w.as_str() {
+                "сегодня" => Some(DateValue::Relative(0)),
+                "вчера" => Some(DateValue::Relative(-1)),
+                "позавчера" => Some(DateValue::Relative(-2)),
+                "завтра" => Some(DateValue::Relative(1)),
+                "послезавтра" => Some(DateValue::Relative(2)),
+                _ if eve_of_something(rest) => None,
+                _ => Some(DateValue::Relative(-1)),
+            }
+        };
+        if let Some(value) = value {
+            out.push(DateExpr { span, value });
+        }
+    }
+    out
+}
+
+/// «накануне визита» means "on the eve of the visit", not "yesterday":
+/// a following noun in the genitive (not a verb) takes it.
+fn eve_of_something(rest: &str) -> bool {
+    let next: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    if next.is_empty() {
+        return false;
+    }
+    let verbish = ["л", "ла", "ло", "ли", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят"].iter().any(|e| next.ends_with(e));
+    let adverb_or_prep = matches!(next.as_str(), "в" | "во" | "на" | "с" | "со" | "по" | "вечером" | "утром" | "днем" | "также" | "же" | "и");
+    !verbish && !adverb_or_prep
+}
+
+/// Parses a dateline's date: «07.10.2020», «6 октября», «11 ноя», «6 ОКТЯБРЯ».
+pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
+    let s = s.trim();
+    if let Some(DateExpr { value: DateValue::Days { start: (y, m, d), .. }, .. }) = find(s, 0).first() {
+        return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) });
+    }
+    // Abbreviated months (RIA, Sputnik): «11 ноя», «3 апр», «15 мар».
+    let mut parts = s.split_whitespace();
+    let d: u8 = parts.next()?.parse().ok()?;
+    let mon = parts.next()?.trim_end_matches('.').to_lowercase();
+    const ABBR: [&str; 12] = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+    let m = ABBR.iter().position(|a| mon.starts_with(a))? as u8 + 1;
+    let y = parts.next().and_then(|y| y.parse::<i32>().ok());
+    (1..=31).contains(&d).then_some(PartialDate { year: y, month: Some(m), day: Some(d) })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub(crate) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let (y, m, d) = (y as i64, m as i64, d as i64);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The date of a day count since 1970-01-01.
+pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// Resolves an expression to `(start, end)` against the reference date;
+/// `planned` puts an unyeared day on or after the reference, else on or
+/// before it.
+pub(crate) fn resolve(value: DateValue, reference: Option<Reference>, planned: bool) -> Option<(PartialDate, PartialDate)> {
+    match value {
+        DateValue::Year(y) => Some((PartialDate::y(y), PartialDate::y(y))),
+        DateValue::Month(y, m) => Some((PartialDate::ym(y, m), PartialDate::ym(y, m))),
+        DateValue::Days { start, end, this_year } => {
+            let year = match (start.0.or(end.0), reference) {
+                (Some(y), _) => Some(y),
+                (None, Some(Reference { year: Some(ry), month, day })) => {
+                    if this_year {
+                        Some(ry)
+                    } else {
+                        Some(nearest_year(ry, (month, day), (start.1, start.2), planned))
+                    }
+                }
+                _ => None,
+            };
+            let mk = |(y, m, d): (Option<i32>, u8, u8), shift: i32| PartialDate { year: y.or(year.map(|x| x + shift)), month: Some(m), day: Some(d) };
+            // A range that crosses New Year: the end is in the next year.
+            let end_shift = i32::from((end.1, end.2) < (start.1, start.2));
+            Some((mk(start, 0), mk(end, end_shift)))
+        }
+        DateValue::Relative(delta) => {
+            let r = reference?;
+            let d = shift_days(r, delta as i64);
+            Some((d, d))
+        }
+        DateValue::Weekday(w) => {
+            let r = reference?;
+            let y = r.year?;
+            let today = days_from_civil(y, r.month, r.day);
+            let today_wd = (today + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
+            let diff = if planned { (w as i64 - today_wd).rem_euclid(7) } else { -((today_wd - w as i64).rem_euclid(7)) };
+            let (y, m, d) = civil_from_days(today + diff);
+            let p = PartialDate::ymd(y, m, d);
+            Some((p, p))
+        }
+    }
+}
+
+fn shift_days(r: Reference, delta: i64) -> PartialDate {
+    // Without a year, count in a common (non-leap) year and drop it again.
+    let y = r.year.unwrap_or(2021);
+    let (ny, m, d) = civil_from_days(days_from_civil(y, r.month, r.day) + delta);
+    match r.year {
+        Some(_) => PartialDate::ymd(ny, m, d),
+        None => PartialDate::md(m, d),
+    }
+}
+
+/// The year for day `md` nearest to the reference day that keeps the event
+/// on the side the tense implies (held: not after the reference; planned:
+/// not before it).
+fn nearest_year(ref_year: i32, ref_md: (u8, u8), md: (u8, u8), planned: bool) -> i32 {
+    let r = days_from_civil(ref_year, ref_md.0, ref_md.1);
+    let mut best = (i64::MAX, ref_year);
+    for y in [ref_year - 1, ref_year, ref_year + 1] {
+        let day = md.1.min(days_in_month(y, md.0));
+        let t = days_from_civil(y, md.0, day);
+        let wrong_side = if planned { t < r } else { t > r };
+        // A small slack: a report may be dated a day before an event it
+        // calls held, and announcements may name today.
+        let penalty = if wrong_side && (t - r).abs() > 1 { 400 } else { 0 };
+        let cost = (t - r).abs() + penalty;
+        if cost < best.0 {
+            best = (cost, y);
+        }
+    }
+    best.1
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> DateValue {
+        let f = find(s, 0);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        f[0].value
+    }
+
+    #[test]
+    fn grammar() {
+        assert_eq!(one("6 октября"), DateValue::Days { start: (None, 10, 6), end: (None, 10, 6), this_year: false });
+        assert_eq!(one("6 октября 2020 года"), DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false });
+        assert_eq!(one("06.10.2020"), DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false });
+        assert_eq!(one("5–7 октября"), DateValue::Days { start: (None, 10, 5), end: (None, 10, 7), this_year: false });
+        assert_eq!(one("с 5 по 7 октября"), DateValue::Days { start: (None, 10, 5), end: (None, 10, 7), this_year: false });
+        assert_eq!(one("30 сентября — 2 октября"), DateValue::Days { start: (None, 9, 30), end: (None, 10, 2), this_year: false });
+        assert_eq!(one("7 апреля сего года"), DateValue::Days { start: (None, 4, 7), end: (None, 4, 7), this_year: true });
+        assert_eq!(one("в октябре 2020 года"), DateValue::Month(2020, 10));
+        assert_eq!(one("в 2021 году"), DateValue::Year(2021));
+        assert_eq!(one("Двадцать седьмого сентября"), DateValue::Days { start: (None, 9, 27), end: (None, 9, 27), this_year: false });
+        assert_eq!(one("вчера"), DateValue::Relative(-1));
+        assert_eq!(one("в понедельник"), DateValue::Weekday(0));
+        assert!(find("накануне визита", 0).is_empty());
+        assert_eq!(one("накануне провел"), DateValue::Relative(-1));
+        assert!(find("осенью и на следующей неделе", 0).is_empty());
+    }
+
+    #[test]
+    fn resolution() {
+        let r = Some(Reference { year: Some(2021), month: 1, day: 5 });
+        let v = DateValue::Days { start: (None, 12, 28), end: (None, 12, 28), this_year: false };
+        assert_eq!(resolve(v, r, false).unwrap().0.to_string(), "2020-12-28");
+        let r2 = Some(Reference { year: None, month: 7, day: 30 });
+        assert_eq!(resolve(DateValue::Relative(-1), r2, false).unwrap().0.to_string(), "--07-29");
+        let r3 = Some(Reference { year: Some(2020), month: 10, day: 13 }); // a Tuesday
+        assert_eq!(resolve(DateValue::Weekday(0), r3, false).unwrap().0.to_string(), "2020-10-12");
+        assert_eq!(resolve(v, None, false).unwrap().0.to_string(), "--12-28");
+        assert_eq!(parse_dateline_date("11 ноя").unwrap().to_string(), "--11-11");
+        assert_eq!(parse_dateline_date("07.10.2020").unwrap().to_string(), "2020-10-07");
+        assert_eq!(parse_dateline_date("14 ФЕВРАЛЯ").unwrap().to_string(), "--02-14");
+    }
+}

@@ -1,0 +1,79 @@
+//! Collecting the states and organizations of a document from gazetteer
+//! matches in its headline and body.
+
+use crate::gazetteer::{EntityKind, Gazetteer, Match};
+use crate::record::{Mention, MentionForm, OrgRef, Role, StateRef};
+use crate::text::Document;
+
+/// Matches of the gazetteer in the headline and body (never the trailer).
+pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
+    let mut out = Vec::new();
+    let spans = doc.parts.headline.iter().chain(doc.parts.body.iter());
+    for &span in spans {
+        let (a, b) = doc.tokens_in(span);
+        out.extend(gaz.find_in(doc, a, b));
+    }
+    out
+}
+
+/// Whether a state match really names the city of the same name
+/// («в городе Кувейт», «г. Джибути»).
+fn city_meant(doc: &Document, m: &Match) -> bool {
+    let i = m.tokens.0;
+    let prev = |k: usize| (i >= k).then(|| doc.norm.get(i - k));
+    matches!(prev(1), Some("городе" | "город" | "города" | "городом" | "столице" | "столица"))
+        || (prev(1) == Some(".") && prev(2) == Some("г"))
+}
+
+/// States in order of first mention, every role "mentioned".
+pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<StateRef> {
+    let mut out: Vec<StateRef> = Vec::new();
+    for m in matches {
+        let e = gaz.entity(m.entity);
+        if e.kind != EntityKind::State {
+            continue;
+        }
+        let is_city_too = matches.iter().any(|o| o.span == m.span && gaz.entity(o.entity).kind == EntityKind::City);
+        if is_city_too && city_meant(doc, m) {
+            continue;
+        }
+        let mention = Mention { span: m.span, text: doc.slice(m.span).to_string(), form: m.form };
+        match out.iter_mut().find(|s| s.iso2 == e.id) {
+            Some(s) => s.mentions.push(mention),
+            None => out.push(StateRef {
+                iso2: e.id.clone(),
+                wikidata: e.wikidata.clone().unwrap_or_default(),
+                name: e.name.clone(),
+                role: Role::Mentioned,
+                mentions: vec![mention],
+            }),
+        }
+    }
+    out
+}
+
+/// Organizations (bodies counted as their organization) in order of first
+/// mention, every role "mentioned".
+pub(crate) fn organizations(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<OrgRef> {
+    let mut out: Vec<OrgRef> = Vec::new();
+    for m in matches {
+        if gaz.entity(m.entity).kind != EntityKind::Organization {
+            continue;
+        }
+        let root = gaz.root(m.entity);
+        let e = gaz.entity(root);
+        let form = if root != m.entity { MentionForm::Body } else { m.form };
+        let mention = Mention { span: m.span, text: doc.slice(m.span).to_string(), form };
+        match out.iter_mut().find(|o| o.id == e.id) {
+            Some(o) => o.mentions.push(mention),
+            None => out.push(OrgRef {
+                id: e.id.clone(),
+                wikidata: e.wikidata.clone(),
+                name: e.name.clone(),
+                role: Role::Mentioned,
+                mentions: vec![mention],
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,66 @@
+//! The text layer: tokens, the normalization view, sentences and document
+//! parts. Everything here points into the caller's untouched input with
+//! byte spans.
+
+mod normalize;
+mod parts;
+mod sentences;
+mod tokenize;
+
+pub use normalize::{normalize, normalize_into, Normalized};
+pub use parts::{DatelineShape, Parts, PartsSplitter};
+pub use sentences::{split_sentences, Sentence};
+pub use tokenize::{tokenize, Token, TokenKind};
+
+use crate::record::Span;
+
+/// A document ready for matching: its tokens, their normal forms, its
+/// sentences and parts.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The caller's input, unchanged.
+    pub text: &'a str,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Normal forms of the tokens (same indices).
+    pub norm: Normalized,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Headline, dateline, body and trailer.
+    pub parts: Parts,
+}
+
+impl<'a> Document<'a> {
+    /// Analyses `text` with the given parts splitter.
+    pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let sentences = split_sentences(text, &tokens);
+        let parts = splitter.split(text);
+        Document { text, tokens, norm, sentences, parts }
+    }
+
+    /// The input's bytes at `span`.
+    #[inline]
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.last <= i);
+        (k < self.sentences.len()).then_some(k)
+    }
+
+    /// Token indices `[first, last)` inside byte span `span`.
+    pub fn tokens_in(&self, span: Span) -> (usize, usize) {
+        let first = self.token_at(span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        (first, last.max(first))
+    }
+}

@@ -1,0 +1,81 @@
+//! The normalization view: a lowercased, `ё`→`е`, dash-unified copy of every
+//! token, kept in one buffer so that matching never allocates per token and
+//! never touches the caller's input (whose offsets the spans keep).
+
+use super::tokenize::Token;
+
+/// Lowercase forms of all tokens of a text, in one buffer.
+#[derive(Debug, Default, Clone)]
+pub struct Normalized {
+    buf: String,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// Builds the view for `tokens` of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Normalized {
+        let mut buf = String::with_capacity(text.len() + text.len() / 8);
+        let mut ranges = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = buf.len();
+            normalize_into(t.text(text), &mut buf);
+            ranges.push((start as u32, buf.len() as u32));
+        }
+        Normalized { buf, ranges }
+    }
+
+    /// The normal form of token `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.buf[a as usize..b as usize]
+    }
+
+    /// Number of tokens in the view.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Whether the view has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+}
+
+/// Appends the normal form of `s` to `out`: lowercase, `ё`→`е`, every dash
+/// as `-`, soft hyphens and combining accents dropped.
+pub fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => out.push(c),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'а'..='я' => out.push(c),
+            'Ё' | 'ё' => out.push('е'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The normal form of `s` as a new string (for building dictionaries).
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_yo_dashes_and_accents() {
+        assert_eq!(normalize("Объединённых"), "объединенных");
+        assert_eq!(normalize("ГВИНЕЯ–БИСАУ"), "гвинея-бисау");
+        assert_eq!(normalize("сотруд\u{ad}ничество"), "сотрудничество");
+        assert_eq!(normalize("Ро\u{301}ссия"), "россия");
+        assert_eq!(normalize("Ҷумҳурӣ"), "ҷумҳурӣ");
+    }
+}

@@ -1,0 +1,331 @@
+//! Document parts: headline, dateline, body, trailer.
+//!
+//! Agency copy comes as lines: an optional headline, a dateline that opens
+//! the first body paragraph («ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар»/.»), the body
+//! paragraphs, and a trailer the event has nothing to do with: photo credits
+//! («ФОТО: …»), «Читайте также» blocks and runs of related-article headlines.
+//! Later stages read entities from the headline and body only.
+
+use crate::record::Span;
+use regex::Regex;
+
+/// The raw pieces of a dateline as written; resolving them (which city,
+/// which agency, which date) is the dateline rule's job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatelineShape {
+    /// The whole dateline, separators included.
+    pub span: Span,
+    /// The place as written («ДУШАНБЕ», «Женева», «ООН»).
+    pub place: Span,
+    /// The date as written («07.10.2020», «6 октября», «11 ноя»), if any.
+    pub date: Option<Span>,
+    /// The agency as written («НИАТ «Ховар», «РИА Новости», «Корр. ТАСС …»), if any.
+    pub agency: Option<Span>,
+}
+
+/// The parts of one document, as byte spans into the input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The title line(s) before the dateline, or a short first line with no
+    /// final period.
+    pub headline: Option<Span>,
+    /// The dateline, when the text has one.
+    pub dateline: Option<DatelineShape>,
+    /// Body paragraphs (the first starts right after the dateline).
+    pub body: Vec<Span>,
+    /// Photo credits, source lines, related headlines: one span per line.
+    pub trailer: Vec<Span>,
+}
+
+impl Parts {
+    /// Whether byte offset `pos` lies in the headline or the body.
+    pub fn in_content(&self, span: Span) -> bool {
+        self.headline.is_some_and(|h| h.contains(span)) || self.body.iter().any(|b| b.contains(span))
+    }
+
+    /// Where the trailer starts (the end of the input when there is none).
+    pub fn content_end(&self, text_len: usize) -> usize {
+        self.trailer.first().map_or(text_len, |t| t.start)
+    }
+}
+
+const MONTHS: &str = "январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек";
+
+/// Finds datelines and splits documents into parts. Built once from the
+/// agency names a dateline may carry; cheap to share.
+#[derive(Debug, Clone)]
+pub struct PartsSplitter {
+    city_first: Regex,
+    date_first: Regex,
+    /// Lowercased agency names, to accept a bracketed agency with no date.
+    names: Vec<String>,
+}
+
+impl PartsSplitter {
+    /// A splitter that knows the given agency names (as they appear in
+    /// datelines without slashes or brackets: «РИА Новости», «КАЗИНФОРМ»).
+    pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> PartsSplitter {
+        let mut names: Vec<String> = agency_names
+            .into_iter()
+            .map(|n| n.trim_matches(|c: char| "/()—–- ".contains(c)).to_string())
+            .filter(|n| n.chars().count() >= 2)
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names.dedup();
+        let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
+        let date = format!(r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:{MONTHS})\.?(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?");
+        let place = r"[А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z.\-]*(?:[\x20\-][А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z.\-]*){0,2}";
+        let agency = format!(
+            r"/[\x20]*(?P<slash>[^/\n]{{2,60}}?)[\x20]*/|\((?P<paren>[^()\n]{{2,40}})\)|(?:[-–—][\x20\u00A0]*)?(?P<named>(?i:{named}))(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
+        );
+        let city_first = format!(
+            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:[\x20]*[,.][\x20\u00A0]*(?P<date>{date}))?[\x20\u00A0]*[,.]?[\x20\u00A0]*(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
+        );
+        let date_first = format!(
+            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
+        );
+        PartsSplitter {
+            city_first: Regex::new(&city_first).expect("dateline pattern compiles"),
+            date_first: Regex::new(&date_first).expect("dateline pattern compiles"),
+            names: names.iter().map(|n| n.to_lowercase()).collect(),
+        }
+    }
+
+    /// Finds a dateline at the very start of `line` (which starts at byte
+    /// `offset` of the document). A dateline needs a date or an agency
+    /// after the place.
+    pub fn dateline_in(&self, line: &str, offset: usize) -> Option<DatelineShape> {
+        let caps = self.city_first.captures(line).or_else(|| self.date_first.captures(line))?;
+        let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
+        let date = caps.name("date").map(sp);
+        let agency = caps.name("slash").or(caps.name("paren")).or(caps.name("named"));
+        if date.is_none() && agency.is_none() {
+            return None;
+        }
+        // Brackets after a place without a date read as an aside, not a
+        // dateline, unless they hold a known agency name.
+        if date.is_none() && caps.name("named").is_none() {
+            let inner = agency?.as_str().to_lowercase();
+            if !self.names.iter().any(|n| inner.contains(n.as_str())) {
+                return None;
+            }
+        }
+        let whole = caps.get(0)?;
+        // A dateline is followed by text (or ends the line).
+        let rest = &line[whole.end()..];
+        if let Some(c) = rest.chars().next() {
+            if c.is_lowercase() && !rest.starts_with(char::is_whitespace) && whole.as_str().ends_with(char::is_alphabetic) {
+                return None;
+            }
+        }
+        Some(DatelineShape {
+            span: Span::new(offset + whole.start() + leading_ws(whole.as_str()), offset + trim_end(whole.as_str(), whole.start())),
+            place: sp(caps.name("place")?),
+            date,
+            agency: agency.map(sp),
+        })
+    }
+
+    /// Splits `text` into parts.
+    pub fn split(&self, text: &str) -> Parts {
+        let lines = lines(text);
+        let mut parts = Parts::default();
+        let nonempty: Vec<usize> = (0..lines.len()).filter(|&i| !is_blank(line_str(text, lines[i]))).collect();
+        if nonempty.is_empty() {
+            return parts;
+        }
+        // The dateline opens one of the first three non-empty lines.
+        let mut dl_line = None;
+        for &li in nonempty.iter().take(3) {
+            let l = lines[li];
+            if let Some(shape) = self.dateline_in(line_str(text, l), l.start) {
+                parts.dateline = Some(shape);
+                dl_line = Some(li);
+                break;
+            }
+        }
+        let body_first_line;
+        match dl_line {
+            Some(li) => {
+                let before: Vec<usize> = nonempty.iter().copied().filter(|&k| k < li).collect();
+                if let (Some(&a), Some(&b)) = (before.first(), before.last()) {
+                    parts.headline = Some(trimmed(text, Span::new(lines[a].start, lines[b].end)));
+                }
+                body_first_line = li;
+            }
+            None => {
+                let first = nonempty[0];
+                let l = line_str(text, lines[first]);
+                if nonempty.len() > 1 && looks_like_headline(l) {
+                    parts.headline = Some(trimmed(text, lines[first]));
+                    body_first_line = nonempty[1];
+                } else {
+                    body_first_line = first;
+                }
+            }
+        }
+        let body_lines: Vec<usize> = nonempty.iter().copied().filter(|&k| k >= body_first_line).collect();
+        let trailer_from = trailer_start(text, &lines, &body_lines);
+        for (n, &li) in body_lines.iter().enumerate() {
+            let mut span = trimmed(text, lines[li]);
+            if n == 0 {
+                if let Some(d) = &parts.dateline {
+                    span.start = span.start.max(d.span.end);
+                    // skip spaces after the dateline
+                    let rest = &text[span.start..span.end];
+                    span.start += rest.len() - rest.trim_start().len();
+                }
+            }
+            if n >= trailer_from {
+                parts.trailer.push(span);
+            } else if !span.is_empty() {
+                parts.body.push(span);
+            }
+        }
+        parts
+    }
+}
+
+/// Index (into `body_lines`) of the first trailer line; `body_lines.len()`
+/// when there is no trailer. The first body line never is one.
+fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
+    let n = body_lines.len();
+    for (k, &li) in body_lines.iter().enumerate().skip(1) {
+        if is_trailer_marker(line_str(text, lines[li])) {
+            return k;
+        }
+    }
+    // A final run of headline-like lines (no closing period): related
+    // articles, or a one-line signature.
+    let mut k = n;
+    while k > 1 && looks_like_headline(line_str(text, lines[body_lines[k - 1]])) {
+        k -= 1;
+    }
+    let run = n - k;
+    let short_signature = run == 1 && line_str(text, lines[body_lines[n - 1]]).trim().chars().count() <= 40;
+    if run >= 2 || short_signature {
+        k
+    } else {
+        n
+    }
+}
+
+fn is_trailer_marker(line: &str) -> bool {
+    let l = line.trim_start().to_lowercase();
+    const MARKERS: &[&str] = &[
+        "фото:", "фото ", "фото©", "фото ©", "photo:", "источник:", "читайте также", "читайте:", "смотрите также",
+        "см. также", "подробнее:", "теги:", "по теме:", "материалы по теме", "видео:",
+    ];
+    MARKERS.iter().any(|m| l.starts_with(m)) || l.trim_end() == "фото"
+}
+
+/// A title-like line: not too long, and it does not end a sentence.
+fn looks_like_headline(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    n > 0 && n <= 300 && !t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".»")
+}
+
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn line_str(text: &str, s: Span) -> &str {
+    &text[s.start..s.end]
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn trimmed(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    Span::new(s.start + lead, (s.end - trail).max(s.start + lead))
+}
+
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+fn trim_end(s: &str, start: usize) -> usize {
+    start + s.trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn splitter() -> PartsSplitter {
+        PartsSplitter::new(["ТАСС", "РИА Новости", "Sputnik", "INTERFAX.RU", "КАЗИНФОРМ", "АРМЕНПРЕСС", "АЗЕРТАДЖ", "Trend"])
+    }
+
+    fn shape(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
+        let d = splitter().dateline_in(line, 0)?;
+        let s = |x: Span| line[x.start..x.end].to_string();
+        Some((s(d.place), d.date.map(s), d.agency.map(s), s(d.span)))
+    }
+
+    #[test]
+    fn dateline_shapes_of_the_wires() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            ("МОСКВА, 6 октября. /ТАСС/. Министр", "МОСКВА", Some("6 октября"), Some("ТАСС")),
+            ("МОСКВА, 6 окт — РИА Новости. Министр", "МОСКВА", Some("6 окт"), Some("РИА Новости")),
+            ("Москва. 6 октября. INTERFAX.RU – Министр", "Москва", Some("6 октября"), Some("INTERFAX.RU")),
+            ("ДУШАНБЕ, 15 мар — Sputnik. Министр", "ДУШАНБЕ", Some("15 мар"), Some("Sputnik")),
+            ("МИНСК, 6 октября (БЕЛТА) – Министр", "МИНСК", Some("6 октября"), Some("БЕЛТА")),
+            ("АСТАНА. КАЗИНФОРМ – Министр", "АСТАНА", None, Some("КАЗИНФОРМ")),
+            ("БИШКЕК, 6 октября /Кабар/. Министр", "БИШКЕК", Some("6 октября"), Some("Кабар")),
+            ("Ташкент, 6 октября (УзА). Министр", "Ташкент", Some("6 октября"), Some("УзА")),
+            ("ЕРЕВАН, 6 ОКТЯБРЯ, АРМЕНПРЕСС. Министр", "ЕРЕВАН", Some("6 ОКТЯБРЯ"), Some("АРМЕНПРЕСС")),
+            ("БАКУ /Trend/ - Министр", "БАКУ", None, Some("Trend")),
+            ("БАКУ, Азербайджан, 6 октября /Trend/ - Министр", "БАКУ", Some("6 октября"), Some("Trend")),
+            ("ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар»/. 6 октября", "ДУШАНБЕ", Some("07.10.2020"), Some("НИАТ «Ховар»")),
+            ("ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар/. 6 октября", "ДУШАНБЕ", Some("07.10.2020"), Some("НИАТ «Ховар")),
+            ("НУР-СУЛТАН. КАЗИНФОРМ – Президент", "НУР-СУЛТАН", None, Some("КАЗИНФОРМ")),
+            ("6 октября, Минск /Корр. БЕЛТА/. Президент", "Минск", Some("6 октября"), Some("Корр. БЕЛТА")),
+        ];
+        for (line, place, date, agency) in cases {
+            let got = shape(line).unwrap_or_else(|| panic!("no dateline in {line}"));
+            assert_eq!((got.0.as_str(), got.1.as_deref(), got.2.as_deref()), (*place, *date, *agency), "{line}");
+            assert!(!got.3.ends_with(' '));
+        }
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        for line in ["Министр иностранных дел России провел переговоры.", "В Минске прошла встреча", "Таджикистан и Австрия (страны) провели"] {
+            assert!(shape(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn headline_body_trailer() {
+        let text = "Заголовок статьи\nМОСКВА, 6 октября. /ТАСС/. Первый абзац.\nВторой абзац.\nФОТО: пресс-служба\n\nДругая новость\nЕщё новость\n";
+        let p = splitter().split(text);
+        let s = |x: Span| &text[x.start..x.end];
+        assert_eq!(s(p.headline.unwrap()), "Заголовок статьи");
+        assert_eq!(p.body.iter().map(|&b| s(b)).collect::<Vec<_>>(), ["Первый абзац.", "Второй абзац."]);
+        assert_eq!(p.trailer.len(), 3);
+    }
+
+    #[test]
+    fn press_release_without_dateline() {
+        let text = "О встрече Министра с Послом\n10 марта состоялась встреча.";
+        let p = splitter().split(text);
+        assert!(p.dateline.is_none());
+        assert_eq!(&text[p.headline.unwrap().start..p.headline.unwrap().end], "О встрече Министра с Послом");
+        assert_eq!(p.body.len(), 1);
+    }
+}

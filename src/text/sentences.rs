@@ -1,0 +1,133 @@
+//! Sentence boundaries over tokens.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` (or a run of them) when the next
+//! token starts a new sentence (a capital letter, a digit, an opening quote
+//! or dash) — except after an initial (`С. Асловым`, `С.В.Лаврова`) or a
+//! known abbreviation (`г.`, `т.е.`, `ул.`). A line break always ends a
+//! sentence: agency copy puts one paragraph on a line.
+
+use super::tokenize::{Token, TokenKind};
+use crate::record::Span;
+
+/// A sentence: its token range and byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its first token.
+    pub first: usize,
+    /// One past the index of its last token.
+    pub last: usize,
+    /// Byte span from its first token's start to its last token's end.
+    pub span: Span,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "г", "гг", "т", "е", "д", "п", "пп", "им", "ул", "пр", "просп", "тыс", "млн", "млрд", "руб",
+    "долл", "см", "др", "ст", "ср", "напр", "св", "акад", "проф", "ген", "корр", "стр", "рис", "гос",
+    "обл", "р", "с", "н", "э", "вв", "в", "ок", "мин", "кв", "км", "чел", "англ", "рус", "лат",
+];
+
+/// Splits the tokens of `text` into sentences.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let ends = match next {
+            None => true,
+            Some(n) => {
+                let gap = &text[tokens[i].span.end..n.span.start];
+                gap.contains('\n') || ends_sentence(text, tokens, i, n, !gap.is_empty())
+            }
+        };
+        if ends {
+            out.push(Sentence {
+                first,
+                last: i + 1,
+                span: Span::new(tokens[first].span.start, tokens[i].span.end),
+            });
+            first = i + 1;
+        }
+    }
+    out
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: bool) -> bool {
+    let t = &tokens[i];
+    if t.kind != TokenKind::Punct {
+        return false;
+    }
+    let s = t.text(text);
+    let closer = matches!(s, "»" | "”" | "\"" | ")");
+    let terminal = s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'));
+    if closer {
+        // «…» after a terminal mark: the quote closes the sentence.
+        let before = i.checked_sub(1).map(|k| tokens[k].text(text));
+        if !matches!(before, Some(b) if b.ends_with(['.', '!', '?', '…'])) {
+            return false;
+        }
+    } else if !terminal {
+        return false;
+    }
+    if !spaced && !closer {
+        return false;
+    }
+    let nt = next.text(text);
+    let starts_new = nt.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '„' | '“' | '—' | '–' | '-' | '(')
+    });
+    if !starts_new {
+        return false;
+    }
+    if s == "." && i > 0 {
+        let prev = &tokens[i - 1];
+        if prev.span.end == t.span.start && prev.kind == TokenKind::Word {
+            let w = prev.text(text);
+            let mut chars = w.chars();
+            let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+            if single_upper {
+                return false;
+            }
+            let lower = w.to_lowercase();
+            if ABBREVIATIONS.contains(&lower.as_str()) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn sents(s: &str) -> Vec<&str> {
+        let toks = tokenize(s);
+        split_sentences(s, &toks).iter().map(|x| &s[x.span.start..x.span.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_marks() {
+        assert_eq!(sents("Он прибыл. Встреча прошла! Что дальше? Всё…"), ["Он прибыл.", "Встреча прошла!", "Что дальше?", "Всё…"]);
+    }
+
+    #[test]
+    fn keeps_initials_and_abbreviations() {
+        assert_eq!(sents("Министр С.В.Лавров и С. Аслов встретились в г. Москве. Далее."), [
+            "Министр С.В.Лавров и С. Аслов встретились в г. Москве.",
+            "Далее."
+        ]);
+        assert_eq!(sents("Это т.е. пример. Второе."), ["Это т.е. пример.", "Второе."]);
+    }
+
+    #[test]
+    fn quotes_and_lines() {
+        assert_eq!(sents("Он сказал: «Мы готовы.» Затем ушёл."), ["Он сказал: «Мы готовы.»", "Затем ушёл."]);
+        assert_eq!(sents("Первая строка\nВторая строка"), ["Первая строка", "Вторая строка"]);
+        assert_eq!(sents("Список: 1. первое; 2. второе."), ["Список: 1. первое; 2. второе."]);
+    }
+}

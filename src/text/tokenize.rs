@@ -1,0 +1,493 @@
+//! Tokenization of Russian news text.
+//!
+//! The segmentation follows the rules of razdel (the Natasha project's
+//! rule-based tokenizer) so that its 209k real test cases can measure it:
+//! text is first cut into *atoms* (a run of Cyrillic letters, a run of Latin
+//! letters, a run of digits, one punctuation character, or one other
+//! character), then neighbouring atoms with no space between them are joined
+//! when a rule says so (`кому-то`, `07.10.2020`, `1,5`, `5–7`, `...`, `?!`,
+//! letters with Tajik `ҳ қ ғ ӣ ӯ ҷ`, soft hyphens inside words). On top of
+//! razdel, URLs and e-mail addresses are kept whole, because agency copy
+//! cites them and splitting them would make their dots look like sentence
+//! ends.
+//!
+//! Every token is a byte span into the caller's untouched input.
+
+use crate::record::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters (Cyrillic, Latin or other scripts), possibly joined by
+    /// hyphens or mixed with digits: `Нур-Султан`, `COVID-19`, `ҳамкорӣ`.
+    Word,
+    /// Digits, possibly with inner `.`, `,`, `/`, or dashes: `2020`, `1,5`,
+    /// `07.10.2020`, `5–7`.
+    Number,
+    /// Punctuation: `.`, `,`, `«`, `—`, `...`, `?!`.
+    Punct,
+    /// Any other character: `№`, `%`, `$`, emoji.
+    Symbol,
+    /// A web address: `https://mfa.tj/ru`, `www.mid.ru`.
+    Url,
+    /// An e-mail address: `press@mfa.tj`.
+    Email,
+}
+
+/// One token: its kind and its byte span in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets `[start, end)` into the input.
+    pub span: Span,
+    /// What the token is made of.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text in `input` (the string it was produced from).
+    #[inline]
+    pub fn text<'a>(&self, input: &'a str) -> &'a str {
+        &input[self.span.start..self.span.end]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Atom {
+    Ru,
+    Lat,
+    Int,
+    Punct,
+    Other,
+    /// A URL or e-mail found by the pre-scan; never joined with neighbours.
+    Whole(TokenKind),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct AtomSpan {
+    start: usize,
+    end: usize,
+    kind: Atom,
+    /// The single character of a punctuation atom (`'\0'` otherwise).
+    ch: char,
+}
+
+const DASHES: &str = "‑–—−-";
+const ENDINGS: &str = ".?!…";
+const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
+
+#[inline]
+fn is_ru(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+}
+
+#[inline]
+fn is_punct(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(
+            c,
+            '\\' | '/'
+                | '!'
+                | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '*'
+                | '+'
+                | ','
+                | '.'
+                | ':'
+                | ';'
+                | '<'
+                | '='
+                | '>'
+                | '?'
+                | '@'
+                | '^'
+                | '_'
+                | '`'
+                | '|'
+                | '~'
+                | '-'
+                | '"'
+                | '\''
+                | '('
+                | '['
+                | '{'
+                | ')'
+                | ']'
+                | '}'
+        )
+    } else {
+        PUNCTS.contains(c)
+    }
+}
+
+/// Splits `text` into tokens.
+///
+/// ```
+/// use dipnews::text::{tokenize, TokenKind};
+/// let text = "ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар»/.";
+/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["ДУШАНБЕ", ",", "07.10.2020", "/", "НИАТ", "«", "Ховар", "»", "/", "."]);
+/// assert_eq!(tokenize(text)[2].kind, TokenKind::Number);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut atoms = Vec::with_capacity(text.len() / 4 + 1);
+    scan_atoms(text, &mut atoms);
+    let mut tokens = Vec::with_capacity(atoms.len());
+    join_atoms(text, &atoms, &mut tokens);
+    tokens
+}
+
+fn scan_atoms(text: &str, atoms: &mut Vec<AtomSpan>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast paths.
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphabetic() || b.is_ascii_digit() {
+                if let Some((end, kind)) = scan_url_or_email(text, i) {
+                    atoms.push(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
+                    i = end;
+                    continue;
+                }
+                let alpha = b.is_ascii_alphabetic();
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && (if alpha { bytes[j].is_ascii_alphabetic() } else { bytes[j].is_ascii_digit() })
+                {
+                    j += 1;
+                }
+                let kind = if alpha { Atom::Lat } else { Atom::Int };
+                atoms.push(AtomSpan { start: i, end: j, kind, ch: '\0' });
+                i = j;
+                continue;
+            }
+            let c = b as char;
+            let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
+            atoms.push(AtomSpan { start: i, end: i + 1, kind, ch: c });
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        if is_ru(c) {
+            let mut j = i + len;
+            for d in text[j..].chars() {
+                if !is_ru(d) {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            atoms.push(AtomSpan { start: i, end: j, kind: Atom::Ru, ch: '\0' });
+            i = j;
+            continue;
+        }
+        let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
+        atoms.push(AtomSpan { start: i, end: i + len, kind, ch: c });
+        i += len;
+    }
+}
+
+/// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
+fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    // Only at the start of a word.
+    if i > 0 {
+        let prev = bytes[i - 1];
+        if prev.is_ascii_alphanumeric() || prev == b'.' || prev == b'@' || prev == b'/' {
+            return None;
+        }
+    }
+    let rest = &bytes[i..];
+    let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    if starts(b"http://") || starts(b"https://") || starts(b"www.") {
+        let mut j = i;
+        while j < bytes.len() {
+            let c = bytes[j];
+            if c.is_ascii_whitespace() || c >= 0x80 || matches!(c, b'"' | b'<' | b'>' | b'\'') {
+                break;
+            }
+            j += 1;
+        }
+        // Trailing punctuation belongs to the sentence, not the address.
+        while j > i && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')') {
+            j -= 1;
+        }
+        let min = if starts(b"www.") { 5 } else { 9 };
+        return (j - i >= min).then_some((j, TokenKind::Url));
+    }
+    // e-mail: local@domain.tld
+    let mut j = i;
+    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'_' | b'%' | b'+' | b'-')) {
+        j += 1;
+    }
+    if j >= bytes.len() || bytes[j] != b'@' || j == i {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut last_dot = None;
+    while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || matches!(bytes[k], b'.' | b'-')) {
+        if bytes[k] == b'.' {
+            last_dot = Some(k);
+        }
+        k += 1;
+    }
+    while k > j + 1 && matches!(bytes[k - 1], b'.' | b'-') {
+        k -= 1;
+    }
+    match last_dot {
+        Some(d) if d > j + 1 && k > d + 2 => Some((k, TokenKind::Email)),
+        _ => None,
+    }
+}
+
+fn join_atoms(text: &str, atoms: &[AtomSpan], tokens: &mut Vec<Token>) {
+    if atoms.is_empty() {
+        return;
+    }
+    let mut buf_start = atoms[0].start;
+    let mut buf_end = atoms[0].end;
+    for idx in 1..atoms.len() {
+        let a = atoms[idx];
+        let adjacent = atoms[idx - 1].end == a.start;
+        if adjacent && should_join(text, atoms, idx, buf_start) {
+            buf_end = a.end;
+        } else {
+            tokens.push(make_token(text, atoms, buf_start, buf_end));
+            buf_start = a.start;
+            buf_end = a.end;
+        }
+    }
+    tokens.push(make_token(text, atoms, buf_start, buf_end));
+}
+
+#[inline]
+fn is_dash(a: &AtomSpan) -> bool {
+    a.kind == Atom::Punct && DASHES.contains(a.ch)
+}
+
+/// Should the atom at `idx` join the token being built (which started at
+/// byte `buf_start`)? `left_1` is `atoms[idx-1]`, `right_1` is `atoms[idx]`.
+fn should_join(text: &str, atoms: &[AtomSpan], idx: usize, buf_start: usize) -> bool {
+    let l1 = &atoms[idx - 1];
+    let r1 = &atoms[idx];
+    let l2 = idx.checked_sub(2).map(|k| &atoms[k]);
+    let r2 = atoms.get(idx + 1);
+    if matches!(l1.kind, Atom::Whole(_)) || matches!(r1.kind, Atom::Whole(_)) {
+        return false;
+    }
+    let not_punct = |a: &AtomSpan| a.kind != Atom::Punct && !matches!(a.kind, Atom::Whole(_));
+    // The "2112" rules: a delimiter atom between two atoms.
+    let around = |pred: &dyn Fn(&AtomSpan) -> bool| -> Option<(&AtomSpan, &AtomSpan)> {
+        if pred(l1) {
+            Some((l2?, r1))
+        } else if pred(r1) {
+            Some((l1, r2?))
+        } else {
+            None
+        }
+    };
+    let is_delim = |a: &AtomSpan, set: &str| a.kind == Atom::Punct && set.contains(a.ch);
+    // dash
+    if let Some((l, r)) = around(&is_dash) {
+        if not_punct(l) && not_punct(r) {
+            return true;
+        }
+    }
+    // underscore
+    if let Some((l, r)) = around(&|a| is_delim(a, "_")) {
+        if not_punct(l) && not_punct(r) {
+            return true;
+        }
+    }
+    // float and fraction
+    for set in [".,", "/\\"] {
+        if let Some((l, r)) = around(&|a| is_delim(a, set)) {
+            if l.kind == Atom::Int && r.kind == Atom::Int {
+                return true;
+            }
+        }
+    }
+    // punctuation runs
+    if l1.kind == Atom::Punct && r1.kind == Atom::Punct {
+        let buffer = &text[buf_start..l1.end];
+        if is_smile(buffer, r1.ch) {
+            return true;
+        }
+        if ENDINGS.contains(l1.ch) && ENDINGS.contains(r1.ch) {
+            return true;
+        }
+        if (l1.ch == '-' && r1.ch == '-') || (l1.ch == '*' && r1.ch == '*') {
+            return true;
+        }
+    }
+    // other characters stick to letters and to each other
+    let wordish = |k: Atom| matches!(k, Atom::Other | Atom::Ru | Atom::Lat);
+    if (l1.kind == Atom::Other && wordish(r1.kind)) || (wordish(l1.kind) && r1.kind == Atom::Other) {
+        return true;
+    }
+    // yahoo!
+    if l1.kind == Atom::Lat && r1.ch == '!' && text[l1.start..l1.end].eq_ignore_ascii_case("yahoo") {
+        return true;
+    }
+    false
+}
+
+/// razdel's smile pattern `[=:;]-?[)(]{1,3}` over `buffer + next`.
+fn is_smile(buffer: &str, next: char) -> bool {
+    let mut chars = buffer.chars().chain(std::iter::once(next));
+    match chars.next() {
+        Some('=' | ':' | ';') => {}
+        _ => return false,
+    }
+    let rest: Vec<char> = chars.collect();
+    let body = match rest.first() {
+        Some('-') => &rest[1..],
+        _ => &rest[..],
+    };
+    (1..=3).contains(&body.len()) && body.iter().all(|&c| c == ')' || c == '(')
+}
+
+fn make_token(text: &str, atoms: &[AtomSpan], start: usize, end: usize) -> Token {
+    let span = Span::new(start, end);
+    // Find the atoms of this token to classify it; tokens are short, so a
+    // look at the text is cheaper than tracking atom kinds while joining.
+    let _ = atoms;
+    let s = &text[start..end];
+    let kind = classify(s);
+    Token { span, kind }
+}
+
+fn classify(s: &str) -> TokenKind {
+    let mut letters = false;
+    let mut digits = false;
+    let mut punct = false;
+    let mut other = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters = true;
+        } else if c.is_ascii_digit() {
+            digits = true;
+        } else if is_punct(c) {
+            punct = true;
+        } else if c == '\u{00AD}' || c.is_mark() {
+            // soft hyphen and combining marks live inside words
+        } else {
+            other = true;
+        }
+    }
+    if letters {
+        TokenKind::Word
+    } else if digits {
+        TokenKind::Number
+    } else if punct && !other {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+trait IsMark {
+    fn is_mark(&self) -> bool;
+}
+
+impl IsMark for char {
+    /// Combining marks (U+0300–U+036F and friends) carry stress marks in
+    /// Russian text; they are part of the word they sit on.
+    fn is_mark(&self) -> bool {
+        matches!(*self as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn hyphenated_compounds_stay_whole() {
+        assert_eq!(toks("государств-участников"), ["государств-участников"]);
+        assert_eq!(toks("российско-таджикских"), ["российско-таджикских"]);
+        assert_eq!(toks("Нур-Султан"), ["Нур-Султан"]);
+        assert_eq!(toks("что-то"), ["что-то"]);
+        assert_eq!(toks("видео-совещание"), ["видео-совещание"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_split_like_razdel() {
+        assert_eq!(toks("г."), ["г", "."]);
+        assert_eq!(toks("т.е."), ["т", ".", "е", "."]);
+        assert_eq!(toks("С. Асловым"), ["С", ".", "Асловым"]);
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        assert_eq!(toks("07.10.2020"), ["07.10.2020"]);
+        assert_eq!(toks("1,5"), ["1,5"]);
+        assert_eq!(toks("2020-2021"), ["2020-2021"]);
+        assert_eq!(toks("5–7"), ["5–7"]);
+        assert_eq!(tokenize("1,5")[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn quotes_and_broken_quotes() {
+        assert_eq!(toks("«Ховар»"), ["«", "Ховар", "»"]);
+        assert_eq!(toks("/НИАТ «Ховар/."), ["/", "НИАТ", "«", "Ховар", "/", "."]);
+        assert_eq!(toks("„слово“"), ["„", "слово", "“"]);
+        assert_eq!(toks("\"слово"), ["\"", "слово"]);
+    }
+
+    #[test]
+    fn dashes_and_slashes() {
+        assert_eq!(toks("а — б"), ["а", "—", "б"]);
+        assert_eq!(toks("/ТАСС/."), ["/", "ТАСС", "/", "."]);
+        assert_eq!(toks("1863–"), ["1863", "–"]);
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(toks("см. https://mfa.tj/ru/main. Далее"), ["см", ".", "https://mfa.tj/ru/main", ".", "Далее"]);
+        assert_eq!(toks("пишите press@mfa.tj."), ["пишите", "press@mfa.tj", "."]);
+        assert_eq!(tokenize("www.mid.ru")[0].kind, TokenKind::Url);
+    }
+
+    #[test]
+    fn tajik_letters_nbsp_soft_hyphen_yo() {
+        assert_eq!(toks("ҳамкориҳои"), ["ҳамкориҳои"]);
+        assert_eq!(toks("Ҷумҳурии Тоҷикистон"), ["Ҷумҳурии", "Тоҷикистон"]);
+        assert_eq!(toks("6\u{a0}октября"), ["6", "октября"]);
+        assert_eq!(toks("сотруд\u{ad}ничество"), ["сотруд\u{ad}ничество"]);
+        assert_eq!(toks("объединённых"), ["объединённых"]);
+    }
+
+    #[test]
+    fn ellipses_and_punct_runs() {
+        assert_eq!(toks("так...."), ["так", "...."]);
+        assert_eq!(toks("что?!"), ["что", "?!"]);
+        assert_eq!(toks(":-)"), [":-)"]);
+    }
+
+    #[test]
+    fn spans_slice_cleanly() {
+        let s = "Ёж\u{0301} 🙂 a\u{200f}b ��";
+        for t in tokenize(s) {
+            assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+        }
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("   \n\t").is_empty());
+    }
+}
