@@ -14,7 +14,7 @@
 //! assert_eq!(found, [("TJ", "Республики Таджикистан"), ("GW", "Гвинеи-Бисау")]);
 //! ```
 
-mod hash;
+pub(crate) mod hash;
 pub mod inflect;
 mod load;
 mod matcher;
@@ -266,6 +266,12 @@ impl Gazetteer {
     /// The state with this ISO alpha-2 code.
     pub fn state(&self, iso2: &str) -> Option<EntityId> {
         self.by_key.get(&(0, iso2.to_string())).map(|&i| EntityId(i))
+    }
+
+    /// The capital of the state with this ISO code (the first listed when
+    /// a state has several).
+    pub fn capital_of(&self, iso2: &str) -> Option<EntityId> {
+        self.capitals.iter().copied().find(|&c| self.entities[c as usize].country.as_deref() == Some(iso2)).map(EntityId)
     }
 
     /// Whether a city is a capital.

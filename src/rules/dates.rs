@@ -21,6 +21,8 @@ const ORDINALS: [(&str, u8); 21] = [
     ("четырнадцатого", 14), ("пятнадцатого", 15), ("шестнадцатого", 16), ("семнадцатого", 17), ("восемнадцатого", 18),
     ("девятнадцатого", 19), ("двадцатого", 20), ("тридцатого", 30),
 ];
+const MONTHS_ACC: [&str; 12] =
+    ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
 const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
 
 /// What a date expression says before it is resolved.
@@ -71,6 +73,7 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     let d = &*DAY_WORDS;
     let m = &*MONTH_GEN_RE;
     let mp = MONTHS_PREP.join("|");
+    let ma = MONTHS_ACC.join("|");
     let wd = WEEKDAYS.join("|");
     let sp = r"[\x20\u00A0]+";
     let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
@@ -83,6 +86,7 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
         | (?P<range>(?:\bс{sp})?\b(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m})\b{year2})
         | (?P<single>\b(?P<sd>{d}){sp}(?P<sm>{m})\b{year3})
         | (?P<monthyear>\bв{sp}(?P<mm>{mp}){sp}(?P<my>\d{{4}}){sp}(?:года|г\.?))
+        | (?P<monthacc>\bна{sp}(?P<ma>{ma}){sp}(?P<may>\d{{4}}){sp}(?:года|г\.?))
         | (?P<yearonly>\bв{sp}(?P<yy>\d{{4}}){sp}(?:году|г\.))
         | (?P<weekday>\bв[о]?{sp}(?P<wd>{wd})\b)
         | (?P<rel>\b(?:позавчера|послезавтра|сегодня|вчера|завтра|накануне)\b)
@@ -154,6 +158,12 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
             }
         } else if c.name("monthyear").is_some() {
             match (month_of(&c["mm"]), c["my"].parse::<i32>().ok()) {
+                (Some(m), Some(y)) => Some(DateValue::Month(y, m)),
+                _ => None,
+            }
+        } else if c.name("monthacc").is_some() {
+            let m = MONTHS_ACC.iter().position(|x| *x == c["ma"].to_lowercase()).map(|i| i as u8 + 1);
+            match (m, c["may"].parse::<i32>().ok()) {
                 (Some(m), Some(y)) => Some(DateValue::Month(y, m)),
                 _ => None,
             }
@@ -361,4 +371,42 @@ mod tests {
         assert_eq!(parse_dateline_date("07.10.2020").unwrap().to_string(), "2020-10-07");
         assert_eq!(parse_dateline_date("14 ФЕВРАЛЯ").unwrap().to_string(), "--02-14");
     }
+}
+
+/// The main event's date: the expression in its sentence nearest to the
+/// trigger; else the first one in the next two sentences of the paragraph
+/// that do not announce a later event. A single day the article later
+/// widens to a range («открылся сегодня … проходит с 27 по 28 июля») takes
+/// the range.
+pub(crate) fn main_date(
+    ctx: &super::context::Context,
+    ev: &super::kind::MainEvent,
+) -> Option<crate::record::EventDate> {
+    use super::phrases::Cue;
+    let k = ev.sentence?;
+    let planned = ev.status == crate::record::Status::Planned;
+    let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
+    let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
+    let para = ctx.body[k].paragraph;
+    let nearby = ctx.body.iter().skip(k + 1).take(2).filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_))));
+    let in_main = ctx.body[k]
+        .dates
+        .iter()
+        .filter_map(resolve_expr)
+        .min_by_key(|(e, _, _)| (e.span.start as i64 - anchor as i64).abs());
+    let (expr, mut start, mut end) = in_main.or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).find_map(resolve_expr))?;
+    let mut expr = expr;
+    if start == end {
+        let widened = nearby.flat_map(|s| s.dates.iter()).filter_map(resolve_expr).find(|(_, s, t)| s != t && within(start, *s, *t));
+        if let Some((e, s, t)) = widened {
+            expr = e;
+            (start, end) = (s, t);
+        }
+    }
+    Some(crate::record::EventDate { start, end, text: ctx.doc.slice(expr.span).to_string(), span: expr.span })
+}
+
+fn within(d: PartialDate, s: PartialDate, t: PartialDate) -> bool {
+    let key = |p: PartialDate| (p.month, p.day);
+    (d.year.is_none() || s.year.is_none() || d.year == s.year || d.year == t.year) && key(s) <= key(d) && key(d) <= key(t)
 }

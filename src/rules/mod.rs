@@ -1,23 +1,66 @@
 //! Rules that fill the [`EventRecord`] from a document and its gazetteer
-//! matches, one module per family.
+//! matches, one module per family: [`dateline`], [`dates`], [`kind`] (with
+//! status), [`format`], [`venue`], [`title`], [`roles`], [`follow_ups`].
+//! Trigger words live in `gazetteers/triggers.tsv` ([`phrases`]).
 
+mod context;
 mod dateline;
 pub(crate) mod dates;
 mod entities;
+mod follow_ups;
+mod format;
+mod kind;
+pub(crate) mod phrases;
+mod roles;
+mod title;
+mod venue;
 
 use crate::gazetteer::Gazetteer;
-use crate::record::{EventRecord, PartialDate};
+use crate::record::{EventKind, EventRecord, Format, PartialDate};
 use crate::text::Document;
+use context::Context;
 
 /// Runs every rule family over `doc`.
 pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<PartialDate>) -> EventRecord {
     let mut rec = EventRecord { headline: doc.parts.headline.map(|s| doc.slice(s).to_string()), ..Default::default() };
     rec.dateline = dateline::resolve(doc, gaz);
-    let _reference = reference
+    // The caller's reference date, else the dateline's date.
+    let reference = reference
         .and_then(dates::Reference::from_date)
         .or_else(|| rec.dateline.as_ref().and_then(|d| d.date).and_then(dates::Reference::from_date));
     let matches = entities::content_matches(doc, gaz);
     rec.states = entities::states(doc, gaz, &matches);
     rec.organizations = entities::organizations(doc, gaz, &matches);
+    let ctx = Context::new(doc, gaz, matches, reference);
+
+    let ev = kind::main_event(&ctx);
+    rec.kind = ev.kind;
+    rec.status = ev.status;
+    rec.evidence.kind = ev.trigger.map(|t| t.span);
+    rec.evidence.status = ev.status_span;
+    if ev.kind == EventKind::Other {
+        return rec;
+    }
+    let sents = format::event_sentences(&ctx, &ev);
+    rec.date = dates::main_date(&ctx, &ev);
+    let remote_cue = format::explicit(&sents).filter(|(f, _)| matches!(f, Format::Videoconference | Format::Phone));
+    let venue = if ev.kind == EventKind::PhoneCall || ev.kind == EventKind::Statement || remote_cue.is_some() {
+        None
+    } else {
+        venue::location(&ctx, &sents)
+    };
+    let (format, format_span) = format::format(&ctx, &ev, venue.is_some());
+    rec.format = format;
+    rec.evidence.format = format_span;
+    if let Some((place, span)) = venue {
+        rec.location = Some(place);
+        rec.evidence.location = Some(span);
+    }
+    if let Some((t, span)) = title::title(&ctx, &sents) {
+        rec.title = Some(t);
+        rec.evidence.title = Some(span);
+    }
+    roles::assign(&mut rec, &ctx, &ev);
+    rec.follow_ups = follow_ups::find(&ctx, &ev, rec.date.as_ref());
     rec
 }

@@ -1,0 +1,160 @@
+//! Follow-ups: events after the main one that the article announces (an
+//! agreed next round, an accepted invitation, a planned signing) or reports
+//! (a later call the same day, documents signed or adopted at the event).
+
+use super::context::{Context, Sent};
+use super::dates;
+use super::kind::MainEvent;
+use super::phrases::{Cue, Hit};
+use super::venue;
+use crate::gazetteer::EntityKind;
+use crate::record::{EventDate, EventKind, FollowUp, Format, Span, Status};
+
+/// A clause of a sentence: «…, а 13 января в Вене пройдет заседание …»
+/// holds two events.
+fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s.first;
+    for k in s.first..s.last {
+        let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";";
+        if split && k > start {
+            out.push((start, k));
+            start = k + 1;
+        }
+    }
+    out.push((start, s.last));
+    out
+}
+
+fn hits_in(s: &Sent, a: usize, b: usize) -> impl Iterator<Item = &Hit> {
+    s.hits.iter().filter(move |h| h.first >= a && h.last <= b)
+}
+
+/// Names that frame the main event's own programme («в ходе визита
+/// состоятся переговоры» is part of the visit, not a later event).
+fn inside_programme(ctx: &Context, hits: &[&Hit]) -> bool {
+    hits.iter().any(|h| {
+        h.cue == Cue::KindSkip && {
+            let w: Vec<&str> = (h.first..h.last).map(|k| ctx.word(k)).collect();
+            matches!(w.as_slice(), ["в", "ходе", _] | ["в", "рамках", _] | ["программа" | "программу", _])
+        }
+    })
+}
+
+pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>) -> Vec<FollowUp> {
+    let mut out: Vec<FollowUp> = Vec::new();
+    if ev.kind == EventKind::Other {
+        return out;
+    }
+    let Some(main) = ev.sentence else { return out };
+    for s in ctx.body.iter().skip(main + 1) {
+        for (a, b) in clauses(ctx, s) {
+            let hits: Vec<&Hit> = hits_in(s, a, b).collect();
+            if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main_date) {
+                let dup = out.iter().any(|o| o.kind == f.kind && o.date == f.date && o.location == f.location);
+                if !dup {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn clause_event(
+    ctx: &Context,
+    ev: &MainEvent,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    hits: &[&Hit],
+    main_date: Option<&EventDate>,
+) -> Option<FollowUp> {
+    let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
+    let trigger = hits.iter().find_map(|h| match h.cue {
+        Cue::Kind(k) => Some(k),
+        _ => None,
+    });
+    let planned_marker = has(&|c| c == Cue::FollowUp(Status::Planned) || c == Cue::Status(Status::Planned));
+    let words = |pred: &dyn Fn(&str) -> bool| (a..b).any(|k| pred(ctx.word(k)));
+    let (kind, status) = if planned_marker {
+        let kind = match trigger {
+            Some(k) => k,
+            None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
+            None if words(&|w| w.starts_with("раунд") || w.starts_with("очередн") || w.starts_with("следующ")) => ev.kind,
+            None => return None,
+        };
+        if inside_programme(ctx, hits) && !matches!(kind, EventKind::Signing | EventKind::Statement) {
+            return None;
+        }
+        (kind, Status::Planned)
+    } else if let Some(doc_kind) = hits.iter().find_map(|h| match h.cue {
+        Cue::Document(k) => Some(k),
+        _ => None,
+    }) {
+        // A document signed or adopted at or after the event.
+        if doc_kind == EventKind::Statement && !has(&|c| c == Cue::DocumentNoun) {
+            return None;
+        }
+        if doc_kind == ev.kind && ev.kind == EventKind::Signing {
+            return None;
+        }
+        (doc_kind, Status::Held)
+    } else if has(&|c| c == Cue::FollowUp(Status::Held)) {
+        let kind = trigger?;
+        (kind, Status::Held)
+    } else {
+        return None;
+    };
+    let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+    let planned = status == Status::Planned;
+    let date = s
+        .dates
+        .iter()
+        .filter(|d| clause.contains(d.span))
+        .find_map(|d| {
+            dates::resolve(d.value, ctx.reference, planned).map(|(start, end)| EventDate {
+                start,
+                end,
+                text: ctx.doc.slice(d.span).to_string(),
+                span: d.span,
+            })
+        })
+        .or_else(|| {
+            // «позднее в тот же день»
+            let same_day = (a..b.saturating_sub(2)).any(|k| ctx.word(k) == "тот" && ctx.word(k + 1) == "же" && ctx.word(k + 2) == "день");
+            same_day.then(|| main_date.cloned()).flatten()
+        });
+    let format = match kind {
+        EventKind::PhoneCall => Format::Phone,
+        _ => hits
+            .iter()
+            .find_map(|h| match h.cue {
+                Cue::Format(f) => Some(f),
+                _ => None,
+            })
+            .unwrap_or(Format::Unknown),
+    };
+    let clause_sent = Sent { first: a, last: b, span: clause, hits: hits.iter().map(|h| **h).collect(), dates: Vec::new(), ..s.clone() };
+    let location = if format == Format::Phone { None } else { venue::city_in(ctx, &clause_sent).map(|(p, _)| p) };
+    let mut states: Vec<String> = Vec::new();
+    let mut orgs: Vec<String> = Vec::new();
+    for m in ctx.matches.iter().filter(|m| clause.contains(m.span)) {
+        let e = ctx.gaz.entity(m.entity);
+        match e.kind {
+            EntityKind::State if !venue::is_venue(ctx, s, m) || kind == EventKind::Visit => {
+                if !states.contains(&e.id) {
+                    states.push(e.id.clone());
+                }
+            }
+            EntityKind::Organization => {
+                let root = ctx.gaz.entity(ctx.gaz.root(m.entity)).id.clone();
+                if !orgs.contains(&root) {
+                    orgs.push(root);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(FollowUp { kind, status, date, format, location, states, organizations: orgs, span: clause })
+}

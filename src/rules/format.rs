@@ -1,0 +1,60 @@
+//! The main event's format: an explicit phrase near it, else what its kind
+//! and venue imply.
+
+use super::context::{Context, Sent};
+use super::kind::MainEvent;
+use super::phrases::Cue;
+use crate::record::{EventKind, Format, Span};
+
+/// The sentences that describe the main event: its own, then the next two
+/// of its paragraph that announce nothing later, then the headline.
+pub(crate) fn event_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
+    let mut out = Vec::new();
+    if let Some(k) = ev.sentence {
+        let para = ctx.body[k].paragraph;
+        out.push(&ctx.body[k]);
+        out.extend(
+            ctx.body.iter().skip(k + 1).take(2).filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_)))),
+        );
+    }
+    out.extend(ctx.head.iter());
+    out
+}
+
+/// The first explicit format phrase in `sents`.
+pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
+    sents.iter().find_map(|s| {
+        s.hits.iter().find_map(|h| match h.cue {
+            Cue::Format(f) => Some((f, h.span)),
+            _ => None,
+        })
+    })
+}
+
+/// Kinds whose participants meet in one place by their nature.
+fn inherently_in_person(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Meeting | EventKind::Talks | EventKind::Visit | EventKind::Credentials | EventKind::Signing)
+}
+
+/// The main event's format; `has_venue` says whether a venue was found.
+pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format, Option<Span>) {
+    match ev.kind {
+        EventKind::Other => return (Format::Unknown, None),
+        EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span)),
+        _ => {}
+    }
+    if let Some((f, span)) = explicit(&event_sentences(ctx, ev)) {
+        // A phone phrase elsewhere does not make a meeting a call.
+        if f != Format::Phone {
+            return (f, Some(span));
+        }
+    }
+    if ev.kind == EventKind::Statement {
+        return (Format::Unknown, None);
+    }
+    if has_venue || inherently_in_person(ev.kind) {
+        (Format::InPerson, None)
+    } else {
+        (Format::Unknown, None)
+    }
+}

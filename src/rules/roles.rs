@@ -1,0 +1,102 @@
+//! Roles: which states and organizations took part in the main event.
+//!
+//! A name is a participant when it stands in a sentence that describes the
+//! main event (its own sentence, a headline that names the event, a
+//! sentence listing who took part or organized it) and is not a topic
+//! («по Афганистану», «ситуация в Сирии»), an envoy's accreditation
+//! («Посол России в Гвинее»), or a venue country of an event other than a
+//! visit. Everything else is "mentioned".
+
+use super::context::{Context, Sent};
+use super::kind::MainEvent;
+use super::phrases::Cue;
+use super::venue;
+use crate::gazetteer::{EntityKind, Match};
+use crate::record::{EventKind, EventRecord, Role, Span};
+
+/// Whether a topic word stands right before the match («по Сирии», «о
+/// ситуации в Афганистане», «председательства Узбекистана»).
+fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    let i = m.tokens.0;
+    s.hits.iter().any(|h| {
+        if h.cue != Cue::Topic || h.last > i {
+            return false;
+        }
+        let gap = i - h.last;
+        let word = ctx.word(h.first);
+        // Prepositions only directly before the name: «по приглашению
+        // России» is no topic.
+        let preposition = matches!(word, "по" | "о" | "об" | "против" | "кроме" | "вокруг" | "включая");
+        if preposition {
+            gap == 0
+        } else {
+            gap <= 2 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+        }
+    })
+}
+
+fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool {
+    let kind = ctx.gaz.entity(m.entity).kind;
+    if !matches!(kind, EntityKind::State | EntityKind::Organization) {
+        return false;
+    }
+    if topic(ctx, s, m) || venue::accredited(ctx, s, m) {
+        return false;
+    }
+    // A venue country hosts a visit; of other events it is the place only.
+    if kind == EntityKind::State && ev.kind != EventKind::Visit && venue::is_venue(ctx, s, m) {
+        let w = ctx.word(m.tokens.0.wrapping_sub(1));
+        return w == "столице";
+    }
+    true
+}
+
+/// The sentences whose names can be participants.
+fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
+    let mut out: Vec<&Sent> = Vec::new();
+    if let Some(k) = ev.sentence {
+        out.push(&ctx.body[k]);
+    }
+    for s in &ctx.head {
+        if s.has(|c| matches!(c, Cue::Kind(_))) {
+            out.push(s);
+        }
+    }
+    for (k, s) in ctx.body.iter().enumerate() {
+        if Some(k) == ev.sentence {
+            continue;
+        }
+        let lists_parties = s.has(|c| c == Cue::Participation);
+        let later = s.has(|c| matches!(c, Cue::FollowUp(_)));
+        if lists_parties && !later {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Sets `role` on the record's states and organizations.
+pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
+    if ev.kind == EventKind::Other {
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for s in role_sentences(ctx, ev) {
+        for m in ctx.matches.iter().filter(|m| s.span.contains(m.span)) {
+            if participant_match(ctx, ev, s, m) {
+                spans.push(m.span);
+            }
+        }
+    }
+    let is_part = |sp: &Span| spans.contains(sp);
+    for st in &mut rec.states {
+        if st.mentions.iter().any(|m| is_part(&m.span)) {
+            st.role = Role::Participant;
+        }
+    }
+    for o in &mut rec.organizations {
+        if o.mentions.iter().any(|m| is_part(&m.span)) {
+            o.role = Role::Participant;
+        }
+    }
+}

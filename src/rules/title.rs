@@ -1,0 +1,65 @@
+//! The event's own quoted title: «…» after «на тему», «под названием», a
+//! summit, conference or forum, or the format a meeting belongs to («в
+//! формате «Центральная Азия + Япония»»). Not a framework the meeting only
+//! refers to («в рамках диалога «X»»), a venue or an organization.
+
+use super::context::{Context, Sent};
+use super::phrases::Cue;
+use crate::record::{EventKind, Span};
+
+const OPEN: &[char] = &['«', '„', '“'];
+
+/// Words after which a quote names the event.
+fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
+    let w1 = if q > s.first { ctx.word(q - 1) } else { "" };
+    let w2 = if q > s.first + 1 { ctx.word(q - 2) } else { "" };
+    if matches!((w2, w1), ("на", "тему") | ("по", "теме") | ("под", "названием") | ("под", "девизом") | ("в", "формате")) {
+        return true;
+    }
+    // «саммит «Россия – Африка»», «конференция «…»»: a trigger right before.
+    s.hits.iter().any(|h| {
+        matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last == q
+    })
+}
+
+/// The text inside the quote opening at byte `open` (nested quotes kept);
+/// `None` when it never closes within the paragraph.
+fn quoted(text: &str, open: usize, limit: usize) -> Option<Span> {
+    let mut depth = 0i32;
+    let body_start = open + text[open..].chars().next()?.len_utf8();
+    for (k, c) in text[open..limit].char_indices() {
+        match c {
+            '«' | '„' => depth += 1,
+            '»' | '“' if c == '»' || depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(Span::new(body_start, open + k));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
+    for s in sents {
+        let limit = match s.paragraph {
+            Some(p) => ctx.doc.parts.body[p].end,
+            None => ctx.doc.parts.headline.map_or(s.span.end, |h| h.end),
+        };
+        for q in s.first..s.last {
+            let t = ctx.doc.tokens[q].text(ctx.doc.text);
+            if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) {
+                continue;
+            }
+            if let Some(span) = quoted(ctx.doc.text, ctx.doc.tokens[q].span.start, limit) {
+                let text = ctx.doc.slice(span).trim();
+                if !text.is_empty() {
+                    return Some((text.to_string(), span));
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,106 @@
+//! Venues: «в Минске», «в столице Беларуси», «в египетском Шарм-эш-Шейхе»,
+//! «посетить Душанбе» — but not an envoy's accreditation («Посол
+//! Таджикистана в Австрии») and not the dateline city unless the text
+//! names it.
+
+use super::context::{Context, Sent};
+use super::phrases::Cue;
+use crate::gazetteer::{EntityKind, Match};
+use crate::record::{Place, Span};
+
+fn is_in(w: &str) -> bool {
+    matches!(w, "в" | "во")
+}
+
+fn visit_verb(w: &str) -> bool {
+    w.starts_with("посет") || w.starts_with("посещени")
+}
+
+/// Whether the words before token `i` make it a venue: «в X», «в городе
+/// X», «в египетском X», «посетить X».
+fn venue_before(ctx: &Context, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let w1 = ctx.word(i - 1);
+    if is_in(w1) || visit_verb(w1) {
+        return true;
+    }
+    if i >= 2 {
+        let w2 = ctx.word(i - 2);
+        let adjective = w1.ends_with("ском") || w1.ends_with("цком") || w1.ends_with("ой");
+        if is_in(w2) && (adjective || matches!(w1, "городе" | "г" | "столице")) {
+            return true;
+        }
+        if w1 == "." && ctx.word(i - 2) == "г" && i >= 3 && is_in(ctx.word(i - 3)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a match stands where an envoy's accreditation is named: after
+/// «посол», «представитель», … and a «в»/«при», before the clause's verb.
+pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    let i = m.tokens.0;
+    let Some(envoy) = s.hits.iter().filter(|h| h.cue == Cue::Envoy && h.last <= i).last() else { return false };
+    let verb_between = s.hits.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
+    if verb_between {
+        return false;
+    }
+    (envoy.last..i).any(|k| matches!(ctx.word(k), "в" | "во" | "при"))
+}
+
+/// The capital of a state, as a place.
+fn capital_of(ctx: &Context, iso2: &str) -> Option<Place> {
+    ctx.gaz.capital_of(iso2).map(|c| ctx.gaz.place(c))
+}
+
+/// A city venue in a sentence: the place and the span of its name.
+pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
+    for m in ctx.matches.iter().filter(|m| s.span.contains(m.span)) {
+        let kind = ctx.gaz.entity(m.entity).kind;
+        let i = m.tokens.0;
+        if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) {
+            // Several cities may share the name: prefer a capital.
+            let id = ctx
+                .matches
+                .iter()
+                .filter(|o| o.span == m.span && ctx.gaz.entity(o.entity).kind == EntityKind::City)
+                .map(|o| o.entity)
+                .find(|&e| ctx.gaz.is_capital(e))
+                .unwrap_or(m.entity);
+            return Some((ctx.gaz.place(id), m.span));
+        }
+        // «в столице Беларуси»
+        if kind == EntityKind::State && i >= 2 && ctx.word(i - 1) == "столице" && is_in(ctx.word(i - 2)) {
+            if let Some(p) = capital_of(ctx, &ctx.gaz.entity(m.entity).id) {
+                return Some((p, Span::new(ctx.doc.tokens[i - 1].span.start, m.span.end)));
+            }
+        }
+    }
+    None
+}
+
+/// A state named as a venue («в Объединённых Арабских Эмиратах»).
+pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static str)> {
+    for m in ctx.matches_in(s.span, EntityKind::State) {
+        if m.form == crate::record::MentionForm::Name && is_in(ctx.word(m.tokens.0.wrapping_sub(1))) && !accredited(ctx, s, m) {
+            let e = ctx.gaz.entity(m.entity);
+            let place = Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.id.clone() };
+            return Some((place, m.span, ""));
+        }
+    }
+    None
+}
+
+/// Whether match `m` stands as a venue in its sentence.
+pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    venue_before(ctx, m.tokens.0) && !accredited(ctx, s, m)
+}
+
+/// The main event's venue: a city in the sentences that describe it, else
+/// a state named as a venue in its own sentence.
+pub(crate) fn location(ctx: &Context, sents: &[&Sent]) -> Option<(Place, Span)> {
+    sents.iter().find_map(|s| city_in(ctx, s)).or_else(|| sents.first().and_then(|s| state_in(ctx, s)).map(|(p, sp, _)| (p, sp)))
+}
