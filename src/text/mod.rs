@@ -35,8 +35,9 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
-        let sentences = split_sentences(text, &tokens);
         let parts = splitter.split(text);
+        let breaks: Vec<usize> = parts.dateline.iter().map(|d| d.span.end).collect();
+        let sentences = split_sentences(text, &tokens, &breaks);
         Document { text, tokens, norm, sentences, parts }
     }
 

@@ -49,7 +49,8 @@ impl Parts {
     }
 }
 
-const MONTHS: &str = "январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек";
+const MONTHS: &str = "январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]";
+const MONTH_ABBREVIATIONS: &str = "янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек";
 
 /// Finds datelines and splits documents into parts. Built once from the
 /// agency names a dateline may carry; cheap to share.
@@ -74,8 +75,9 @@ impl PartsSplitter {
         names.dedup();
         let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
         let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
-        let date = format!(r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:{MONTHS})\.?(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?");
-        let place = r"[А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z.\-]*(?:[\x20\-][А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z.\-]*){0,2}";
+        let date = format!(r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?");
+        // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
+        let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
         let agency = format!(
             r"/[\x20]*(?P<slash>[^/\n]{{2,60}}?)[\x20]*/|\((?P<paren>[^()\n]{{2,40}})\)|(?:[-–—][\x20\u00A0]*)?(?P<named>(?i:{named}))(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
         );

@@ -27,8 +27,10 @@ const ABBREVIATIONS: &[&str] = &[
     "обл", "р", "с", "н", "э", "вв", "в", "ок", "мин", "кв", "км", "чел", "англ", "рус", "лат",
 ];
 
-/// Splits the tokens of `text` into sentences.
-pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Splits the tokens of `text` into sentences. A sentence also ends at
+/// every byte offset in `breaks` (the end of a dateline, which a dash or a
+/// bracket closes rather than a period).
+pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Sentence> {
     let mut out = Vec::new();
     if tokens.is_empty() {
         return out;
@@ -40,7 +42,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             None => true,
             Some(n) => {
                 let gap = &text[tokens[i].span.end..n.span.start];
-                gap.contains('\n') || ends_sentence(text, tokens, i, n, !gap.is_empty())
+                gap.contains('\n')
+                    || breaks.iter().any(|&b| tokens[i].span.end <= b && n.span.start >= b)
+                    || ends_sentence(text, tokens, i, n, !gap.is_empty())
             }
         };
         if ends {
@@ -107,7 +111,7 @@ mod tests {
 
     fn sents(s: &str) -> Vec<&str> {
         let toks = tokenize(s);
-        split_sentences(s, &toks).iter().map(|x| &s[x.span.start..x.span.end]).collect()
+        split_sentences(s, &toks, &[]).iter().map(|x| &s[x.span.start..x.span.end]).collect()
     }
 
     #[test]
