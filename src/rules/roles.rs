@@ -10,9 +10,9 @@
 use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
-use super::venue;
+use super::{format, venue};
 use crate::gazetteer::{EntityKind, Match};
-use crate::record::{EventKind, EventRecord, Role, Span};
+use crate::record::{EventKind, EventRecord, Role, Span, Status};
 
 /// Whether a topic word stands right before the match («по Сирии», «о
 /// ситуации в Афганистане», «председательства Узбекистана»).
@@ -51,24 +51,32 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     true
 }
 
-/// The sentences whose names can be participants.
+/// The sentences whose names can be participants: those that describe the
+/// main event, a headline that names it, and sentences that list who took
+/// part (for an announced event, those that announce who will).
 fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
-    let mut out: Vec<&Sent> = Vec::new();
-    if let Some(k) = ev.sentence {
-        out.push(&ctx.body[k]);
-    }
+    // The main sentence, and those after it that name the event again
+    // («Заседание проходит под председательством…», «заявил в ходе заседания»).
+    let names_event = |s: &Sent| s.has(|c| matches!(c, Cue::Kind(_) | Cue::KindSkip));
+    let mut out: Vec<&Sent> = format::event_sentences(ctx, ev)
+        .into_iter()
+        .enumerate()
+        .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s)))
+        .map(|(_, s)| s)
+        .collect();
     for s in &ctx.head {
         if s.has(|c| matches!(c, Cue::Kind(_))) {
             out.push(s);
         }
     }
-    for (k, s) in ctx.body.iter().enumerate() {
-        if Some(k) == ev.sentence {
+    let planned = ev.status == Status::Planned;
+    for s in &ctx.body {
+        if out.iter().any(|o| o.span == s.span) {
             continue;
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
         let later = s.has(|c| matches!(c, Cue::FollowUp(_)));
-        if lists_parties && !later {
+        if lists_parties && (planned || !later) {
             out.push(s);
         }
     }
@@ -76,13 +84,17 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
 }
 
 /// Sets `role` on the record's states and organizations.
+///
+/// Names inside the event's own title («Центральная Азия – Афганистан»)
+/// are its topic, not its parties.
 pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     if ev.kind == EventKind::Other {
         return;
     }
+    let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
     for s in role_sentences(ctx, ev) {
-        for m in ctx.matches.iter().filter(|m| s.span.contains(m.span)) {
+        for m in ctx.matches.iter().filter(|m| s.span.contains(m.span) && !title.is_some_and(|t| t.contains(m.span))) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
             }
