@@ -71,20 +71,33 @@ fn clause_event(
     main_date: Option<&EventDate>,
 ) -> Option<FollowUp> {
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
-    let trigger = hits.iter().find_map(|h| match h.cue {
+    let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) => Some(k),
         _ => None,
+    };
+    // An announcement, unless the clause also reports something under way
+    // («Встреча проходит …, продлится несколько часов» is the main event).
+    let marker = hits.iter().find(|h| h.cue == Cue::FollowUp(Status::Planned)).or_else(|| {
+        let held = has(&|c| c == Cue::Status(Status::Held));
+        hits.iter().find(|h| h.cue == Cue::Status(Status::Planned)).filter(|_| !held)
     });
-    let planned_marker = has(&|c| c == Cue::FollowUp(Status::Planned) || c == Cue::Status(Status::Planned));
     let words = |pred: &dyn Fn(&str) -> bool| (a..b).any(|k| pred(ctx.word(k)));
-    let (kind, status) = if planned_marker {
-        let kind = match trigger {
+    let next_round = words(&|w| w.starts_with("раунд") || w.starts_with("очередн") || w.starts_with("следующ"));
+    let (kind, status) = if let Some(m) = marker {
+        // The event the announcement is about: the first trigger after
+        // its marker («условились о встрече»), else any in the clause.
+        let after = hits.iter().filter(|h| h.first >= m.first).find_map(|h| kind_at(&h));
+        let kind = match after.or_else(|| hits.iter().find_map(|h| kind_at(&h))) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
-            None if words(&|w| w.starts_with("раунд") || w.starts_with("очередн") || w.starts_with("следующ")) => ev.kind,
+            None if next_round => ev.kind,
             None => return None,
         };
         if inside_programme(ctx, hits) && !matches!(kind, EventKind::Signing | EventKind::Statement) {
+            return None;
+        }
+        // An announced event described again («в работе форума примут участие»).
+        if ev.status == Status::Planned && kind == ev.kind && !next_round {
             return None;
         }
         (kind, Status::Planned)
@@ -92,16 +105,21 @@ fn clause_event(
         Cue::Document(k) => Some(k),
         _ => None,
     }) {
-        // A document signed or adopted at or after the event.
+        // A document signed or adopted at or after the event; one with a
+        // date of its own other than the event's is recalled, not new.
         if doc_kind == EventKind::Statement && !has(&|c| c == Cue::DocumentNoun) {
             return None;
         }
         if doc_kind == ev.kind && ev.kind == EventKind::Signing {
             return None;
         }
+        let own_date = s.dates.iter().any(|d| d.span.start >= ctx.doc.tokens[a].span.start && d.span.end <= ctx.doc.tokens[b - 1].span.end);
+        if own_date {
+            return None;
+        }
         (doc_kind, Status::Held)
     } else if has(&|c| c == Cue::FollowUp(Status::Held)) {
-        let kind = trigger?;
+        let kind = hits.iter().find_map(|h| kind_at(&h))?;
         (kind, Status::Held)
     } else {
         return None;

@@ -45,10 +45,19 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
     let Some(envoy) = s.hits.iter().filter(|h| h.cue == Cue::Envoy && h.last <= i).last() else { return false };
     let verb_between = s.hits.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
-    if verb_between {
+    // Accreditations follow the envoy closely: «Посол России в Гвинее»,
+    // «Постоянный представитель при ОБСЕ, МАГАТЭ, ОДВЗЯИ».
+    let verb_word = (envoy.last..i).any(|k| looks_like_verb(ctx.word(k)));
+    if verb_between || verb_word || i - envoy.last > 16 {
         return false;
     }
     (envoy.last..i).any(|k| matches!(ctx.word(k), "в" | "во" | "при"))
+}
+
+/// A past-tense or infinitive verb by its ending («выразил», «посетить»):
+/// the end of an envoy's title.
+fn looks_like_verb(w: &str) -> bool {
+    w.chars().count() >= 5 && ["ть", "л", "ла", "ли", "лся", "лась", "лись"].iter().any(|e| w.ends_with(e))
 }
 
 /// The capital of a state, as a place.
