@@ -44,7 +44,10 @@ pub fn is_fixed_token(w: &str) -> bool {
     if letters.is_empty() {
         return true;
     }
-    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    // ООН, МАГАТЭ; and mixed-case abbreviations: БиГ, ЕврАзЭС (but not
+    // Санкт-Петербург, whose parts each start with their capital).
+    let mixed = w.split(['-', '‑', '–', '—']).any(|part| part.chars().skip(1).any(char::is_uppercase));
+    let caps = letters.len() >= 2 && (letters.iter().all(|c| c.is_uppercase()) || mixed);
     let latin = letters.iter().all(|c| c.is_ascii_alphabetic());
     caps || latin || w.chars().any(|c| c.is_ascii_digit())
 }
@@ -219,6 +222,10 @@ pub fn noun(word: &str) -> Paradigm {
         'а' => {
             let s = strip(&w, 1);
             let slc = last_char(s).unwrap_or(' ');
+            // Самоа, Папуа, Никарагуа: a vowel before the final -а does not decline.
+            if "аеиоуыэюя".contains(slc) {
+                return fixed(&w);
+            }
             let gen = if VELAR_SIBILANT.contains(&slc) { "и" } else { "ы" };
             let ins: &[&str] = if SIBILANT.contains(&slc) { &["ой", "ей", "ою"] } else { &["ой", "ою"] };
             from_endings(s, [&["а"], &[gen], &["е"], &["у"], ins, &["е"]])
@@ -318,6 +325,8 @@ mod tests {
         assert_eq!(noun("Мали")[4], vec!["мали"]);
         assert_eq!(noun("ООН")[1], vec!["оон"]);
         assert!(is_fixed_token("G20") && is_fixed_token("OPEC") && !is_fixed_token("Китай"));
+        assert!(is_fixed_token("БиГ") && !is_fixed_token("Санкт-Петербург"));
+        assert_eq!(noun("Самоа")[1], vec!["самоа"]);
     }
 
     #[test]

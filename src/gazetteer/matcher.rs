@@ -18,6 +18,9 @@ pub(crate) struct Variant {
     /// A compound first part (`российско`), valid only inside a hyphenated
     /// word before another part.
     pub compound: bool,
+    /// For names marked `^`: whether each word starts with a capital, which
+    /// the text must repeat («Совет Безопасности», not «Совет безопасности»).
+    pub capitals: Option<Box<[bool]>>,
 }
 
 /// Single capitalized words that are also common Russian words; at the
@@ -81,7 +84,11 @@ impl Trie {
         // cases (acc = nom); keep one.
         let dup = self.terminals[node as usize].iter().any(|&v| {
             let o = &self.variants[v as usize];
-            o.entity == variant.entity && o.form == variant.form && o.compound == variant.compound && o.exact == variant.exact
+            o.entity == variant.entity
+                && o.form == variant.form
+                && o.compound == variant.compound
+                && o.exact == variant.exact
+                && o.capitals == variant.capitals
         });
         if !dup {
             let id = self.variants.len() as u32;
@@ -93,6 +100,10 @@ impl Trie {
     /// Adds a name (a state's, an organization's, a city's) with every
     /// inflected form. `=` in front keeps the name as written.
     pub fn add_name(&mut self, entity: u32, name: &str, form: MentionForm) {
+        let (name, case_exact) = match name.strip_prefix('^') {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
         let (name, inflect) = match name.strip_prefix('=') {
             Some(n) => (n, false),
             None => (name, true),
@@ -104,7 +115,8 @@ impl Trie {
         let fixed_all = toks.iter().all(|t| is_fixed_token(t));
         let exact = fixed_all.then(|| toks.iter().map(|t| Box::<str>::from(*t)).collect::<Box<[_]>>());
         let capital = toks[0].chars().next().is_some_and(char::is_uppercase);
-        let variant = Variant { entity, form, exact, capital, compound: false };
+        let capitals = case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
+        let variant = Variant { entity, form, exact, capital, compound: false, capitals };
         if !inflect || fixed_all {
             let seq: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
             self.insert(&seq, variant);
@@ -119,12 +131,12 @@ impl Trie {
     /// compound first part when it ends in `-` (`российско-`).
     pub fn add_adjective(&mut self, entity: u32, adj: &str) {
         if let Some(stem) = adj.strip_suffix('-') {
-            let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: true };
+            let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: true, capitals: None };
             self.insert(&[normalize(stem)], v);
             return;
         }
         let p = adjective_all_genders(adj);
-        let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: false };
+        let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: false, capitals: None };
         let mut seen: Vec<&String> = Vec::new();
         for f in p.iter().flatten() {
             if !seen.contains(&f) {
@@ -221,6 +233,18 @@ impl Trie {
         if let Some(exact) = &var.exact {
             return exact.len() == last - first
                 && exact.iter().zip(first..last).all(|(e, k)| **e == *doc.tokens[k].text(doc.text));
+        }
+        if let Some(caps) = &var.capitals {
+            let same = caps.len() == last - first
+                && caps.iter().zip(first..last).all(|(&c, k)| {
+                    let t = doc.tokens[k].text(doc.text);
+                    let upper = t.chars().next().is_some_and(char::is_uppercase);
+                    // Text in capitals (a dateline, a shouting headline) says nothing.
+                    upper == c || t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                });
+            if !same {
+                return false;
+            }
         }
         if var.capital {
             if !raw_first.chars().next().is_some_and(char::is_uppercase) {
