@@ -276,6 +276,9 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
     let mut paradigms: Vec<Option<Paradigm>> = vec![None; n];
     let mut seg_start = 0;
     let mut seg_index = 0;
+    // Whether the previous part ended without a head noun («Экономический
+    // и Социальный Совет»): then the next part agrees with the same case.
+    let mut open_adjectives = false;
     while seg_start < n {
         let seg_end = (seg_start..n).find(|&k| is_sep(toks[k])).unwrap_or(n);
         let mut k = seg_start;
@@ -284,17 +287,23 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
             paradigms[k] = Some(adjective(toks[k]));
             k += 1;
         }
-        if k < seg_end && !is_fixed_token(toks[k]) {
-            let head = noun(toks[k]);
-            let nominative_like = seg_index == 0 || !ends_oblique(&normalize(toks[k]));
-            if nominative_like {
-                paradigms[k] = Some(head);
-            } else {
-                for p in &mut paradigms[seg_start..k] {
-                    *p = None;
-                }
+        // A later part inflects when it continues open adjectives, or when
+        // it is a proper name in the nominative («Босния и Герцеговина»);
+        // a common noun after «и» is a complement («… сотрудничества и
+        // развития»).
+        let head_capital = toks.get(seg_start).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+        let inflects = seg_index == 0
+            || open_adjectives
+            || (k < seg_end && head_capital && !ends_oblique(&normalize(toks[k])));
+        if k < seg_end && !is_fixed_token(toks[k]) && inflects {
+            paradigms[k] = Some(noun(toks[k]));
+        }
+        if !inflects {
+            for p in &mut paradigms[seg_start..k] {
+                *p = None;
             }
         }
+        open_adjectives = k == seg_end && k > seg_start && inflects;
         seg_index += 1;
         seg_start = seg_end + 1;
     }

@@ -82,12 +82,23 @@ fn clause_event(
         hits.iter().find(|h| h.cue == Cue::Status(Status::Planned)).filter(|_| !held)
     });
     let words = |pred: &dyn Fn(&str) -> bool| (a..b).any(|k| pred(ctx.word(k)));
-    let next_round = words(&|w| w.starts_with("раунд") || w.starts_with("очередн") || w.starts_with("следующ"));
+    // «следующий раунд», «очередное заседание» (not «в следующем году»).
+    let next_round = (a..b).any(|k| {
+        let w = ctx.word(k);
+        w.starts_with("раунд")
+            || ((w.starts_with("очередн") || w.starts_with("следующ"))
+                && !matches!(ctx.word(k + 1), "году" | "год" | "неделе" | "месяце" | "раз"))
+    });
     let (kind, status) = if let Some(m) = marker {
         // The event the announcement is about: the first trigger after
         // its marker («условились о встрече»), else any in the clause.
+        // A trigger before the marker counts when a future verb makes it
+        // the subject («Следующий саммит пройдет…», «саммит планируется
+        // провести»), not in «Участники консультаций договорились…».
         let after = hits.iter().filter(|h| h.first >= m.first).find_map(|h| kind_at(&h));
-        let kind = match after.or_else(|| hits.iter().find_map(|h| kind_at(&h))) {
+        let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
+        let before = hits.iter().filter(|_| subject).find_map(|h| kind_at(&h));
+        let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
             None if next_round => ev.kind,

@@ -1,0 +1,54 @@
+//! Datelines of the wires: city, date and agency.
+
+mod common;
+use common::extract;
+
+fn dl(text: &str) -> (Option<String>, Option<String>, Option<String>) {
+    let r = extract(text);
+    let d = r.dateline.expect("a dateline");
+    (d.city.map(|c| c.name), d.date.map(|x| x.to_string()), d.agency.map(|a| a.id))
+}
+
+fn check(text: &str, city: Option<&str>, date: Option<&str>, agency: Option<&str>) {
+    let (c, d, a) = dl(text);
+    assert_eq!((c.as_deref(), d.as_deref(), a.as_deref()), (city, date, agency), "{text}");
+}
+
+#[test]
+fn shapes_of_every_wire() {
+    check("МОСКВА, 6 октября. /ТАСС/. Министр провел встречу.", Some("Москва"), Some("--10-06"), Some("TASS"));
+    check("МОСКВА, 6 окт — РИА Новости. Министр провел встречу.", Some("Москва"), Some("--10-06"), Some("RIA"));
+    check("Москва. 6 октября. INTERFAX.RU – Министр провел встречу.", Some("Москва"), Some("--10-06"), Some("INTERFAX"));
+    check("ДУШАНБЕ, 15 мар — Sputnik. Министр провел встречу.", Some("Душанбе"), Some("--03-15"), Some("SPUTNIK"));
+    check("МИНСК, 6 октября (БЕЛТА) – Министр провел встречу.", Some("Минск"), Some("--10-06"), Some("BELTA"));
+    check("АСТАНА. КАЗИНФОРМ – Министр провел встречу.", Some("Астана"), None, Some("KAZINFORM"));
+    check("БИШКЕК, 6 октября /Кабар/. Министр провел встречу.", Some("Бишкек"), Some("--10-06"), Some("KABAR"));
+    check("Ташкент, 6 октября (УзА). Министр провел встречу.", Some("Ташкент"), Some("--10-06"), Some("UZA"));
+    check("ЕРЕВАН, 6 ОКТЯБРЯ, АРМЕНПРЕСС. Министр провел встречу.", Some("Ереван"), Some("--10-06"), Some("ARMENPRESS"));
+    check("БАКУ /Trend/ - Министр провел встречу.", Some("Баку"), None, Some("TREND"));
+    check("Баку, 7 сентября, АЗЕРТАДЖ. Министр провел встречу.", Some("Баку"), Some("--09-07"), Some("AZERTAC"));
+    check("ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар»/. Министр провел встречу.", Some("Душанбе"), Some("2020-10-07"), Some("KHOVAR"));
+    check("ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар/. Министр провел встречу.", Some("Душанбе"), Some("2020-10-07"), Some("KHOVAR"));
+    check("НУР-СУЛТАН. КАЗИНФОРМ – Президент провел встречу.", Some("Астана"), None, Some("KAZINFORM"));
+    check("ПЕКИН, 22 марта. /Корр. ТАСС Андрей Кириллов/. Министры провели переговоры.", Some("Пекин"), Some("--03-22"), Some("TASS"));
+}
+
+#[test]
+fn place_that_is_no_city() {
+    let (c, d, a) = dl("ООН, 17 сен — РИА Новости. Генсек ООН выступил.");
+    assert_eq!((c, d.as_deref(), a.as_deref()), (None, Some("--09-17"), Some("RIA")));
+}
+
+#[test]
+fn press_releases_have_none() {
+    let r = extract("О встрече Министра с Послом\n10 марта состоялась встреча Министра с Послом.");
+    assert!(r.dateline.is_none());
+    assert_eq!(r.headline.as_deref(), Some("О встрече Министра с Послом"));
+}
+
+#[test]
+fn dateline_span_slices_the_input() {
+    let text = "Заголовок\nМОСКВА, 6 октября. /ТАСС/. Министр провел встречу.";
+    let d = extract(text).dateline.unwrap();
+    assert_eq!(&text[d.span.start..d.span.end], "МОСКВА, 6 октября. /ТАСС/.");
+}

@@ -1,0 +1,69 @@
+//! Event dates: the grammar of calendar expressions and their resolution.
+
+mod common;
+use common::extract;
+use dipnews::{Extractor, PartialDate};
+
+fn date_of(text: &str) -> Option<(String, String)> {
+    extract(text).date.map(|d| (d.start.to_string(), d.end.to_string()))
+}
+
+fn pair(a: &str, b: &str) -> Option<(String, String)> {
+    Some((a.to_string(), b.to_string()))
+}
+
+#[test]
+fn day_month_under_a_dateline_without_year() {
+    assert_eq!(date_of("МОСКВА, 11 ноя — РИА Новости. Министр провел 10 ноября переговоры в Москве."), pair("--11-10", "--11-10"));
+}
+
+#[test]
+fn explicit_year_and_numeric_dates() {
+    assert_eq!(date_of("Министр 10 ноября 2020 года провел переговоры."), pair("2020-11-10", "2020-11-10"));
+    assert_eq!(date_of("Министр 06.10.2020 провел переговоры."), pair("2020-10-06", "2020-10-06"));
+}
+
+#[test]
+fn ranges() {
+    assert_eq!(date_of("МИНСК, 16 ноября (БЕЛТА) – Министр с 15 по 17 ноября находится с визитом в Абу-Даби."), pair("--11-15", "--11-17"));
+    assert_eq!(date_of("Министр 15–16 марта находится с визитом в Душанбе."), pair("--03-15", "--03-16"));
+    assert_eq!(date_of("ЕРЕВАН, 30 НОЯБРЯ, АРМЕНПРЕСС. Министр принимает участие в заседании, которое проходит 30 ноября – 1 декабря в Скопье."), pair("--11-30", "--12-01"));
+}
+
+#[test]
+fn december_event_under_january_dateline() {
+    assert_eq!(date_of("ДУШАНБЕ, 05.01.2021 /НИАТ «Ховар»/. 28 декабря в Нью-Йорке состоялась встреча."), pair("2020-12-28", "2020-12-28"));
+}
+
+#[test]
+fn relative_days_and_weekdays() {
+    assert_eq!(date_of("ДУШАНБЕ, 16.03.2021 /НИАТ «Ховар»/. Вчера состоялось заседание."), pair("2021-03-15", "2021-03-15"));
+    assert_eq!(date_of("МОСКВА, 30 июл — РИА Новости. Министр накануне провел телефонный разговор."), pair("--07-29", "--07-29"));
+    assert_eq!(date_of("ДУШАНБЕ, 13.10.2020 /НИАТ «Ховар»/. В понедельник в Душанбе состоялись консультации."), pair("2020-10-12", "2020-10-12"));
+    assert_eq!(date_of("МОСКВА, 6 октября. /ТАСС/. Министр сегодня провел переговоры."), pair("--10-06", "--10-06"));
+    assert_eq!(date_of("ДУШАНБЕ, 08.04.2021 /НИАТ «Ховар»/. 7 апреля сего года Министр прибыл с визитом."), pair("2021-04-07", "2021-04-07"));
+}
+
+#[test]
+fn month_and_year_only() {
+    assert_eq!(date_of("Форум пройдет в Баку в марте 2025 года."), pair("2025-03", "2025-03"));
+}
+
+#[test]
+fn caller_reference_date() {
+    let ex = Extractor::builder().reference_date(PartialDate::ymd(2021, 3, 16)).build();
+    let r = ex.extract("Вчера в Душанбе состоялись консультации.");
+    assert_eq!(r.date.unwrap().start.to_string(), "2021-03-15");
+    // Without any reference, a bare «вчера» cannot be dated.
+    assert_eq!(date_of("Вчера в Душанбе состоялись консультации."), None);
+    // Day and month without a year stay partial.
+    assert_eq!(date_of("17 апреля состоялся телефонный разговор."), pair("--04-17", "--04-17"));
+}
+
+#[test]
+fn date_span_is_its_text() {
+    let text = "МОСКВА, 6 октября. /ТАСС/. Министр 5 октября провел переговоры.";
+    let d = extract(text).date.unwrap();
+    assert_eq!(&text[d.span.start..d.span.end], "5 октября");
+    assert_eq!(d.text, "5 октября");
+}

@@ -1,0 +1,59 @@
+//! Follow-ups: later events announced or reported.
+
+mod common;
+use common::extract;
+use dipnews::{EventKind, Status};
+
+fn fups(text: &str) -> Vec<(EventKind, Status, Option<String>, Option<String>)> {
+    extract(text)
+        .follow_ups
+        .into_iter()
+        .map(|f| (f.kind, f.status, f.date.map(|d| d.start.to_string()), f.location.map(|l| l.name)))
+        .collect()
+}
+
+#[test]
+fn agreed_next_round() {
+    let f = fups("В Душанбе состоялись консультации. Достигнута договорённость провести следующий раунд консультаций в 2021 году в Вене.");
+    assert_eq!(f, [(EventKind::Consultations, Status::Planned, Some("2021".into()), Some("Вена".into()))]);
+    let f = fups("Состоялись консультации. По итогам консультаций стороны договорились провести следующий раунд в Пекине.");
+    assert_eq!(f, [(EventKind::Consultations, Status::Planned, None, Some("Пекин".into()))]);
+}
+
+#[test]
+fn two_events_in_one_sentence() {
+    let f = fups(
+        "Москва. 10 января. INTERFAX.RU - В Женеве начались консультации. После Женевы диалог продолжится 12 января \
+         в Брюсселе на заседании Совета Россия - НАТО, а 13 января в Вене пройдет заседание Постоянного совета ОБСЕ.",
+    );
+    assert_eq!(f, [
+        (EventKind::Session, Status::Planned, Some("--01-12".into()), Some("Брюссель".into())),
+        (EventKind::Session, Status::Planned, Some("--01-13".into()), Some("Вена".into())),
+    ]);
+}
+
+#[test]
+fn accepted_invitation_and_planned_signing() {
+    let f = fups("Министры провели переговоры в Баку. Байрамов принял приглашение посетить Санто-Доминго с официальным визитом.");
+    assert_eq!(f, [(EventKind::Visit, Status::Planned, None, Some("Санто-Доминго".into()))]);
+    let f = fups("Министр прибыл в Душанбе с визитом. Ожидается, что по итогам визита министры подпишут программу сотрудничества.");
+    assert_eq!(f, [(EventKind::Signing, Status::Planned, None, None)]);
+}
+
+#[test]
+fn later_call_and_adopted_document_are_held() {
+    let f = fups(
+        "МИНСК, 24 июля (БЕЛТА) – Президент сегодня провел телефонный разговор с коллегой. Позднее в тот же день \
+         белорусский лидер провел телефонный разговор с Президентом Казахстана.",
+    );
+    assert_eq!(f, [(EventKind::PhoneCall, Status::Held, Some("--07-24".into()), None)]);
+    let f = fups("Вчера состоялось заседание совета. Кроме того, был утверждён план консультаций на 2021–2022 годы.");
+    assert_eq!(f, [(EventKind::Statement, Status::Held, None, None)]);
+}
+
+#[test]
+fn programme_items_and_recalled_events_are_not_follow_ups() {
+    assert!(fups("Министр прибыла в Москву с визитом. Ожидается, что в ходе визита состоятся переговоры.").is_empty());
+    assert!(fups("Министр прибыла в Москву с визитом. Договор был подписан в июне 2024 года в Пхеньяне.").is_empty());
+    assert!(fups("Экспорт вырос. Следующее заседание пройдет в Минске.").is_empty(), "no event, no follow-up");
+}

@@ -1,0 +1,32 @@
+//! Formats: explicit phrases, and what kinds and venues imply.
+
+mod common;
+use common::extract;
+use dipnews::Format;
+
+fn format_of(text: &str) -> Format {
+    extract(text).format
+}
+
+#[test]
+fn explicit_phrases() {
+    assert_eq!(format_of("Консультации прошли в формате видеоконференции."), Format::Videoconference);
+    assert_eq!(format_of("Сегодня в режиме видеосвязи состоялись консультации."), Format::Videoconference);
+    assert_eq!(format_of("Министерства провели консультации в онлайн-формате."), Format::Videoconference);
+    assert_eq!(format_of("Сегодня в смешанном формате прошло заседание."), Format::Hybrid);
+    assert_eq!(format_of("Вчера в Алматы в гибридном формате прошла конференция."), Format::Hybrid);
+    assert_eq!(format_of("Министр провел телефонный разговор с коллегой."), Format::Phone);
+    assert_eq!(format_of("Заседание прошло в заочном формате."), Format::Unknown);
+}
+
+#[test]
+fn implied_by_kind_and_venue() {
+    assert_eq!(format_of("Министр встретился с послом Японии."), Format::InPerson);
+    assert_eq!(format_of("Министр прибыл в Ташкент с рабочим визитом."), Format::InPerson);
+    assert_eq!(format_of("В Женеве начались консультации."), Format::InPerson);
+    // Consultations with no place and no format: nothing says how.
+    assert_eq!(format_of("Состоялись межмидовские консультации между Узбекистаном и США."), Format::Unknown);
+    // Statements and letters have no format.
+    assert_eq!(format_of("Министерства выступили с совместным заявлением."), Format::Unknown);
+    assert_eq!(format_of("Экспорт нефти вырос на 5 процентов."), Format::Unknown);
+}

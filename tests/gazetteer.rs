@@ -1,0 +1,257 @@
+//! The gazetteers: every family of tricky names, the whole tables, and
+//! malformed custom tables.
+
+use dipnews::gazetteer::{GazetteerBuilder, Table};
+use dipnews::{EntityKind, Error, Gazetteer, MentionForm};
+
+fn found(text: &str) -> Vec<(String, String, MentionForm)> {
+    let g = Gazetteer::embedded();
+    g.find(text)
+        .into_iter()
+        .filter(|m| matches!(g.entity(m.entity).kind, EntityKind::State | EntityKind::Organization))
+        .map(|m| (g.entity(m.entity).id.clone(), text[m.span.start..m.span.end].to_string(), m.form))
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(id, _, _)| id).collect()
+}
+
+#[test]
+fn all_six_cases_and_plurals() {
+    for t in ["Россия", "России", "Россию", "Россией", "о России"] {
+        assert_eq!(ids(t), ["RU"], "{t}");
+    }
+    for t in ["Беларусь", "Беларуси", "Беларусью", "Белоруссии"] {
+        assert_eq!(ids(t), ["BY"], "{t}");
+    }
+    for t in ["Казахстан", "Казахстана", "Казахстану", "Казахстаном", "Казахстане"] {
+        assert_eq!(ids(t), ["KZ"], "{t}");
+    }
+    for t in ["Нидерланды", "Нидерландов", "Нидерландах", "Филиппин", "Филиппинами", "Мальдив", "Объединённых Арабских Эмиратов"] {
+        assert_eq!(ids(t).len(), 1, "{t}");
+    }
+}
+
+#[test]
+fn multiword_names_inflect_every_word() {
+    assert_eq!(found("Республики Таджикистан")[0].1, "Республики Таджикистан");
+    assert_eq!(found("с Соединёнными Штатами Америки")[0].1, "Соединёнными Штатами Америки");
+    assert_eq!(found("Организации Объединённых Наций")[0].0, "UN");
+    assert_eq!(found("Иорданского Хашимитского Королевства")[0].0, "JO");
+    assert_eq!(found("Великого Герцогства Люксембург")[0].0, "LU");
+}
+
+#[test]
+fn longest_name_wins() {
+    assert_eq!(ids("Гвинея-Бисау"), ["GW"]);
+    assert_eq!(ids("Гвинеи-Бисау"), ["GW"]);
+    assert_eq!(ids("в Папуа — Новой Гвинее"), ["PG"]);
+    assert_eq!(ids("Южного Судана"), ["SS"]);
+    assert_eq!(ids("Доминиканской Республики"), ["DO"]);
+    assert_eq!(ids("Экваториальной Гвинеи"), ["GQ"]);
+    assert_eq!(ids("Республики Корея"), ["KR"]);
+    assert_eq!(ids("Гвинеи"), ["GN"]);
+}
+
+#[test]
+fn no_false_friends() {
+    assert!(ids("Кроме того, стороны обсудили груз и мало ли что.").is_empty());
+    assert!(ids("Того же мнения придерживается министр.").is_empty());
+    assert_eq!(ids("встретился с Послом Того"), ["TG"]);
+    assert_eq!(ids("Нигерия и Нигер"), ["NG", "NE"]);
+    assert_eq!(ids("Грузии"), ["GE"]);
+    assert!(ids("груза").is_empty());
+    assert!(ids("на Корейском полуострове и в Латинской Америке").is_empty());
+    assert!(ids("Самое главное").is_empty());
+}
+
+#[test]
+fn adjectives_and_compounds() {
+    let f = found("белорусская сторона и российско-таджикские отношения");
+    let got: Vec<(&str, &str, MentionForm)> = f.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), *c)).collect();
+    assert_eq!(got, [("BY", "белорусская", MentionForm::Adjective), ("RU", "российско", MentionForm::Adjective), ("TJ", "таджикские", MentionForm::Adjective)]);
+    assert_eq!(ids("армяно-азербайджанской границе"), ["AM", "AZ"]);
+}
+
+#[test]
+fn abbreviations_are_case_exact() {
+    assert_eq!(ids("РФ, США, КНР, ФРГ, ОАЭ, КНДР, ЮАР"), ["RU", "US", "CN", "DE", "AE", "KP", "ZA"]);
+    assert!(ids("ес ли").is_empty());
+    assert_eq!(ids("ЕС"), ["EU"]);
+}
+
+#[test]
+fn bodies_carry_their_organization() {
+    let g = Gazetteer::embedded();
+    let text = "Исполнительного комитета СНГ и Совета Безопасности ООН";
+    let ms = g.find(text);
+    assert_eq!(ms.len(), 2);
+    for m in &ms {
+        assert_eq!(m.form, MentionForm::Body);
+    }
+    assert_eq!(g.entity(g.root(ms[0].entity)).id, "CIS");
+    assert_eq!(g.entity(g.root(ms[1].entity)).id, "UN");
+    // «Совет безопасности» in lower case is a national body, not the UN's.
+    assert!(ids("секретарь Совета безопасности").is_empty());
+}
+
+#[test]
+fn dateline_capitals() {
+    let g = Gazetteer::embedded();
+    let cities: Vec<String> = g.find("ДУШАНБЕ НУР-СУЛТАН").iter().map(|m| g.entity(m.entity).name.clone()).collect();
+    assert_eq!(cities, ["Душанбе", "Астана"]);
+}
+
+/// Every state and organization of the embedded tables is found by its
+/// name in the nominative and in the genitive (a frame that governs it).
+#[test]
+fn every_row_is_reachable_in_nominative_and_genitive() {
+    let g = Gazetteer::embedded();
+    let mut missing = Vec::new();
+    for e in g.entities() {
+        if !matches!(e.kind, EntityKind::State | EntityKind::Organization) {
+            continue;
+        }
+        let nominative = format!("позиция и {}.", e.name);
+        let genitive = format!("позиция {}.", genitive_of(&e.name));
+        for text in [nominative, genitive] {
+            let hit = g.find(&text).iter().any(|m| g.root(m.entity) == g.root(g.entities().iter().position(|x| x == e).map(|i| dipnews::EntityId(i as u32)).unwrap()));
+            if !hit {
+                missing.push(text);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not found: {missing:?}");
+}
+
+/// A hand-written genitive for the test: the head word's ending changed by
+/// the common rules, which the checks above pin down case by case.
+fn genitive_of(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut head_done = false;
+    let mut saw_noun = false;
+    for (k, w) in words.iter().enumerate() {
+        if *w == "и" || *w == "—" {
+            // After «и» only a capitalized name, or adjectives still waiting
+            // for their noun, agree with the case.
+            let next_capital = words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+            head_done = !(next_capital || !saw_noun);
+            out.push(w.to_string());
+            continue;
+        }
+        let hyphenated_noun = w.contains(['-', '—', '–']) && !is_adjective(w);
+        if !head_done && hyphenated_noun && w.ends_with(|c: char| !"аеиоуыэюяь".contains(c)) {
+            // Сент-Китс → Сент-Китса
+            out.push(format!("{w}а"));
+            head_done = true;
+            saw_noun = true;
+            continue;
+        }
+        if head_done || w.chars().all(|c| !c.is_lowercase()) || hyphenated_noun || w.ends_with(',') {
+            out.push(w.to_string());
+            continue;
+        }
+        let last = k + 1 == words.len();
+        let g = genitive_word(w, !last);
+        if !is_adjective(w) || last {
+            head_done = true;
+            saw_noun = true;
+        }
+        out.push(g);
+    }
+    out.join(" ")
+}
+
+fn is_adjective(w: &str) -> bool {
+    ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 4
+}
+
+fn genitive_word(w: &str, not_last: bool) -> String {
+    let cut = |n: usize| w.chars().take(w.chars().count() - n).collect::<String>();
+    if not_last && is_adjective(w) {
+        return match &w[w.len() - 4..] {
+            "ая" => format!("{}ой", cut(2)),
+            "яя" => format!("{}ей", cut(2)),
+            "ые" => format!("{}ых", cut(2)),
+            "ие" => format!("{}их", cut(2)),
+            "ое" | "ый" | "ой" => format!("{}ого", cut(2)),
+            _ => format!("{}ого", cut(2)),
+        };
+    }
+    let velar = |s: &str| s.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+    if w == "Острова" {
+        return "Островов".to_string();
+    }
+    if w.ends_with("ия") || w.ends_with("ея") {
+        format!("{}и", cut(1))
+    } else if w.ends_with('а') {
+        let stem = cut(1);
+        if stem.ends_with(['а', 'е', 'и', 'о', 'у']) {
+            w.to_string()
+        } else if velar(&stem) {
+            format!("{stem}и")
+        } else {
+            format!("{stem}ы")
+        }
+    } else if w.ends_with('я') || w.ends_with('ь') {
+        format!("{}и", cut(1))
+    } else if w.ends_with('й') {
+        format!("{}я", cut(1))
+    } else if w.ends_with('ы') {
+        format!("{}ов", cut(1))
+    } else if w.ends_with("ство") || w.ends_with("ие") {
+        format!("{}я", cut(1)).replace("ствя", "ства")
+    } else if w.ends_with(['о', 'е', 'и', 'у', 'э']) {
+        w.to_string()
+    } else {
+        format!("{w}а")
+    }
+}
+
+fn build(table: Table, text: &str) -> Result<Gazetteer, Error> {
+    GazetteerBuilder::new().add_table(table, "custom.tsv", text).build()
+}
+
+fn err_line(r: Result<Gazetteer, Error>) -> (String, usize) {
+    match r {
+        Err(Error::Gazetteer { file, line, .. }) => (file, line),
+        other => panic!("expected a gazetteer error, got {other:?}"),
+    }
+}
+
+#[test]
+fn malformed_custom_tables_name_file_and_line() {
+    let h = "iso2\twikidata\tname\tnames\tadjectives\n";
+    assert_eq!(err_line(build(Table::States, &format!("{h}XX\tQ1\n"))), ("custom.tsv".into(), 2), "missing column");
+    assert_eq!(err_line(build(Table::States, &format!("{h}XX\tZ12\tИкс\t\t\n"))).1, 2, "bad wikidata id");
+    assert_eq!(err_line(build(Table::States, &format!("{h}xx1\tQ12\tИкс\t\t\n"))).1, 2, "bad iso code");
+    assert_eq!(err_line(build(Table::States, &format!("{h}XA\tQ12\tИкс\t\t\nXA\tQ13\tИгрек\t\t\n"))).1, 3, "duplicate id");
+    assert_eq!(err_line(build(Table::States, "name\tnames\n")).1, 1, "header without iso2");
+    assert_eq!(err_line(build(Table::Organizations, "id\twikidata\tname\tparent\tnames\nB\t\tБэ\tNOPE\t\n")).1, 2, "unknown parent");
+}
+
+#[test]
+fn invalid_utf8_in_a_directory_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("dipnews-gaz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("states.tsv"), b"iso2\twikidata\tname\nXA\tQ1\t\xff\xfe\n").unwrap();
+    let r = GazetteerBuilder::new().add_dir(&dir).and_then(|b| b.build());
+    let _ = std::fs::remove_dir_all(&dir);
+    let (file, line) = err_line(r);
+    assert!(file.ends_with("states.tsv"));
+    assert_eq!(line, 2);
+    assert!(matches!(GazetteerBuilder::new().add_dir("/no/such/dir"), Err(Error::Io { .. })));
+}
+
+#[test]
+fn custom_rows_extend_the_embedded_tables() {
+    let g = GazetteerBuilder::new()
+        .embedded()
+        .add_table(Table::States, "extra.tsv", "iso2\twikidata\tname\tnames\nRU\tQ159\tРоссия\tРоссиюшка\n")
+        .build()
+        .unwrap();
+    assert_eq!(g.find("Россиюшка").len(), 1);
+    assert_eq!(g.entities().iter().filter(|e| e.id == "RU").count(), 1);
+}

@@ -1,0 +1,54 @@
+//! Roles: participants and mentioned states and organizations.
+
+mod common;
+use common::{extract, mentioned, org_participants, participants};
+
+#[test]
+fn parties_of_a_meeting_and_an_accreditation() {
+    let r = extract("Посол России в Гвинее вручил верительные грамоты Президенту Гвинеи.");
+    assert_eq!(participants(&r), ["RU", "GN"]);
+    let r = extract("Министр иностранных дел Таджикистана встретился с Послом Японии в Республике Таджикистан.");
+    assert_eq!(participants(&r), ["TJ", "JP"]);
+}
+
+#[test]
+fn lists_of_participants_and_adjectives() {
+    let r = extract(
+        "Вчера состоялось заседание Совета министров иностранных дел ОДКБ. В заседании приняли участие министры \
+         иностранных дел Армении, Беларуси и Казахстана.",
+    );
+    assert_eq!(participants(&r), ["AM", "BY", "KZ"]);
+    assert_eq!(org_participants(&r), ["CSTO"]);
+    let r = extract("Лавров провел переговоры со своим малийским коллегой.");
+    assert_eq!(participants(&r), ["ML"]);
+}
+
+#[test]
+fn topics_and_later_sentences_are_mentioned() {
+    let r = extract(
+        "Министры России и Китая провели переговоры. Стороны обменялись мнениями по ситуации в Западной Африке, \
+         в том числе в Мали и Нигере.",
+    );
+    assert_eq!(participants(&r), ["RU", "CN"]);
+    assert_eq!(mentioned(&r), ["ML", "NE"]);
+}
+
+#[test]
+fn names_in_an_event_title_are_its_topic() {
+    let r = extract("Вчера в Алматы прошла конференция «Центральная Азия – Афганистан: перспективы».");
+    assert_eq!(mentioned(&r), ["AF"]);
+}
+
+#[test]
+fn chair_and_host_take_part() {
+    let r = extract("Саммит БРИКС под председательством России прошел сегодня в формате видеоконференции.");
+    assert_eq!(participants(&r), ["RU"]);
+    assert_eq!(org_participants(&r), ["BRICS"]);
+}
+
+#[test]
+fn no_parties_when_there_is_no_event() {
+    let r = extract("Российские туристы чаще всего выбирали Турцию и Египет.");
+    assert!(participants(&r).is_empty());
+    assert_eq!(mentioned(&r), ["RU", "TR", "EG"]);
+}

@@ -1,0 +1,46 @@
+//! Venues: the city (or country) where the main event took place.
+
+mod common;
+use common::extract;
+
+fn venue(text: &str) -> Option<String> {
+    extract(text).location.map(|p| p.name)
+}
+
+#[test]
+fn city_after_a_preposition_in_any_case() {
+    assert_eq!(venue("Министр провел переговоры в Москве.").as_deref(), Some("Москва"));
+    assert_eq!(venue("Министр прибыл в Душанбе с визитом.").as_deref(), Some("Душанбе"));
+    assert_eq!(venue("Саммит открылся в Санкт-Петербурге.").as_deref(), Some("Санкт-Петербург"));
+    assert_eq!(venue("Стороны подписали меморандум. Документ был подписан в египетском Шарм-эш-Шейхе.").as_deref(), Some("Шарм-эш-Шейх"));
+}
+
+#[test]
+fn capital_of_a_named_state() {
+    assert_eq!(venue("Сегодня в столице Узбекистана прошло заседание.").as_deref(), Some("Ташкент"));
+}
+
+#[test]
+fn accreditation_is_no_venue() {
+    assert_eq!(venue("Посол Таджикистана в Австрии встретился с директором фонда."), None);
+    assert_eq!(venue("Посол Таджикистана в Австрии встретился с директором фонда в Вене.").as_deref(), Some("Вена"));
+}
+
+#[test]
+fn dateline_city_is_not_the_venue() {
+    assert_eq!(venue("МОСКВА, 6 октября. /ТАСС/. Министр провел встречу с послом."), None);
+}
+
+#[test]
+fn remote_events_have_no_venue() {
+    assert_eq!(venue("Министры из Москвы провели телефонный разговор."), None);
+    assert_eq!(venue("В Минске в формате видеоконференции прошло заседание."), None);
+}
+
+#[test]
+fn city_named_like_its_state() {
+    let r = extract("6 октября в городе Кувейт Посол Таджикистана в Государстве Кувейт подписал соглашение.");
+    // The city's nominative name in the table is «Эль-Кувейт».
+    assert_eq!(r.location.map(|p| p.name).as_deref(), Some("Эль-Кувейт"));
+    assert!(r.states.iter().any(|s| s.iso2 == "KW"));
+}
