@@ -97,11 +97,15 @@ fn read(input: &Input) -> Result<(String, String), (String, String)> {
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin().read_to_end(&mut buf).map_err(|e| ("-".to_string(), e.to_string()))?;
-            String::from_utf8(buf).map(|t| ("-".to_string(), t)).map_err(|e| ("-".to_string(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())))
+            String::from_utf8(buf)
+                .map(|t| ("-".to_string(), t))
+                .map_err(|e| ("-".to_string(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())))
         }
         Input::File(id, path) => {
             let bytes = std::fs::read(path).map_err(|e| (id.clone(), e.to_string()))?;
-            String::from_utf8(bytes).map(|t| (id.clone(), t)).map_err(|e| (id.clone(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())))
+            String::from_utf8(bytes)
+                .map(|t| (id.clone(), t))
+                .map_err(|e| (id.clone(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())))
         }
         Input::Broken(id, why) => Err((id.clone(), why.clone())),
     }
@@ -138,7 +142,8 @@ fn main() -> ExitCode {
     }
     let ex = builder.build();
     let inputs = inputs(&args.paths);
-    let threads = if args.threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { args.threads };
+    let threads =
+        if args.threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { args.threads };
     // Standard input is read on the main thread, in order, like the rest.
     let threads = threads.clamp(1, inputs.len().max(1));
     let results: Vec<Result<String, String>> = if threads == 1 {
@@ -167,7 +172,10 @@ fn main() -> ExitCode {
         for (k, r) in chunks.into_iter().flatten() {
             slots[k] = Some(r);
         }
-        slots.into_iter().map(|r| r.unwrap_or_else(|| Err("extract: internal error: input not processed".into()))).collect()
+        slots
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Err("extract: internal error: input not processed".into())))
+            .collect()
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

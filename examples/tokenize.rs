@@ -43,7 +43,9 @@ fn main() -> ExitCode {
         texts.push(("-".into(), r));
     }
     for f in files {
-        let r = std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_string()));
+        let r = std::fs::read(&f)
+            .map_err(|e| e.to_string())
+            .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_string()));
         texts.push((f, r));
     }
     for (name, r) in texts {

@@ -16,7 +16,8 @@ fn fups(text: &str) -> Vec<(EventKind, Status, Option<String>, Option<String>)> 
 fn agreed_next_round() {
     let f = fups("В Душанбе состоялись консультации. Достигнута договорённость провести следующий раунд консультаций в 2021 году в Вене.");
     assert_eq!(f, [(EventKind::Consultations, Status::Planned, Some("2021".into()), Some("Вена".into()))]);
-    let f = fups("Состоялись консультации. По итогам консультаций стороны договорились провести следующий раунд в Пекине.");
+    let f =
+        fups("Состоялись консультации. По итогам консультаций стороны договорились провести следующий раунд в Пекине.");
     assert_eq!(f, [(EventKind::Consultations, Status::Planned, None, Some("Пекин".into()))]);
 }
 
@@ -26,15 +27,20 @@ fn two_events_in_one_sentence() {
         "Москва. 10 января. INTERFAX.RU - В Женеве начались консультации. После Женевы диалог продолжится 12 января \
          в Брюсселе на заседании Совета Россия - НАТО, а 13 января в Вене пройдет заседание Постоянного совета ОБСЕ.",
     );
-    assert_eq!(f, [
-        (EventKind::Session, Status::Planned, Some("--01-12".into()), Some("Брюссель".into())),
-        (EventKind::Session, Status::Planned, Some("--01-13".into()), Some("Вена".into())),
-    ]);
+    assert_eq!(
+        f,
+        [
+            (EventKind::Session, Status::Planned, Some("--01-12".into()), Some("Брюссель".into())),
+            (EventKind::Session, Status::Planned, Some("--01-13".into()), Some("Вена".into())),
+        ]
+    );
 }
 
 #[test]
 fn accepted_invitation_and_planned_signing() {
-    let f = fups("Министры провели переговоры в Баку. Байрамов принял приглашение посетить Санто-Доминго с официальным визитом.");
+    let f = fups(
+        "Министры провели переговоры в Баку. Байрамов принял приглашение посетить Санто-Доминго с официальным визитом.",
+    );
     assert_eq!(f, [(EventKind::Visit, Status::Planned, None, Some("Санто-Доминго".into()))]);
     let f = fups("Министр прибыл в Душанбе с визитом. Ожидается, что по итогам визита министры подпишут программу сотрудничества.");
     assert_eq!(f, [(EventKind::Signing, Status::Planned, None, None)]);

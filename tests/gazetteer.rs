@@ -25,10 +25,19 @@ fn all_six_cases_and_plurals() {
     for t in ["Беларусь", "Беларуси", "Беларусью", "Белоруссии"] {
         assert_eq!(ids(t), ["BY"], "{t}");
     }
-    for t in ["Казахстан", "Казахстана", "Казахстану", "Казахстаном", "Казахстане"] {
+    for t in ["Казахстан", "Казахстана", "Казахстану", "Казахстаном", "Казахстане"]
+    {
         assert_eq!(ids(t), ["KZ"], "{t}");
     }
-    for t in ["Нидерланды", "Нидерландов", "Нидерландах", "Филиппин", "Филиппинами", "Мальдив", "Объединённых Арабских Эмиратов"] {
+    for t in [
+        "Нидерланды",
+        "Нидерландов",
+        "Нидерландах",
+        "Филиппин",
+        "Филиппинами",
+        "Мальдив",
+        "Объединённых Арабских Эмиратов",
+    ] {
         assert_eq!(ids(t).len(), 1, "{t}");
     }
 }
@@ -70,7 +79,14 @@ fn no_false_friends() {
 fn adjectives_and_compounds() {
     let f = found("белорусская сторона и российско-таджикские отношения");
     let got: Vec<(&str, &str, MentionForm)> = f.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), *c)).collect();
-    assert_eq!(got, [("BY", "белорусская", MentionForm::Adjective), ("RU", "российско", MentionForm::Adjective), ("TJ", "таджикские", MentionForm::Adjective)]);
+    assert_eq!(
+        got,
+        [
+            ("BY", "белорусская", MentionForm::Adjective),
+            ("RU", "российско", MentionForm::Adjective),
+            ("TJ", "таджикские", MentionForm::Adjective)
+        ]
+    );
     assert_eq!(ids("армяно-азербайджанской границе"), ["AM", "AZ"]);
 }
 
@@ -116,7 +132,10 @@ fn every_row_is_reachable_in_nominative_and_genitive() {
         let nominative = format!("позиция и {}.", e.name);
         let genitive = format!("позиция {}.", genitive_of(&e.name));
         for text in [nominative, genitive] {
-            let hit = g.find(&text).iter().any(|m| g.root(m.entity) == g.root(g.entities().iter().position(|x| x == e).map(|i| dipnews::EntityId(i as u32)).unwrap()));
+            let hit = g.find(&text).iter().any(|m| {
+                g.root(m.entity)
+                    == g.root(g.entities().iter().position(|x| x == e).map(|i| dipnews::EntityId(i as u32)).unwrap())
+            });
             if !hit {
                 missing.push(text);
             }
@@ -137,7 +156,7 @@ fn genitive_of(name: &str) -> String {
             // After «и» only a capitalized name, or adjectives still waiting
             // for their noun, agree with the case.
             let next_capital = words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
-            head_done = !(next_capital || !saw_noun);
+            head_done = !next_capital && saw_noun;
             out.push(w.to_string());
             continue;
         }
@@ -227,9 +246,17 @@ fn malformed_custom_tables_name_file_and_line() {
     assert_eq!(err_line(build(Table::States, &format!("{h}XX\tQ1\n"))), ("custom.tsv".into(), 2), "missing column");
     assert_eq!(err_line(build(Table::States, &format!("{h}XX\tZ12\tИкс\t\t\n"))).1, 2, "bad wikidata id");
     assert_eq!(err_line(build(Table::States, &format!("{h}xx1\tQ12\tИкс\t\t\n"))).1, 2, "bad iso code");
-    assert_eq!(err_line(build(Table::States, &format!("{h}XA\tQ12\tИкс\t\t\nXA\tQ13\tИгрек\t\t\n"))).1, 3, "duplicate id");
+    assert_eq!(
+        err_line(build(Table::States, &format!("{h}XA\tQ12\tИкс\t\t\nXA\tQ13\tИгрек\t\t\n"))).1,
+        3,
+        "duplicate id"
+    );
     assert_eq!(err_line(build(Table::States, "name\tnames\n")).1, 1, "header without iso2");
-    assert_eq!(err_line(build(Table::Organizations, "id\twikidata\tname\tparent\tnames\nB\t\tБэ\tNOPE\t\n")).1, 2, "unknown parent");
+    assert_eq!(
+        err_line(build(Table::Organizations, "id\twikidata\tname\tparent\tnames\nB\t\tБэ\tNOPE\t\n")).1,
+        2,
+        "unknown parent"
+    );
 }
 
 #[test]

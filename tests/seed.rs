@@ -42,7 +42,10 @@ fn seed_record_matches_its_gold() {
     assert_eq!(states, [("AM", p), ("BY", p), ("KZ", p), ("RU", p), ("TJ", p), ("UZ", p)]);
     let orgs: Vec<(&str, Role)> = rec.organizations.iter().map(|o| (o.id.as_str(), o.role)).collect();
     assert_eq!(orgs, [("CIS", p)]);
-    assert!(rec.organizations[0].mentions.iter().any(|m| m.text == "Исполнительного комитета СНГ" && m.form == dipnews::MentionForm::Body));
+    assert!(rec.organizations[0]
+        .mentions
+        .iter()
+        .any(|m| m.text == "Исполнительного комитета СНГ" && m.form == dipnews::MentionForm::Body));
     assert_eq!(rec.follow_ups.len(), 1);
     let f = &rec.follow_ups[0];
     assert_eq!((f.kind, f.status), (EventKind::Consultations, Status::Planned));

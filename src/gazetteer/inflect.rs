@@ -254,7 +254,10 @@ pub fn noun(word: &str) -> Paradigm {
             let mut p = from_endings(&w, [&[""], &["а"], &["у"], &[""], ins, &["е"]]);
             // Fleeting -е- (Египет → Египта) and -о- (Бурунди no; посол → посла).
             let chars: Vec<char> = w.chars().collect();
-            if n >= 5 && matches!(chars[n - 2], 'е' | 'о') && !matches!(chars[n - 3], 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') {
+            if n >= 5
+                && matches!(chars[n - 2], 'е' | 'о')
+                && !matches!(chars[n - 3], 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+            {
                 let short: String = chars[..n - 2].iter().chain(std::iter::once(&c)).collect();
                 for (k, e) in [(1, "а"), (2, "у"), (4, "ом"), (5, "е")] {
                     p[k].push(format!("{short}{e}"));

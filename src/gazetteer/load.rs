@@ -65,12 +65,18 @@ pub(crate) fn parse<'a>(file: &'a str, text: &'a str, required: &[&str]) -> Resu
                 if fields.len() < h.len() {
                     // Trailing empty columns may be dropped by editors, but
                     // every required column must be present.
-                    let missing: Vec<&str> = h[fields.len()..].iter().copied().filter(|c| required.contains(c)).collect();
+                    let missing: Vec<&str> =
+                        h[fields.len()..].iter().copied().filter(|c| required.contains(c)).collect();
                     if !missing.is_empty() {
                         return Err(Error::Gazetteer {
                             file: file.to_string(),
                             line,
-                            message: format!("{} columns, expected {} (missing `{}`)", fields.len(), h.len(), missing.join("`, `")),
+                            message: format!(
+                                "{} columns, expected {} (missing `{}`)",
+                                fields.len(),
+                                h.len(),
+                                missing.join("`, `")
+                            ),
                         });
                     }
                 }

@@ -115,7 +115,8 @@ impl Trie {
         let fixed_all = toks.iter().all(|t| is_fixed_token(t));
         let exact = fixed_all.then(|| toks.iter().map(|t| Box::<str>::from(*t)).collect::<Box<[_]>>());
         let capital = toks[0].chars().next().is_some_and(char::is_uppercase);
-        let capitals = case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
+        let capitals =
+            case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
         let variant = Variant { entity, form, exact, capital, compound: false, capitals };
         if !inflect || fixed_all {
             let seq: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
@@ -131,12 +132,26 @@ impl Trie {
     /// compound first part when it ends in `-` (`российско-`).
     pub fn add_adjective(&mut self, entity: u32, adj: &str) {
         if let Some(stem) = adj.strip_suffix('-') {
-            let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: true, capitals: None };
+            let v = Variant {
+                entity,
+                form: MentionForm::Adjective,
+                exact: None,
+                capital: false,
+                compound: true,
+                capitals: None,
+            };
             self.insert(&[normalize(stem)], v);
             return;
         }
         let p = adjective_all_genders(adj);
-        let v = Variant { entity, form: MentionForm::Adjective, exact: None, capital: false, compound: false, capitals: None };
+        let v = Variant {
+            entity,
+            form: MentionForm::Adjective,
+            exact: None,
+            capital: false,
+            compound: false,
+            capitals: None,
+        };
         let mut seen: Vec<&String> = Vec::new();
         for f in p.iter().flatten() {
             if !seen.contains(&f) {
@@ -152,10 +167,15 @@ impl Trie {
     pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
         let to = to.min(doc.tokens.len());
         let ids: Vec<u32> = (from..to)
-            .map(|i| if doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].kind == TokenKind::Word || doc.tokens[i].kind == TokenKind::Number {
-                self.words.get(doc.norm.get(i)).copied().unwrap_or(UNKNOWN)
-            } else {
-                UNKNOWN
+            .map(|i| {
+                if doc.tokens[i].kind == TokenKind::Punct
+                    || doc.tokens[i].kind == TokenKind::Word
+                    || doc.tokens[i].kind == TokenKind::Number
+                {
+                    self.words.get(doc.norm.get(i)).copied().unwrap_or(UNKNOWN)
+                } else {
+                    UNKNOWN
+                }
             })
             .collect();
         let mut i = from;
@@ -197,7 +217,8 @@ impl Trie {
     fn find_parts(&self, doc: &Document, i: usize, out: &mut Vec<RawMatch>) {
         let raw = doc.tokens[i].text(doc.text);
         let base = doc.tokens[i].span.start;
-        let dashes: Vec<(usize, usize)> = raw.match_indices(['-', '‑', '–', '—', '−']).map(|(k, d)| (k, d.len())).collect();
+        let dashes: Vec<(usize, usize)> =
+            raw.match_indices(['-', '‑', '–', '—', '−']).map(|(k, d)| (k, d.len())).collect();
         let mut start = 0;
         for n in 0..=dashes.len() {
             let (end, next) = match dashes.get(n) {
@@ -214,7 +235,12 @@ impl Trie {
                             let var = &self.variants[v as usize];
                             let ok = var.form == MentionForm::Adjective && (var.compound != last_part);
                             if ok {
-                                out.push(RawMatch { span: Span::new(base + start, base + end), first: i, last: i + 1, variant: v });
+                                out.push(RawMatch {
+                                    span: Span::new(base + start, base + end),
+                                    first: i,
+                                    last: i + 1,
+                                    variant: v,
+                                });
                             }
                         }
                     }
@@ -292,9 +318,8 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
         // a common noun after «и» is a complement («… сотрудничества и
         // развития»).
         let head_capital = toks.get(seg_start).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
-        let inflects = seg_index == 0
-            || open_adjectives
-            || (k < seg_end && head_capital && !ends_oblique(&normalize(toks[k])));
+        let inflects =
+            seg_index == 0 || open_adjectives || (k < seg_end && head_capital && !ends_oblique(&normalize(toks[k])));
         if k < seg_end && !is_fixed_token(toks[k]) && inflects {
             paradigms[k] = Some(noun(toks[k]));
         }

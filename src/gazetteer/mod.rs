@@ -205,7 +205,9 @@ impl GazetteerBuilder {
         for (table, file, text) in &self.sources {
             g.load(*table, file, text)?;
         }
-        g.splitter = PartsSplitter::new(g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])));
+        g.splitter = PartsSplitter::new(
+            g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])),
+        );
         Ok(g)
     }
 }
@@ -271,7 +273,11 @@ impl Gazetteer {
     /// The capital of the state with this ISO code (the first listed when
     /// a state has several).
     pub fn capital_of(&self, iso2: &str) -> Option<EntityId> {
-        self.capitals.iter().copied().find(|&c| self.entities[c as usize].country.as_deref() == Some(iso2)).map(EntityId)
+        self.capitals
+            .iter()
+            .copied()
+            .find(|&c| self.entities[c as usize].country.as_deref() == Some(iso2))
+            .map(EntityId)
     }
 
     /// Whether a city is a capital.
@@ -288,7 +294,11 @@ impl Gazetteer {
     /// The city as a [`Place`].
     pub fn place(&self, id: EntityId) -> Place {
         let e = self.entity(id);
-        Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.country.clone().unwrap_or_else(|| e.id.clone()) }
+        Place {
+            name: e.name.clone(),
+            wikidata: e.wikidata.clone(),
+            country: e.country.clone().unwrap_or_else(|| e.id.clone()),
+        }
     }
 
     /// The agency one of whose spellings occurs in `written`.
@@ -331,7 +341,13 @@ impl Gazetteer {
             .collect()
     }
 
-    fn add_entity(&mut self, kind: EntityKind, e: Entity, row: &load::Row, seen: &mut Vec<String>) -> Result<(u32, bool)> {
+    fn add_entity(
+        &mut self,
+        kind: EntityKind,
+        e: Entity,
+        row: &load::Row,
+        seen: &mut Vec<String>,
+    ) -> Result<(u32, bool)> {
         let key = (kind as u8, e.id.clone());
         if seen.contains(&e.id) {
             return Err(row.error(format!("duplicate id {:?}", e.id)));
@@ -356,7 +372,14 @@ impl Gazetteer {
                     let qid = row.required("wikidata")?;
                     load::check_qid(&row, qid)?;
                     let name = row.required("name")?;
-                    let e = Entity { kind: EntityKind::State, id: iso.into(), wikidata: Some(qid.into()), name: name.into(), country: Some(iso.into()), parent: None };
+                    let e = Entity {
+                        kind: EntityKind::State,
+                        id: iso.into(),
+                        wikidata: Some(qid.into()),
+                        name: name.into(),
+                        country: Some(iso.into()),
+                        parent: None,
+                    };
                     let (i, _) = self.add_entity(EntityKind::State, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
                         self.trie.add_name(i, n, MentionForm::Name);
@@ -377,7 +400,14 @@ impl Gazetteer {
                     }
                     let name = row.required("name")?;
                     let parent = row.get("parent");
-                    let e = Entity { kind: EntityKind::Organization, id: id.into(), wikidata: (!qid.is_empty()).then(|| qid.into()), name: name.into(), country: None, parent: None };
+                    let e = Entity {
+                        kind: EntityKind::Organization,
+                        id: id.into(),
+                        wikidata: (!qid.is_empty()).then(|| qid.into()),
+                        name: name.into(),
+                        country: None,
+                        parent: None,
+                    };
                     let (i, _) = self.add_entity(EntityKind::Organization, e, row, &mut seen)?;
                     let form = if parent.is_empty() { MentionForm::Name } else { MentionForm::Body };
                     for n in std::iter::once(name).chain(row.list("names")) {
@@ -388,11 +418,14 @@ impl Gazetteer {
                     }
                 }
                 for (i, p, line) in parents {
-                    let pid = self.by_key.get(&(EntityKind::Organization as u8, p.clone())).copied().ok_or_else(|| Error::Gazetteer {
-                        file: file.to_string(),
-                        line,
-                        message: format!("unknown parent organization {p:?}"),
-                    })?;
+                    let pid =
+                        self.by_key.get(&(EntityKind::Organization as u8, p.clone())).copied().ok_or_else(|| {
+                            Error::Gazetteer {
+                                file: file.to_string(),
+                                line,
+                                message: format!("unknown parent organization {p:?}"),
+                            }
+                        })?;
                     self.entities[i as usize].parent = Some(EntityId(pid));
                 }
             }
@@ -406,7 +439,14 @@ impl Gazetteer {
                     let country = row.required("country")?;
                     load::check_iso2(&row, country)?;
                     let capital = row.get("kind") == "capital";
-                    let e = Entity { kind: EntityKind::City, id: if qid.is_empty() { format!("{name}/{country}") } else { qid.to_string() }, wikidata: (!qid.is_empty()).then(|| qid.into()), name: name.into(), country: Some(country.into()), parent: None };
+                    let e = Entity {
+                        kind: EntityKind::City,
+                        id: if qid.is_empty() { format!("{name}/{country}") } else { qid.to_string() },
+                        wikidata: (!qid.is_empty()).then(|| qid.into()),
+                        name: name.into(),
+                        country: Some(country.into()),
+                        parent: None,
+                    };
                     let (i, _) = self.add_entity(EntityKind::City, e, &row, &mut seen)?;
                     if capital {
                         self.capitals.push(i);
@@ -431,14 +471,26 @@ impl Gazetteer {
                     let variants: Vec<String> = row.list("variants").map(String::from).collect();
                     match self.agencies.iter_mut().find(|a| a.id == id) {
                         Some(a) => a.variants.extend(variants),
-                        None => self.agencies.push(Agency { id: id.into(), country: row.get("country").into(), name: row.required("name")?.into(), variants }),
+                        None => self.agencies.push(Agency {
+                            id: id.into(),
+                            country: row.get("country").into(),
+                            name: row.required("name")?.into(),
+                            variants,
+                        }),
                     }
                 }
             }
             Table::Regions => {
                 for row in load::parse(file, text, &["name"])? {
                     let name = row.required("name")?;
-                    let e = Entity { kind: EntityKind::Region, id: name.into(), wikidata: None, name: name.into(), country: None, parent: None };
+                    let e = Entity {
+                        kind: EntityKind::Region,
+                        id: name.into(),
+                        wikidata: None,
+                        name: name.into(),
+                        country: None,
+                        parent: None,
+                    };
                     let (i, _) = self.add_entity(EntityKind::Region, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
                         self.trie.add_name(i, n, MentionForm::Name);

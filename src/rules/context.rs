@@ -10,8 +10,6 @@ use crate::text::Document;
 /// A sentence of the headline or body, with what was found in it.
 #[derive(Debug, Clone)]
 pub(crate) struct Sent {
-    /// Index into `doc.sentences`.
-    pub index: usize,
     pub span: Span,
     /// Token range.
     pub first: usize,
@@ -42,7 +40,7 @@ impl<'d, 'g> Context<'d, 'g> {
     pub fn new(doc: &'d Document<'d>, gaz: &'g Gazetteer, matches: Vec<Match>, reference: Option<Reference>) -> Self {
         let mut head = Vec::new();
         let mut body = Vec::new();
-        for (k, s) in doc.sentences.iter().enumerate() {
+        for s in &doc.sentences {
             let paragraph = doc.parts.body.iter().position(|b| b.contains(s.span));
             let in_head = doc.parts.headline.is_some_and(|h| h.contains(s.span));
             if !in_head && paragraph.is_none() {
@@ -50,7 +48,7 @@ impl<'d, 'g> Context<'d, 'g> {
             }
             let hits = PHRASES.find(doc, s.first, s.last);
             let dates = dates::find(doc.slice(s.span), s.span.start);
-            let sent = Sent { index: k, span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
+            let sent = Sent { span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
             if in_head {
                 head.push(sent);
             } else {
@@ -72,11 +70,5 @@ impl<'d, 'g> Context<'d, 'g> {
         } else {
             ""
         }
-    }
-
-    /// Whether the words right before token `i` (within `window` tokens)
-    /// include a phrase with this cue.
-    pub fn cue_before(&self, sent: &Sent, i: usize, window: usize, cue: Cue) -> bool {
-        sent.hits.iter().any(|h| h.cue == cue && h.last <= i && h.last + window >= i)
     }
 }

@@ -11,18 +11,71 @@ use crate::record::{PartialDate, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-const MONTHS_GEN: [&str; 12] =
-    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-const MONTHS_PREP: [&str; 12] =
-    ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"];
-const ORDINALS: [(&str, u8); 21] = [
-    ("первого", 1), ("второго", 2), ("третьего", 3), ("четвертого", 4), ("пятого", 5), ("шестого", 6), ("седьмого", 7),
-    ("восьмого", 8), ("девятого", 9), ("десятого", 10), ("одиннадцатого", 11), ("двенадцатого", 12), ("тринадцатого", 13),
-    ("четырнадцатого", 14), ("пятнадцатого", 15), ("шестнадцатого", 16), ("семнадцатого", 17), ("восемнадцатого", 18),
-    ("девятнадцатого", 19), ("двадцатого", 20), ("тридцатого", 30),
+const MONTHS_GEN: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
-const MONTHS_ACC: [&str; 12] =
-    ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const MONTHS_PREP: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+const ORDINALS: [(&str, u8); 21] = [
+    ("первого", 1),
+    ("второго", 2),
+    ("третьего", 3),
+    ("четвертого", 4),
+    ("пятого", 5),
+    ("шестого", 6),
+    ("седьмого", 7),
+    ("восьмого", 8),
+    ("девятого", 9),
+    ("десятого", 10),
+    ("одиннадцатого", 11),
+    ("двенадцатого", 12),
+    ("тринадцатого", 13),
+    ("четырнадцатого", 14),
+    ("пятнадцатого", 15),
+    ("шестнадцатого", 16),
+    ("семнадцатого", 17),
+    ("восемнадцатого", 18),
+    ("девятнадцатого", 19),
+    ("двадцатого", 20),
+    ("тридцатого", 30),
+];
+const MONTHS_ACC: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
 const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
 
 /// What a date expression says before it is resolved.
@@ -77,7 +130,9 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     let wd = WEEKDAYS.join("|");
     let sp = r"[\x20\u00A0]+";
     let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
-    let year = |n: u8| format!(r"(?:{sp}(?P<Y{n}>\d{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?");
+    let year = |n: u8| {
+        format!(r"(?:{sp}(?P<Y{n}>\d{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?")
+    };
     let (year1, year2, year3) = (year(1), year(2), year(3));
     let pattern = format!(
         r"(?xi)
@@ -199,8 +254,22 @@ fn eve_of_something(rest: &str) -> bool {
     if next.is_empty() {
         return false;
     }
-    let verbish = ["л", "ла", "ло", "ли", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят"].iter().any(|e| next.ends_with(e));
-    let adverb_or_prep = matches!(next.as_str(), "в" | "во" | "на" | "с" | "со" | "по" | "вечером" | "утром" | "днем" | "также" | "же" | "и");
+    let verbish =
+        ["л", "ла", "ло", "ли", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят"].iter().any(|e| next.ends_with(e));
+    let adverb_or_prep = matches!(
+        next.as_str(),
+        "в" | "во"
+            | "на"
+            | "с"
+            | "со"
+            | "по"
+            | "вечером"
+            | "утром"
+            | "днем"
+            | "также"
+            | "же"
+            | "и"
+    );
     !verbish && !adverb_or_prep
 }
 
@@ -249,7 +318,11 @@ pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
 /// Resolves an expression to `(start, end)` against the reference date;
 /// `planned` puts an unyeared day on or after the reference, else on or
 /// before it.
-pub(crate) fn resolve(value: DateValue, reference: Option<Reference>, planned: bool) -> Option<(PartialDate, PartialDate)> {
+pub(crate) fn resolve(
+    value: DateValue,
+    reference: Option<Reference>,
+    planned: bool,
+) -> Option<(PartialDate, PartialDate)> {
     match value {
         DateValue::Year(y) => Some((PartialDate::y(y), PartialDate::y(y))),
         DateValue::Month(y, m) => Some((PartialDate::ym(y, m), PartialDate::ym(y, m))),
@@ -265,7 +338,11 @@ pub(crate) fn resolve(value: DateValue, reference: Option<Reference>, planned: b
                 }
                 _ => None,
             };
-            let mk = |(y, m, d): (Option<i32>, u8, u8), shift: i32| PartialDate { year: y.or(year.map(|x| x + shift)), month: Some(m), day: Some(d) };
+            let mk = |(y, m, d): (Option<i32>, u8, u8), shift: i32| PartialDate {
+                year: y.or(year.map(|x| x + shift)),
+                month: Some(m),
+                day: Some(d),
+            };
             // A range that crosses New Year: the end is in the next year.
             let end_shift = i32::from((end.1, end.2) < (start.1, start.2));
             Some((mk(start, 0), mk(end, end_shift)))
@@ -280,7 +357,8 @@ pub(crate) fn resolve(value: DateValue, reference: Option<Reference>, planned: b
             let y = r.year?;
             let today = days_from_civil(y, r.month, r.day);
             let today_wd = (today + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
-            let diff = if planned { (w as i64 - today_wd).rem_euclid(7) } else { -((today_wd - w as i64).rem_euclid(7)) };
+            let diff =
+                if planned { (w as i64 - today_wd).rem_euclid(7) } else { -((today_wd - w as i64).rem_euclid(7)) };
             let (y, m, d) = civil_from_days(today + diff);
             let p = PartialDate::ymd(y, m, d);
             Some((p, p))
@@ -328,6 +406,55 @@ fn days_in_month(y: i32, m: u8) -> u8 {
     }
 }
 
+/// The main event's date: the expression in its sentence nearest to the
+/// trigger; else the first one in the next two sentences of the paragraph
+/// that do not announce a later event. A single day the article later
+/// widens to a range («открылся сегодня … проходит с 27 по 28 июля») takes
+/// the range.
+pub(crate) fn main_date(
+    ctx: &super::context::Context,
+    ev: &super::kind::MainEvent,
+) -> Option<crate::record::EventDate> {
+    use super::phrases::Cue;
+    let k = ev.sentence?;
+    let planned = ev.status == crate::record::Status::Planned;
+    let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
+    let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
+    let para = ctx.body[k].paragraph;
+    let nearby = ctx
+        .body
+        .iter()
+        .skip(k + 1)
+        .take(2)
+        .filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_))));
+    let in_main = ctx.body[k]
+        .dates
+        .iter()
+        .filter_map(resolve_expr)
+        .min_by_key(|(e, _, _)| (e.span.start as i64 - anchor as i64).abs());
+    let (expr, mut start, mut end) =
+        in_main.or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).find_map(resolve_expr))?;
+    let mut expr = expr;
+    if start == end {
+        let widened = nearby
+            .flat_map(|s| s.dates.iter())
+            .filter_map(resolve_expr)
+            .find(|(_, s, t)| s != t && within(start, *s, *t));
+        if let Some((e, s, t)) = widened {
+            expr = e;
+            (start, end) = (s, t);
+        }
+    }
+    Some(crate::record::EventDate { start, end, text: ctx.doc.slice(expr.span).to_string(), span: expr.span })
+}
+
+fn within(d: PartialDate, s: PartialDate, t: PartialDate) -> bool {
+    let key = |p: PartialDate| (p.month, p.day);
+    (d.year.is_none() || s.year.is_none() || d.year == s.year || d.year == t.year)
+        && key(s) <= key(d)
+        && key(d) <= key(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,15 +468,33 @@ mod tests {
     #[test]
     fn grammar() {
         assert_eq!(one("6 октября"), DateValue::Days { start: (None, 10, 6), end: (None, 10, 6), this_year: false });
-        assert_eq!(one("6 октября 2020 года"), DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false });
-        assert_eq!(one("06.10.2020"), DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false });
+        assert_eq!(
+            one("6 октября 2020 года"),
+            DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false }
+        );
+        assert_eq!(
+            one("06.10.2020"),
+            DateValue::Days { start: (Some(2020), 10, 6), end: (Some(2020), 10, 6), this_year: false }
+        );
         assert_eq!(one("5–7 октября"), DateValue::Days { start: (None, 10, 5), end: (None, 10, 7), this_year: false });
-        assert_eq!(one("с 5 по 7 октября"), DateValue::Days { start: (None, 10, 5), end: (None, 10, 7), this_year: false });
-        assert_eq!(one("30 сентября — 2 октября"), DateValue::Days { start: (None, 9, 30), end: (None, 10, 2), this_year: false });
-        assert_eq!(one("7 апреля сего года"), DateValue::Days { start: (None, 4, 7), end: (None, 4, 7), this_year: true });
+        assert_eq!(
+            one("с 5 по 7 октября"),
+            DateValue::Days { start: (None, 10, 5), end: (None, 10, 7), this_year: false }
+        );
+        assert_eq!(
+            one("30 сентября — 2 октября"),
+            DateValue::Days { start: (None, 9, 30), end: (None, 10, 2), this_year: false }
+        );
+        assert_eq!(
+            one("7 апреля сего года"),
+            DateValue::Days { start: (None, 4, 7), end: (None, 4, 7), this_year: true }
+        );
         assert_eq!(one("в октябре 2020 года"), DateValue::Month(2020, 10));
         assert_eq!(one("в 2021 году"), DateValue::Year(2021));
-        assert_eq!(one("Двадцать седьмого сентября"), DateValue::Days { start: (None, 9, 27), end: (None, 9, 27), this_year: false });
+        assert_eq!(
+            one("Двадцать седьмого сентября"),
+            DateValue::Days { start: (None, 9, 27), end: (None, 9, 27), this_year: false }
+        );
         assert_eq!(one("вчера"), DateValue::Relative(-1));
         assert_eq!(one("в понедельник"), DateValue::Weekday(0));
         assert!(find("накануне визита", 0).is_empty());
@@ -371,42 +516,4 @@ mod tests {
         assert_eq!(parse_dateline_date("07.10.2020").unwrap().to_string(), "2020-10-07");
         assert_eq!(parse_dateline_date("14 ФЕВРАЛЯ").unwrap().to_string(), "--02-14");
     }
-}
-
-/// The main event's date: the expression in its sentence nearest to the
-/// trigger; else the first one in the next two sentences of the paragraph
-/// that do not announce a later event. A single day the article later
-/// widens to a range («открылся сегодня … проходит с 27 по 28 июля») takes
-/// the range.
-pub(crate) fn main_date(
-    ctx: &super::context::Context,
-    ev: &super::kind::MainEvent,
-) -> Option<crate::record::EventDate> {
-    use super::phrases::Cue;
-    let k = ev.sentence?;
-    let planned = ev.status == crate::record::Status::Planned;
-    let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
-    let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
-    let para = ctx.body[k].paragraph;
-    let nearby = ctx.body.iter().skip(k + 1).take(2).filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_))));
-    let in_main = ctx.body[k]
-        .dates
-        .iter()
-        .filter_map(resolve_expr)
-        .min_by_key(|(e, _, _)| (e.span.start as i64 - anchor as i64).abs());
-    let (expr, mut start, mut end) = in_main.or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).find_map(resolve_expr))?;
-    let mut expr = expr;
-    if start == end {
-        let widened = nearby.flat_map(|s| s.dates.iter()).filter_map(resolve_expr).find(|(_, s, t)| s != t && within(start, *s, *t));
-        if let Some((e, s, t)) = widened {
-            expr = e;
-            (start, end) = (s, t);
-        }
-    }
-    Some(crate::record::EventDate { start, end, text: ctx.doc.slice(expr.span).to_string(), span: expr.span })
-}
-
-fn within(d: PartialDate, s: PartialDate, t: PartialDate) -> bool {
-    let key = |p: PartialDate| (p.month, p.day);
-    (d.year.is_none() || s.year.is_none() || d.year == s.year || d.year == t.year) && key(s) <= key(d) && key(d) <= key(t)
 }

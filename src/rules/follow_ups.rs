@@ -124,7 +124,10 @@ fn clause_event(
         if doc_kind == ev.kind && ev.kind == EventKind::Signing {
             return None;
         }
-        let own_date = s.dates.iter().any(|d| d.span.start >= ctx.doc.tokens[a].span.start && d.span.end <= ctx.doc.tokens[b - 1].span.end);
+        let own_date = s
+            .dates
+            .iter()
+            .any(|d| d.span.start >= ctx.doc.tokens[a].span.start && d.span.end <= ctx.doc.tokens[b - 1].span.end);
         if own_date {
             return None;
         }
@@ -151,7 +154,8 @@ fn clause_event(
         })
         .or_else(|| {
             // «позднее в тот же день»
-            let same_day = (a..b.saturating_sub(2)).any(|k| ctx.word(k) == "тот" && ctx.word(k + 1) == "же" && ctx.word(k + 2) == "день");
+            let same_day = (a..b.saturating_sub(2))
+                .any(|k| ctx.word(k) == "тот" && ctx.word(k + 1) == "же" && ctx.word(k + 2) == "день");
             same_day.then(|| main_date.cloned()).flatten()
         });
     let format = match kind {
@@ -164,25 +168,26 @@ fn clause_event(
             })
             .unwrap_or(Format::Unknown),
     };
-    let clause_sent = Sent { first: a, last: b, span: clause, hits: hits.iter().map(|h| **h).collect(), dates: Vec::new(), ..s.clone() };
+    let clause_sent = Sent {
+        first: a,
+        last: b,
+        span: clause,
+        hits: hits.iter().map(|h| **h).collect(),
+        dates: Vec::new(),
+        ..s.clone()
+    };
     let location = if format == Format::Phone { None } else { venue::city_in(ctx, &clause_sent).map(|(p, _)| p) };
     let mut states: Vec<String> = Vec::new();
     let mut orgs: Vec<String> = Vec::new();
     for m in ctx.matches.iter().filter(|m| clause.contains(m.span)) {
         let e = ctx.gaz.entity(m.entity);
-        match e.kind {
-            EntityKind::State if !venue::is_venue(ctx, s, m) || kind == EventKind::Visit => {
-                if !states.contains(&e.id) {
-                    states.push(e.id.clone());
-                }
-            }
-            EntityKind::Organization => {
-                let root = ctx.gaz.entity(ctx.gaz.root(m.entity)).id.clone();
-                if !orgs.contains(&root) {
-                    orgs.push(root);
-                }
-            }
-            _ => {}
+        let (list, id) = match e.kind {
+            EntityKind::State if !venue::is_venue(ctx, s, m) || kind == EventKind::Visit => (&mut states, e.id.clone()),
+            EntityKind::Organization => (&mut orgs, ctx.gaz.entity(ctx.gaz.root(m.entity)).id.clone()),
+            _ => continue,
+        };
+        if !list.contains(&id) {
+            list.push(id);
         }
     }
     Some(FollowUp { kind, status, date, format, location, states, organizations: orgs, span: clause })

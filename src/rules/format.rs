@@ -14,7 +14,11 @@ pub(crate) fn event_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c S
         let para = ctx.body[k].paragraph;
         out.push(&ctx.body[k]);
         out.extend(
-            ctx.body.iter().skip(k + 1).take(2).filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_)))),
+            ctx.body
+                .iter()
+                .skip(k + 1)
+                .take(2)
+                .filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_)))),
         );
     }
     out.extend(ctx.head.iter());
@@ -33,7 +37,10 @@ pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
 
 /// Kinds whose participants meet in one place by their nature.
 fn inherently_in_person(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Meeting | EventKind::Talks | EventKind::Visit | EventKind::Credentials | EventKind::Signing)
+    matches!(
+        kind,
+        EventKind::Meeting | EventKind::Talks | EventKind::Visit | EventKind::Credentials | EventKind::Signing
+    )
 }
 
 /// The main event's format; `has_venue` says whether a venue was found.

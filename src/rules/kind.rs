@@ -25,7 +25,8 @@ pub(crate) struct MainEvent {
 /// participle clause («находящийся с визитом в Сингапуре, провел переговоры»).
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<Hit> {
     s.hits.iter().copied().find(|h| {
-        matches!(h.cue, Cue::Kind(_)) && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
+        matches!(h.cue, Cue::Kind(_))
+            && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
     })
 }
 
@@ -45,7 +46,14 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
     let first = (!ctx.body.is_empty()).then_some(0);
-    let mut ev = MainEvent { kind: EventKind::Other, status: Status::Held, trigger: None, sentence: first, from_headline: false, status_span: None };
+    let mut ev = MainEvent {
+        kind: EventKind::Other,
+        status: Status::Held,
+        trigger: None,
+        sentence: first,
+        from_headline: false,
+        status_span: None,
+    };
     if let Some(t) = first.and_then(|k| first_trigger(ctx, &ctx.body[k])) {
         if let Cue::Kind(kind) = t.cue {
             ev.kind = kind;

@@ -89,8 +89,9 @@ pub(crate) struct Phrases {
 }
 
 /// The embedded phrase table.
-pub(crate) static PHRASES: Lazy<Phrases> =
-    Lazy::new(|| Phrases::parse(include_str!("../../gazetteers/triggers.tsv")).expect("the embedded triggers are valid"));
+pub(crate) static PHRASES: Lazy<Phrases> = Lazy::new(|| {
+    Phrases::parse(include_str!("../../gazetteers/triggers.tsv")).expect("the embedded triggers are valid")
+});
 
 fn prefix3(w: &str) -> Option<&str> {
     w.char_indices().nth(3).map(|(i, _)| &w[..i]).or((w.chars().count() == 3).then_some(w))
@@ -132,7 +133,8 @@ impl Phrases {
             let [family, value, phrase] = cols[..] else {
                 return Err(format!("triggers.tsv:{}: expected 3 columns", n + 1));
             };
-            let cue = parse_cue(family, value).ok_or_else(|| format!("triggers.tsv:{}: unknown {family} {value}", n + 1))?;
+            let cue =
+                parse_cue(family, value).ok_or_else(|| format!("triggers.tsv:{}: unknown {family} {value}", n + 1))?;
             let words: Vec<WordPat> = phrase
                 .split_whitespace()
                 .map(|w| {
@@ -147,7 +149,8 @@ impl Phrases {
             match words.first() {
                 Some(WordPat::Exact(e)) => p.by_exact.entry(e.clone()).or_default().push(id),
                 Some(WordPat::Prefix(pre)) => {
-                    let key = prefix3(pre).ok_or_else(|| format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1))?;
+                    let key =
+                        prefix3(pre).ok_or_else(|| format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1))?;
                     p.by_prefix.entry(key.to_string()).or_default().push(id);
                 }
                 None => return Err(format!("triggers.tsv:{}: empty phrase", n + 1)),
@@ -170,7 +173,12 @@ impl Phrases {
             }
             let w = doc.norm.get(i);
             let mut best: [Option<(usize, Cue)>; FAMILIES] = [None; FAMILIES];
-            let cands = self.by_exact.get(w).into_iter().flatten().chain(prefix3(w).and_then(|k| self.by_prefix.get(k)).into_iter().flatten());
+            let cands = self
+                .by_exact
+                .get(w)
+                .into_iter()
+                .flatten()
+                .chain(prefix3(w).and_then(|k| self.by_prefix.get(k)).into_iter().flatten());
             for &id in cands {
                 let ph = &self.phrases[id as usize];
                 let f = ph.cue.family() as usize;
@@ -181,7 +189,9 @@ impl Phrases {
                 if i + n > to {
                     continue;
                 }
-                if ph.words.iter().enumerate().all(|(k, wp)| wp.matches(doc.norm.get(i + k))) && best[f].is_none_or(|(len, _)| n > len) {
+                if ph.words.iter().enumerate().all(|(k, wp)| wp.matches(doc.norm.get(i + k)))
+                    && best[f].is_none_or(|(len, _)| n > len)
+                {
                     best[f] = Some((n, ph.cue));
                 }
             }

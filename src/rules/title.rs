@@ -13,7 +13,10 @@ const OPEN: &[char] = &['«', '„', '“'];
 fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
     let w1 = if q > s.first { ctx.word(q - 1) } else { "" };
     let w2 = if q > s.first + 1 { ctx.word(q - 2) } else { "" };
-    if matches!((w2, w1), ("на", "тему") | ("по", "теме") | ("под", "названием") | ("под", "девизом") | ("в", "формате")) {
+    if matches!(
+        (w2, w1),
+        ("на", "тему") | ("по", "теме") | ("под", "названием") | ("под", "девизом") | ("в", "формате")
+    ) {
         return true;
     }
     // «саммит «Россия – Африка»», «конференция «…»»: a trigger right before.

@@ -43,8 +43,9 @@ fn venue_before(ctx: &Context, i: usize) -> bool {
 /// «посол», «представитель», … and a «в»/«при», before the clause's verb.
 pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let Some(envoy) = s.hits.iter().filter(|h| h.cue == Cue::Envoy && h.last <= i).last() else { return false };
-    let verb_between = s.hits.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
+    let Some(envoy) = s.hits.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
+    let verb_between =
+        s.hits.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
     // Accreditations follow the envoy closely: «Посол России в Гвинее»,
     // «Постоянный представитель при ОБСЕ, МАГАТЭ, ОДВЗЯИ».
     let verb_word = (envoy.last..i).any(|k| looks_like_verb(ctx.word(k)));
@@ -94,7 +95,10 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
 /// A state named as a venue («в Объединённых Арабских Эмиратах»).
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static str)> {
     for m in ctx.matches_in(s.span, EntityKind::State) {
-        if m.form == crate::record::MentionForm::Name && is_in(ctx.word(m.tokens.0.wrapping_sub(1))) && !accredited(ctx, s, m) {
+        if m.form == crate::record::MentionForm::Name
+            && is_in(ctx.word(m.tokens.0.wrapping_sub(1)))
+            && !accredited(ctx, s, m)
+        {
             let e = ctx.gaz.entity(m.entity);
             let place = Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.id.clone() };
             return Some((place, m.span, ""));
@@ -111,5 +115,8 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// The main event's venue: a city in the sentences that describe it, else
 /// a state named as a venue in its own sentence.
 pub(crate) fn location(ctx: &Context, sents: &[&Sent]) -> Option<(Place, Span)> {
-    sents.iter().find_map(|s| city_in(ctx, s)).or_else(|| sents.first().and_then(|s| state_in(ctx, s)).map(|(p, sp, _)| (p, sp)))
+    sents
+        .iter()
+        .find_map(|s| city_in(ctx, s))
+        .or_else(|| sents.first().and_then(|s| state_in(ctx, s)).map(|(p, sp, _)| (p, sp)))
 }

@@ -75,7 +75,9 @@ impl PartsSplitter {
         names.dedup();
         let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
         let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
-        let date = format!(r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?");
+        let date = format!(
+            r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
+        );
         // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
         let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
         let agency = format!(
@@ -117,12 +119,18 @@ impl PartsSplitter {
         // A dateline is followed by text (or ends the line).
         let rest = &line[whole.end()..];
         if let Some(c) = rest.chars().next() {
-            if c.is_lowercase() && !rest.starts_with(char::is_whitespace) && whole.as_str().ends_with(char::is_alphabetic) {
+            if c.is_lowercase()
+                && !rest.starts_with(char::is_whitespace)
+                && whole.as_str().ends_with(char::is_alphabetic)
+            {
                 return None;
             }
         }
         Some(DatelineShape {
-            span: Span::new(offset + whole.start() + leading_ws(whole.as_str()), offset + trim_end(whole.as_str(), whole.start())),
+            span: Span::new(
+                offset + whole.start() + leading_ws(whole.as_str()),
+                offset + trim_end(whole.as_str(), whole.start()),
+            ),
             place: sp(caps.name("place")?),
             date,
             agency: agency.map(sp),
@@ -216,8 +224,21 @@ fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
 fn is_trailer_marker(line: &str) -> bool {
     let l = line.trim_start().to_lowercase();
     const MARKERS: &[&str] = &[
-        "фото:", "фото ", "фото©", "фото ©", "photo:", "источник:", "читайте также", "читайте:", "смотрите также",
-        "см. также", "подробнее:", "теги:", "по теме:", "материалы по теме", "видео:",
+        "фото:",
+        "фото ",
+        "фото©",
+        "фото ©",
+        "photo:",
+        "источник:",
+        "читайте также",
+        "читайте:",
+        "смотрите также",
+        "см. также",
+        "подробнее:",
+        "теги:",
+        "по теме:",
+        "материалы по теме",
+        "видео:",
     ];
     MARKERS.iter().any(|m| l.starts_with(m)) || l.trim_end() == "фото"
 }
@@ -270,7 +291,16 @@ mod tests {
     use super::*;
 
     fn splitter() -> PartsSplitter {
-        PartsSplitter::new(["ТАСС", "РИА Новости", "Sputnik", "INTERFAX.RU", "КАЗИНФОРМ", "АРМЕНПРЕСС", "АЗЕРТАДЖ", "Trend"])
+        PartsSplitter::new([
+            "ТАСС",
+            "РИА Новости",
+            "Sputnik",
+            "INTERFAX.RU",
+            "КАЗИНФОРМ",
+            "АРМЕНПРЕСС",
+            "АЗЕРТАДЖ",
+            "Trend",
+        ])
     }
 
     fn shape(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
@@ -307,7 +337,11 @@ mod tests {
 
     #[test]
     fn ordinary_sentences_are_not_datelines() {
-        for line in ["Министр иностранных дел России провел переговоры.", "В Минске прошла встреча", "Таджикистан и Австрия (страны) провели"] {
+        for line in [
+            "Министр иностранных дел России провел переговоры.",
+            "В Минске прошла встреча",
+            "Таджикистан и Австрия (страны) провели",
+        ] {
             assert!(shape(line).is_none(), "{line}");
         }
     }

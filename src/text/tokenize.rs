@@ -229,7 +229,8 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     }
     // e-mail: local@domain.tld
     let mut j = i;
-    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'_' | b'%' | b'+' | b'-')) {
+    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'_' | b'%' | b'+' | b'-'))
+    {
         j += 1;
     }
     if j >= bytes.len() || bytes[j] != b'@' || j == i {
