@@ -15,7 +15,8 @@ use std::path::Path;
 fn corpus() -> (String, Vec<String>) {
     for dir in ["../shared/data/nerel/dev", "../shared/data/nerel/train", "examples/data"] {
         let Ok(rd) = std::fs::read_dir(dir) else { continue };
-        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut paths: Vec<_> =
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
         paths.sort();
         let texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
         if !texts.is_empty() {
@@ -40,7 +41,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("sentences", |b| {
         b.iter(|| texts.iter().zip(&tokens).map(|(t, k)| split_sentences(black_box(t), k, &[]).len()).sum::<usize>())
     });
-    g.bench_function("parts", |b| b.iter(|| texts.iter().map(|t| splitter.split(black_box(t)).body.len()).sum::<usize>()));
+    g.bench_function("parts", |b| {
+        b.iter(|| texts.iter().map(|t| splitter.split(black_box(t)).body.len()).sum::<usize>())
+    });
     g.bench_function("document (tokens+normal forms+sentences+parts)", |b| {
         b.iter(|| texts.iter().map(|t| Document::new(black_box(t), splitter).tokens.len()).sum::<usize>())
     });
