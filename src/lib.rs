@@ -47,3 +47,8 @@ pub use record::{
     AgencyRef, Dateline, EventDate, EventKind, EventRecord, Evidence, FollowUp, Format, Mention, MentionForm, OrgRef,
     ParseDateError, PartialDate, Place, Role, Span, StateRef, Status,
 };
+
+/// The README's examples, compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Runs the release example binary over the seed, the dev set and NEREL dev,
+scores it with the project's scorer, and fails when a figure falls below its
+floor (the floors the issues set; see README, Quality)."""
+import json
+import os
+import subprocess
+import sys
+
+shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
+binary = "target/release/examples/extract"
+score = os.path.join(shared, "tools", "score.py")
+
+FLOORS = {
+    "seed": {"record.exact": 1.0},
+    "dev": {
+        "dateline.city": 0.98, "dateline.date": 0.98, "dateline.agency": 0.98,
+        "kind": 0.90, "format": 0.95, "date": 0.90, "location": 0.90,
+        "states.participants": 0.95, "orgs.participants": 0.90, "record.exact": 0.70,
+    },
+    "nerel": {"states.doc_set": 0.97, "states.mentions.overlap": 0.95, "orgs.doc_set": 0.92},
+}
+
+SETS = {
+    "seed": ([os.path.join(shared, "seed", "khovar-cis-consultations.txt")],
+             os.path.join(shared, "seed", "khovar-cis-consultations.gold.jsonl"), []),
+    "dev": ([os.path.join(shared, "data", "dev")], os.path.join(shared, "data", "dev", "gold.jsonl"), []),
+    "nerel": ([os.path.join(shared, "data", "nerel", "dev")], os.path.join(shared, "data", "nerel", "dev.gold.jsonl"),
+              ["--texts", os.path.join(shared, "data", "nerel", "dev")]),
+}
+
+failed = False
+for name, (inputs, gold, extra) in SETS.items():
+    pred = subprocess.run([binary, *inputs], check=True, capture_output=True, text=True).stdout
+    path = f"target/ci-{name}.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(pred)
+    out = subprocess.run([sys.executable, score, path, gold, "--json", *extra], check=True, capture_output=True, text=True)
+    rows = json.loads(out.stdout)
+    for metric, floor in FLOORS[name].items():
+        row = rows[metric]
+        value = row["acc"] if "acc" in row else row["F1"]
+        ok = value is not None and value >= floor
+        failed |= not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {name:<6} {metric:<28} {value} (floor {floor})")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,121 @@
+//! No panic on any input; spans always slice the input; records round-trip
+//! and are deterministic; one extractor serves many threads.
+
+use dipnews::{EventRecord, Extractor, Span};
+use once_cell::sync::Lazy;
+use proptest::prelude::*;
+use std::sync::Arc;
+
+static EX: Lazy<Extractor> = Lazy::new(Extractor::new);
+
+/// Every span of the record, with the text it claims to cover.
+fn spans(r: &EventRecord) -> Vec<(Span, Option<&str>)> {
+    let mut out = Vec::new();
+    if let Some(d) = &r.dateline {
+        out.push((d.span, None));
+    }
+    if let Some(d) = &r.date {
+        out.push((d.span, Some(d.text.as_str())));
+    }
+    for m in r.states.iter().flat_map(|s| &s.mentions).chain(r.organizations.iter().flat_map(|o| &o.mentions)) {
+        out.push((m.span, Some(m.text.as_str())));
+    }
+    for f in &r.follow_ups {
+        out.push((f.span, None));
+        if let Some(d) = &f.date {
+            out.push((d.span, Some(d.text.as_str())));
+        }
+    }
+    let e = &r.evidence;
+    out.extend([e.kind, e.status, e.format, e.location, e.title].into_iter().flatten().map(|s| (s, None)));
+    out
+}
+
+fn check(text: &str) {
+    let r = EX.extract(text);
+    for (span, claimed) in spans(&r) {
+        assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} outside {} bytes", text.len());
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span {span:?} splits a char");
+        if let Some(c) = claimed {
+            assert_eq!(&text[span.start..span.end], c);
+        }
+    }
+    let json = serde_json::to_string(&r).expect("serializes");
+    let back: EventRecord = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(back, r, "round trip");
+    assert_eq!(EX.extract(text), r, "deterministic");
+}
+
+/// Text built from pieces agency copy is made of, and pieces it is not.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("МОСКВА, 6 октября. /ТАСС/. ".to_string()),
+        Just("ДУШАНБЕ, 07.10.2020 /НИАТ «Ховар/. ".to_string()),
+        Just("Министр иностранных дел Республики Таджикистан ".to_string()),
+        Just("встретился с Послом Гвинеи-Бисау в Москве ".to_string()),
+        Just("провел телефонный разговор ".to_string()),
+        Just("с 15 по 17 ноября ".to_string()),
+        Just("«Россия – Африка» ".to_string()),
+        Just("российско-таджикских ".to_string()),
+        Just("Исполнительного комитета СНГ. ".to_string()),
+        Just("Следующий раунд пройдет в 2021 году в Минске. ".to_string()),
+        Just("\n".to_string()),
+        Just("ФОТО: пресс-служба\n".to_string()),
+        Just("«««»»»„“\"".to_string()),
+        Just("\u{0301}\u{0300}".to_string()),
+        Just("مرحبا بالعالم ".to_string()),
+        Just("\u{202e}\u{200f}".to_string()),
+        Just("🙂👍🏽 ".to_string()),
+        Just("\u{0}\u{1}\u{7f}\t\r".to_string()),
+        Just("\u{ad}\u{a0}".to_string()),
+        "\\PC{0,20}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_string(s in any::<String>()) {
+        check(&s);
+    }
+
+    #[test]
+    fn agency_like_text(parts in proptest::collection::vec(piece(), 0..30)) {
+        check(&parts.concat());
+    }
+}
+
+#[test]
+fn extremes() {
+    check("");
+    check(" ");
+    check(&"\n".repeat(10_000));
+    check(&"а".repeat(1 << 20));
+    check(&"Министр России встретился с послом Китая в Пекине, ".repeat(20_000));
+    check("«««««");
+    check("»»»»» «");
+    check(".....!!!???");
+    check("/ТАСС/./ТАСС/./ТАСС/.");
+    check("МОСКВА, 99 октября. /ТАСС/. 31 февраля 0000 года 00.00.0000");
+    check("с 31 по 1 декабря; 30 декабря – 2 января; в 9999 году");
+    check(&"(".repeat(5000));
+}
+
+#[test]
+fn one_extractor_many_threads() {
+    let ex = Arc::new(Extractor::new());
+    let text = include_str!("../examples/data/khovar-cis-consultations.txt");
+    let expected = ex.extract(text);
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let ex = Arc::clone(&ex);
+            std::thread::spawn(move || (0..20).all(|_| ex.extract(text) == ex.extract(text)))
+        })
+        .collect();
+    for h in handles {
+        assert!(h.join().unwrap());
+    }
+    assert_eq!(ex.extract(text), expected);
+}
