@@ -101,6 +101,9 @@ fn extremes() {
     check("МОСКВА, 99 октября. /ТАСС/. 31 февраля 0000 года 00.00.0000");
     check("с 31 по 1 декабря; 30 декабря – 2 января; в 9999 году");
     check(&"(".repeat(5000));
+    // Many unclosed quotes after title words, and many envoys: linear, not quadratic.
+    check(&"конференция «Россия «Китай» ".repeat(20_000));
+    check(&"Посол России в Казахстане, Посол Китая при ООН в Вене ".repeat(20_000));
 }
 
 #[test]

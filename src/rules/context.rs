@@ -37,11 +37,20 @@ pub(crate) struct Context<'d, 'g> {
 }
 
 impl<'d, 'g> Context<'d, 'g> {
-    pub fn new(doc: &'d Document<'d>, gaz: &'g Gazetteer, matches: Vec<Match>, reference: Option<Reference>) -> Self {
+    pub fn new(
+        doc: &'d Document<'d>,
+        gaz: &'g Gazetteer,
+        mut matches: Vec<Match>,
+        reference: Option<Reference>,
+    ) -> Self {
+        // Sorted by start, so that the matches of a span are a slice.
+        matches.sort_by_key(|m| (m.span.start, m.span.end));
         let mut head = Vec::new();
         let mut body = Vec::new();
+        let paras = &doc.parts.body;
         for s in &doc.sentences {
-            let paragraph = doc.parts.body.iter().position(|b| b.contains(s.span));
+            let p = paras.partition_point(|b| b.end < s.span.end);
+            let paragraph = (p < paras.len() && paras[p].contains(s.span)).then_some(p);
             let in_head = doc.parts.headline.is_some_and(|h| h.contains(s.span));
             if !in_head && paragraph.is_none() {
                 continue;
@@ -58,9 +67,36 @@ impl<'d, 'g> Context<'d, 'g> {
         Context { doc, gaz, matches, head, body, reference }
     }
 
+    /// The matches inside a span (a slice: found by binary search, so that
+    /// rules stay linear on long documents).
+    pub fn matches_within(&self, span: Span) -> &[Match] {
+        let a = self.matches.partition_point(|m| m.span.start < span.start);
+        let b = self.matches.partition_point(|m| m.span.start < span.end);
+        let slice = &self.matches[a..b.max(a)];
+        let end = slice.iter().rposition(|m| m.span.end <= span.end).map_or(0, |k| k + 1);
+        &slice[..end]
+    }
+
     /// Matches of a kind inside a span.
     pub fn matches_in(&self, span: Span, kind: EntityKind) -> impl Iterator<Item = &Match> + '_ {
-        self.matches.iter().filter(move |m| span.contains(m.span) && self.gaz.entity(m.entity).kind == kind)
+        self.matches_within(span)
+            .iter()
+            .filter(move |m| span.contains(m.span) && self.gaz.entity(m.entity).kind == kind)
+    }
+
+    /// The matches sharing `m`'s span (a state and a city named alike).
+    pub fn same_span(&self, m: &Match) -> &[Match] {
+        let a = self.matches.partition_point(|o| (o.span.start, o.span.end) < (m.span.start, m.span.end));
+        let b = self.matches.partition_point(|o| (o.span.start, o.span.end) <= (m.span.start, m.span.end));
+        &self.matches[a..b]
+    }
+
+    /// The hits of a sentence that end at or before token `i` and no more
+    /// than `window` tokens before it (hits are in text order).
+    pub fn hits_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> &'s [Hit] {
+        let b = s.hits.partition_point(|h| h.first < i);
+        let a = s.hits[..b].partition_point(|h| h.first + window + 8 < i);
+        &s.hits[a..b]
     }
 
     /// Normal form of token `i` ("" outside the document).

@@ -28,12 +28,14 @@ fn city_meant(doc: &Document, m: &Match) -> bool {
 /// States in order of first mention, every role "mentioned".
 pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<StateRef> {
     let mut out: Vec<StateRef> = Vec::new();
-    for m in matches {
+    for (k, m) in matches.iter().enumerate() {
         let e = gaz.entity(m.entity);
         if e.kind != EntityKind::State {
             continue;
         }
-        let is_city_too = matches.iter().any(|o| o.span == m.span && gaz.entity(o.entity).kind == EntityKind::City);
+        // Matches of one span are neighbours in the list.
+        let around = &matches[k.saturating_sub(4)..(k + 5).min(matches.len())];
+        let is_city_too = around.iter().any(|o| o.span == m.span && gaz.entity(o.entity).kind == EntityKind::City);
         if is_city_too && city_meant(doc, m) {
             continue;
         }

@@ -179,7 +179,7 @@ fn clause_event(
     let location = if format == Format::Phone { None } else { venue::city_in(ctx, &clause_sent).map(|(p, _)| p) };
     let mut states: Vec<String> = Vec::new();
     let mut orgs: Vec<String> = Vec::new();
-    for m in ctx.matches.iter().filter(|m| clause.contains(m.span)) {
+    for m in ctx.matches_within(clause) {
         let e = ctx.gaz.entity(m.entity);
         let (list, id) = match e.kind {
             EntityKind::State if !venue::is_venue(ctx, s, m) || kind == EventKind::Visit => (&mut states, e.id.clone()),

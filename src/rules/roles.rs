@@ -18,7 +18,7 @@ use crate::record::{EventKind, EventRecord, Role, Span, Status};
 /// ситуации в Афганистане», «председательства Узбекистана»).
 fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    s.hits.iter().any(|h| {
+    ctx.hits_before(s, i, 3).iter().any(|h| {
         if h.cue != Cue::Topic || h.last > i {
             return false;
         }
@@ -70,8 +70,10 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         }
     }
     let planned = ev.status == Status::Planned;
+    let mut taken: Vec<Span> = out.iter().map(|s| s.span).collect();
+    taken.sort_unstable();
     for s in &ctx.body {
-        if out.iter().any(|o| o.span == s.span) {
+        if taken.binary_search(&s.span).is_ok() {
             continue;
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
@@ -94,13 +96,14 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
     for s in role_sentences(ctx, ev) {
-        for m in ctx.matches.iter().filter(|m| s.span.contains(m.span) && !title.is_some_and(|t| t.contains(m.span))) {
+        for m in ctx.matches_within(s.span).iter().filter(|m| !title.is_some_and(|t| t.contains(m.span))) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
             }
         }
     }
-    let is_part = |sp: &Span| spans.contains(sp);
+    spans.sort_unstable();
+    let is_part = |sp: &Span| spans.binary_search(sp).is_ok();
     for st in &mut rec.states {
         if st.mentions.iter().any(|m| is_part(&m.span)) {
             st.role = Role::Participant;

@@ -9,6 +9,17 @@ use crate::record::{EventKind, Span};
 
 const OPEN: &[char] = &['«', '„', '“'];
 
+/// Bytes a title may span.
+const MAX_TITLE: usize = 1500;
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Words after which a quote names the event.
 fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
     let w1 = if q > s.first { ctx.word(q - 1) } else { "" };
@@ -20,7 +31,7 @@ fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
         return true;
     }
     // «саммит «Россия – Африка»», «конференция «…»»: a trigger right before.
-    s.hits.iter().any(|h| {
+    ctx.hits_before(s, q, 0).iter().any(|h| {
         matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last == q
     })
 }
@@ -56,7 +67,11 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
             if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) {
                 continue;
             }
-            if let Some(span) = quoted(ctx.doc.text, ctx.doc.tokens[q].span.start, limit) {
+            // A title is a line at most: bounding the search keeps many
+            // unclosed quotes linear.
+            let open = ctx.doc.tokens[q].span.start;
+            let limit = floor_char_boundary(ctx.doc.text, limit.min(open + MAX_TITLE));
+            if let Some(span) = quoted(ctx.doc.text, open, limit) {
                 let text = ctx.doc.slice(span).trim();
                 if !text.is_empty() {
                     return Some((text.to_string(), span));

@@ -43,9 +43,10 @@ fn venue_before(ctx: &Context, i: usize) -> bool {
 /// «посол», «представитель», … and a «в»/«при», before the clause's verb.
 pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let Some(envoy) = s.hits.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
+    let near = ctx.hits_before(s, i, 16);
+    let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
     let verb_between =
-        s.hits.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
+        near.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
     // Accreditations follow the envoy closely: «Посол России в Гвинее»,
     // «Постоянный представитель при ОБСЕ, МАГАТЭ, ОДВЗЯИ».
     let verb_word = (envoy.last..i).any(|k| looks_like_verb(ctx.word(k)));
@@ -68,15 +69,15 @@ fn capital_of(ctx: &Context, iso2: &str) -> Option<Place> {
 
 /// A city venue in a sentence: the place and the span of its name.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    for m in ctx.matches.iter().filter(|m| s.span.contains(m.span)) {
+    for m in ctx.matches_within(s.span) {
         let kind = ctx.gaz.entity(m.entity).kind;
         let i = m.tokens.0;
         if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) {
             // Several cities may share the name: prefer a capital.
             let id = ctx
-                .matches
+                .same_span(m)
                 .iter()
-                .filter(|o| o.span == m.span && ctx.gaz.entity(o.entity).kind == EntityKind::City)
+                .filter(|o| ctx.gaz.entity(o.entity).kind == EntityKind::City)
                 .map(|o| o.entity)
                 .find(|&e| ctx.gaz.is_capital(e))
                 .unwrap_or(m.entity);
