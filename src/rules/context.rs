@@ -24,6 +24,11 @@ impl Sent {
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
         self.hits.iter().any(|h| pred(h.cue))
     }
+
+    /// Whether the sentence opens by recalling an earlier event («Ранее…»).
+    pub fn recalls(&self) -> bool {
+        self.hits.first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
+    }
 }
 
 pub(crate) struct Context<'d, 'g> {
@@ -65,6 +70,18 @@ impl<'d, 'g> Context<'d, 'g> {
             }
         }
         Context { doc, gaz, matches, head, body, reference }
+    }
+
+    /// The sentences that go on describing the event of body sentence `k`:
+    /// the next two of its paragraph that neither announce a later event
+    /// nor recall an earlier one.
+    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent> + Clone + '_ {
+        let para = self.body.get(k).and_then(|s| s.paragraph);
+        self.body
+            .iter()
+            .skip(k + 1)
+            .take(2)
+            .filter(move |s| s.paragraph == para && !s.recalls() && !s.has(|c| matches!(c, Cue::FollowUp(_))))
     }
 
     /// The matches inside a span (a slice: found by binary search, so that

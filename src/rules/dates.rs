@@ -425,18 +425,11 @@ pub(crate) fn main_date(
     ctx: &super::context::Context,
     ev: &super::kind::MainEvent,
 ) -> Option<crate::record::EventDate> {
-    use super::phrases::Cue;
     let k = ev.sentence?;
     let planned = ev.status == crate::record::Status::Planned;
     let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
-    let para = ctx.body[k].paragraph;
-    let nearby = ctx
-        .body
-        .iter()
-        .skip(k + 1)
-        .take(2)
-        .filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_))));
+    let nearby = ctx.describing(k);
     let in_main = ctx.body[k]
         .dates
         .iter()

@@ -139,11 +139,21 @@ fn clause_event(
         return None;
     };
     let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+    // What an announcement says about its event follows its marker
+    // («…визита в Ташкент, и условились о встрече»); a date may lead it
+    // («Завтра, 23 марта, министры примут…»).
+    // Only after words of agreeing, inviting or preparing: with a verb of
+    // the event itself the place may come first («а 13 января в Вене
+    // пройдет заседание»).
+    let agreement =
+        |w: &str| w == "о" || ["договор", "услов", "подготов", "приглаш", "пригласи"].iter().any(|p| w.starts_with(p));
+    let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
+    let tail = Span::new(ctx.doc.tokens[from].span.start, clause.end);
     let planned = status == Status::Planned;
-    let date = s
-        .dates
-        .iter()
-        .filter(|d| clause.contains(d.span))
+    let mut in_clause: Vec<&dates::DateExpr> = s.dates.iter().filter(|d| clause.contains(d.span)).collect();
+    in_clause.sort_by_key(|d| !tail.contains(d.span));
+    let date = in_clause
+        .into_iter()
         .find_map(|d| {
             dates::resolve(d.value, ctx.reference, planned).map(|(start, end)| EventDate {
                 start,
@@ -169,17 +179,17 @@ fn clause_event(
             .unwrap_or(Format::Unknown),
     };
     let clause_sent = Sent {
-        first: a,
+        first: from,
         last: b,
-        span: clause,
-        hits: hits.iter().map(|h| **h).collect(),
+        span: tail,
+        paragraph: s.paragraph,
+        hits: hits.iter().filter(|h| h.first >= from).map(|h| **h).collect(),
         dates: Vec::new(),
-        ..s.clone()
     };
     let location = if format == Format::Phone { None } else { venue::city_in(ctx, &clause_sent).map(|(p, _)| p) };
     let mut states: Vec<String> = Vec::new();
     let mut orgs: Vec<String> = Vec::new();
-    for m in ctx.matches_within(clause) {
+    for m in ctx.matches_within(tail) {
         let e = ctx.gaz.entity(m.entity);
         let (list, id) = match e.kind {
             EntityKind::State if !venue::is_venue(ctx, s, m) || kind == EventKind::Visit => (&mut states, e.id.clone()),

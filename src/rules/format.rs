@@ -11,15 +11,8 @@ use crate::record::{EventKind, Format, Span};
 pub(crate) fn event_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     let mut out = Vec::new();
     if let Some(k) = ev.sentence {
-        let para = ctx.body[k].paragraph;
         out.push(&ctx.body[k]);
-        out.extend(
-            ctx.body
-                .iter()
-                .skip(k + 1)
-                .take(2)
-                .filter(|s| s.paragraph == para && !s.has(|c| matches!(c, Cue::FollowUp(_)))),
-        );
+        out.extend(ctx.describing(k));
     }
     out.extend(ctx.head.iter());
     out

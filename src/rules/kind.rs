@@ -23,11 +23,21 @@ pub(crate) struct MainEvent {
 
 /// A kind trigger that is the clause's predicate, not background: not in a
 /// participle clause («находящийся с визитом в Сингапуре, провел переговоры»).
-fn first_trigger(ctx: &Context, s: &Sent) -> Option<Hit> {
-    s.hits.iter().copied().find(|h| {
-        matches!(h.cue, Cue::Kind(_))
-            && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
-    })
+fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
+    // «на полях 80-й сессии» frames the event; the session is not it.
+    let framed = |h: &Hit| s.hits.iter().any(|f| f.cue == Cue::KindFrame && f.last <= h.first && h.first <= f.last + 3);
+    s.hits
+        .iter()
+        .copied()
+        .filter(|h| {
+            !framed(h) && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
+        })
+        .find_map(|h| match h.cue {
+            Cue::Kind(k) => Some((h, k)),
+            // A round with nothing before it to repeat is a round of talks.
+            Cue::KindRound => Some((h, EventKind::Talks)),
+            _ => None,
+        })
 }
 
 fn in_participle(w: &str) -> bool {
@@ -54,26 +64,22 @@ pub(crate) fn main_event(ctx: &Context) -> MainEvent {
         from_headline: false,
         status_span: None,
     };
-    if let Some(t) = first.and_then(|k| first_trigger(ctx, &ctx.body[k])) {
-        if let Cue::Kind(kind) = t.cue {
-            ev.kind = kind;
-            ev.trigger = Some(t);
-            (ev.status, ev.status_span) = status_of(&ctx.body[0]);
-        }
+    if let Some((t, kind)) = first.and_then(|k| first_trigger(ctx, &ctx.body[k])) {
+        ev.kind = kind;
+        ev.trigger = Some(t);
+        (ev.status, ev.status_span) = status_of(&ctx.body[0]);
         return ev;
     }
     for s in &ctx.head {
-        if let Some(t) = first_trigger(ctx, s) {
-            if let Cue::Kind(kind) = t.cue {
-                ev.kind = kind;
-                ev.trigger = Some(t);
-                ev.from_headline = true;
-                // The lead sentence tells the tense better than a headline.
-                let lead = first.map(|k| &ctx.body[k]).unwrap_or(s);
-                (ev.status, ev.status_span) = status_of(lead);
-                if ev.status_span.is_none() {
-                    (ev.status, ev.status_span) = status_of(s);
-                }
+        if let Some((t, kind)) = first_trigger(ctx, s) {
+            ev.kind = kind;
+            ev.trigger = Some(t);
+            ev.from_headline = true;
+            // The lead sentence tells the tense better than a headline.
+            let lead = first.map(|k| &ctx.body[k]).unwrap_or(s);
+            (ev.status, ev.status_span) = status_of(lead);
+            if ev.status_span.is_none() {
+                (ev.status, ev.status_span) = status_of(s);
             }
             return ev;
         }

@@ -14,6 +14,11 @@ pub(crate) enum Cue {
     Kind(EventKind),
     /// Looks like a kind trigger but frames another event.
     KindSkip,
+    /// «раунд»: a round of talks, or of whatever event came before.
+    KindRound,
+    /// Frames another event and hides the trigger right after it («на
+    /// полях 80-й сессии Генассамблеи состоялась встреча»).
+    KindFrame,
     /// Says how the participants met.
     Format(Format),
     /// Says whether the event took place or is announced.
@@ -30,12 +35,14 @@ pub(crate) enum Cue {
     Document(EventKind),
     /// A document an adoption verb can be about.
     DocumentNoun,
+    /// Opens a sentence about an earlier event («Ранее…», «Напомним…»).
+    Recall,
 }
 
 impl Cue {
     fn family(self) -> u8 {
         match self {
-            Cue::Kind(_) | Cue::KindSkip => 0,
+            Cue::Kind(_) | Cue::KindSkip | Cue::KindFrame | Cue::KindRound => 0,
             Cue::Format(_) => 1,
             Cue::Status(_) => 2,
             Cue::FollowUp(_) => 3,
@@ -44,11 +51,12 @@ impl Cue {
             Cue::Envoy => 6,
             Cue::Document(_) => 7,
             Cue::DocumentNoun => 8,
+            Cue::Recall => 9,
         }
     }
 }
 
-const FAMILIES: usize = 9;
+const FAMILIES: usize = 10;
 
 #[derive(Debug, Clone)]
 enum WordPat {
@@ -103,6 +111,8 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
     let status = |v: &str| serde_json::from_value::<Status>(serde_json::Value::String(v.into())).ok();
     match family {
         "kind" if value == "skip" => Some(Cue::KindSkip),
+        "kind" if value == "frame" => Some(Cue::KindFrame),
+        "kind" if value == "round" => Some(Cue::KindRound),
         "kind" => kind(value).map(Cue::Kind),
         "format" => format(value).map(Cue::Format),
         "status" => status(value).map(Cue::Status),
@@ -112,6 +122,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "accreditation" => Some(Cue::Envoy),
         "document" => kind(value).map(Cue::Document),
         "docnoun" => Some(Cue::DocumentNoun),
+        "recall" => Some(Cue::Recall),
         _ => None,
     }
 }
