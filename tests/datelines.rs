@@ -77,3 +77,15 @@ fn dateline_span_slices_the_input() {
     let d = extract(text).dateline.unwrap();
     assert_eq!(&text[d.span.start..d.span.end], "МОСКВА, 6 октября. /ТАСС/.");
 }
+
+#[test]
+fn lowercased_dumps() {
+    let text = "москва, 1 дек - риа новости. глава мид россии сергей лавров провел телефонный разговор с министром \
+                иностранных дел турции. кроме того, стороны обсудили ситуацию.";
+    let r = extract(text);
+    let d = r.dateline.unwrap();
+    assert_eq!(d.city.unwrap().name, "Москва");
+    assert_eq!(d.agency.unwrap().id, "RIA");
+    let states: Vec<&str> = r.states.iter().map(|s| s.iso2.as_str()).collect();
+    assert_eq!(states, ["RU", "TR"], "and not Togo for «того»");
+}

@@ -257,8 +257,16 @@ impl Trie {
         }
         let raw_first = doc.tokens[first].text(doc.text);
         if let Some(exact) = &var.exact {
+            // In a lowercased dump «сша» is all that is left of «США».
             return exact.len() == last - first
-                && exact.iter().zip(first..last).all(|(e, k)| **e == *doc.tokens[k].text(doc.text));
+                && exact.iter().zip(first..last).all(|(e, k)| {
+                    let t = doc.tokens[k].text(doc.text);
+                    **e == *t || (doc.lowercased && e.to_lowercase() == t)
+                });
+        }
+        if doc.lowercased {
+            // No capitals to tell «Того» from «того»: common words never match.
+            return !(last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)));
         }
         if let Some(caps) = &var.capitals {
             let same = caps.len() == last - first

@@ -7,7 +7,7 @@ mod parts;
 mod sentences;
 mod tokenize;
 
-pub use normalize::{normalize, normalize_into, Normalized};
+pub use normalize::{is_lowercased, normalize, normalize_into, Normalized};
 pub use parts::{DatelineShape, Parts, PartsSplitter};
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};
@@ -28,6 +28,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Headline, dateline, body and trailer.
     pub parts: Parts,
+    /// The text has no capital letters at all (see [`is_lowercased`]).
+    pub lowercased: bool,
 }
 
 impl<'a> Document<'a> {
@@ -38,7 +40,7 @@ impl<'a> Document<'a> {
         let parts = splitter.split(text);
         let breaks: Vec<usize> = parts.dateline.iter().map(|d| d.span.end).collect();
         let sentences = split_sentences(text, &tokens, &breaks);
-        Document { text, tokens, norm, sentences, parts }
+        Document { text, tokens, norm, sentences, parts, lowercased: is_lowercased(text) }
     }
 
     /// The input's bytes at `span`.

@@ -59,6 +59,22 @@ pub fn normalize_into(s: &str, out: &mut String) {
     }
 }
 
+/// Whether a text has letters but no capital ones: a lowercased dump
+/// («москва, 1 дек - риа новости.»), where capitals cannot mark names or
+/// sentence starts. Looks at the first 4 KB.
+pub fn is_lowercased(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars().take(4096) {
+        if c.is_uppercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 20
+}
+
 /// The normal form of `s` as a new string (for building dictionaries).
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

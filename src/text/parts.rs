@@ -57,6 +57,8 @@ const MONTH_ABBREVIATIONS: &str = "янв|фев|мар|апр|июн|июл|а�
 #[derive(Debug, Clone)]
 pub struct PartsSplitter {
     city_first: Regex,
+    /// The same shape for lowercased dumps («москва, 1 дек - риа новости.»).
+    city_first_lower: Regex,
     date_first: Regex,
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
@@ -86,11 +88,14 @@ impl PartsSplitter {
         let city_first = format!(
             r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:[\x20]*[,.][\x20\u00A0]*(?P<date>{date}))?[\x20\u00A0]*[,.]?[\x20\u00A0]*(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
         );
+        let place_lower = r"[а-яёa-z](?:\.-|[а-яёa-z\-])*(?:[\x20][а-яёa-z](?:\.-|[а-яёa-z\-])*){0,2}";
+        let city_first_lower = city_first.replacen(place, place_lower, 1);
         let date_first = format!(
             r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
         );
         PartsSplitter {
             city_first: Regex::new(&city_first).expect("dateline pattern compiles"),
+            city_first_lower: Regex::new(&city_first_lower).expect("dateline pattern compiles"),
             date_first: Regex::new(&date_first).expect("dateline pattern compiles"),
             names: names.iter().map(|n| n.to_lowercase()).collect(),
         }
@@ -100,7 +105,13 @@ impl PartsSplitter {
     /// `offset` of the document). A dateline needs a date or an agency
     /// after the place.
     pub fn dateline_in(&self, line: &str, offset: usize) -> Option<DatelineShape> {
-        let caps = self.city_first.captures(line).or_else(|| self.date_first.captures(line))?;
+        let lower = super::is_lowercased(line);
+        let caps = if lower { self.city_first_lower.captures(line) } else { self.city_first.captures(line) }
+            .or_else(|| self.date_first.captures(line))?;
+        // In a lowercased dump only a named agency makes a dateline.
+        if lower && caps.name("named").is_none() {
+            return None;
+        }
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         let agency = caps.name("slash").or(caps.name("paren")).or(caps.name("named"));

@@ -76,6 +76,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
     if tokens.is_empty() {
         return out;
     }
+    let lowercased = super::is_lowercased(text);
     let mut first = 0;
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
@@ -85,7 +86,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
                 let gap = &text[tokens[i].span.end..n.span.start];
                 gap.contains('\n')
                     || breaks.iter().any(|&b| tokens[i].span.end <= b && n.span.start >= b)
-                    || ends_sentence(text, tokens, i, n, !gap.is_empty())
+                    || ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased)
             }
         };
         if ends {
@@ -96,7 +97,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
     out
 }
 
-fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: bool) -> bool {
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: bool, lowercased: bool) -> bool {
     let t = &tokens[i];
     if t.kind != TokenKind::Punct {
         return false;
@@ -118,7 +119,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
     }
     let nt = next.text(text);
     let starts_new = nt.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '„' | '“' | '—' | '–' | '-' | '(')
+        c.is_uppercase()
+            || (lowercased && c.is_alphabetic())
+            || c.is_ascii_digit()
+            || matches!(c, '«' | '"' | '„' | '“' | '—' | '–' | '-' | '(')
     });
     if !starts_new {
         return false;
