@@ -52,6 +52,9 @@ impl Parts {
 const MONTHS: &str = "январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]";
 const MONTH_ABBREVIATIONS: &str = "янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек";
 
+/// Bytes at the start of a line where a dateline may stand.
+const MAX_DATELINE: usize = 400;
+
 /// Finds datelines and splits documents into parts. Built once from the
 /// agency names a dateline may carry; cheap to share.
 #[derive(Debug, Clone)]
@@ -105,6 +108,12 @@ impl PartsSplitter {
     /// `offset` of the document). A dateline needs a date or an agency
     /// after the place.
     pub fn dateline_in(&self, line: &str, offset: usize) -> Option<DatelineShape> {
+        // A dateline is short: look at the start of the line only.
+        let mut cut = line.len().min(MAX_DATELINE);
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let line = &line[..cut];
         let lower = super::is_lowercased(line);
         let caps = if lower { self.city_first_lower.captures(line) } else { self.city_first.captures(line) }
             .or_else(|| self.date_first.captures(line))?;
@@ -233,7 +242,8 @@ fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
 }
 
 fn is_trailer_marker(line: &str) -> bool {
-    let l = line.trim_start().to_lowercase();
+    // Markers open the line: lowercase its first few characters only.
+    let l: String = line.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
     const MARKERS: &[&str] = &[
         "фото:",
         "фото ",
