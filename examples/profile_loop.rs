@@ -26,5 +26,10 @@ fn main() {
         }
     }
     let s = t0.elapsed().as_secs_f64();
-    println!("{} texts x {n}: {:.1} MB in {s:.3} s = {:.1} MB/s ({states} states)", texts.len(), bytes as f64 / 1e6, bytes as f64 / 1e6 / s);
+    println!(
+        "{} texts x {n}: {:.1} MB in {s:.3} s = {:.1} MB/s ({states} states)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / s
+    );
 }

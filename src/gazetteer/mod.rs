@@ -200,7 +200,8 @@ impl GazetteerBuilder {
             by_key: FxHashMap::default(),
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
-            splitter: PartsSplitter::new([]),
+            // Replaced once the agencies are known.
+            splitter: PartsSplitter::unbuilt(),
         };
         for (table, file, text) in &self.sources {
             g.load(*table, file, text)?;

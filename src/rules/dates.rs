@@ -139,7 +139,7 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     // boundary is a consumed non-letter; the right one is checked in `find`.
     let pattern = format!(
         r"(?xi)
-        (?:^|[^\p{{L}}\p{{N}}])
+        (?:^|(?-i:[^\p{{L}}\p{{N}}]))
         (?P<expr>
           (?P<num>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
