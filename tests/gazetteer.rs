@@ -184,7 +184,10 @@ fn genitive_of(name: &str) -> String {
 }
 
 fn is_adjective(w: &str) -> bool {
-    ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 4
+    let verbal_noun = ["ние", "тие", "вие"].iter().any(|e| w.ends_with(e));
+    !verbal_noun
+        && ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| w.ends_with(e))
+        && w.chars().count() > 4
 }
 
 fn genitive_word(w: &str, not_last: bool) -> String {

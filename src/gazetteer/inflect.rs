@@ -77,6 +77,9 @@ pub fn adjective_gender(w: &str) -> Option<Gender> {
         "ый" | "ий" | "ой" => Some(Gender::Masc),
         "ая" | "яя" => Some(Gender::Fem),
         "ое" | "ее" => Some(Gender::Neut),
+        // Verbal nouns end like plural adjectives: Совещание, Движение,
+        // Развитие, Взаимодействие.
+        "ие" if w.ends_with("ние") || w.ends_with("тие") || w.ends_with("вие") => None,
         "ые" | "ие" => Some(Gender::Plural),
         _ => None,
     }
@@ -353,5 +356,7 @@ mod tests {
         assert!(has(&p, 1, "белорусской") && has(&p, 0, "белорусская") && has(&p, 1, "белорусских"));
         assert!(has(&adjective("Исполнительный"), 1, "исполнительного"));
         assert!(has(&adjective("Святой"), 1, "святого"));
+        assert_eq!(adjective_gender("Совещание"), None);
+        assert_eq!(adjective_gender("Арабские"), Some(Gender::Plural));
     }
 }

@@ -41,6 +41,17 @@ pub(crate) struct Context<'d, 'g> {
     pub reference: Option<Reference>,
 }
 
+/// Whether `span` lies inside an organization's name among `matches`
+/// (sorted by start).
+fn inside_organization(gaz: &Gazetteer, matches: &[Match], span: Span) -> bool {
+    let k = matches.partition_point(|m| m.span.start <= span.start);
+    matches[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|m| m.span.contains(span) && gaz.entity(m.entity).kind == EntityKind::Organization)
+}
+
 impl<'d, 'g> Context<'d, 'g> {
     pub fn new(
         doc: &'d Document<'d>,
@@ -60,7 +71,13 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let hits = PHRASES.find(doc, s.first, s.last);
+            let mut hits = PHRASES.find(doc, s.first, s.last);
+            // A trigger word inside a name is part of the name: «Совещание
+            // по взаимодействию…» (CICA), «Совет министров…» hold no event.
+            hits.retain(|h| {
+                !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
+                    || !inside_organization(gaz, &matches, h.span)
+            });
             let dates = dates::find(doc.slice(s.span), s.span.start);
             let sent = Sent { span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
             if in_head {

@@ -32,12 +32,15 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
         .filter(|h| {
             !framed(h) && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
         })
-        .find_map(|h| match h.cue {
-            Cue::Kind(k) => Some((h, k)),
+        .filter_map(|h| match h.cue {
+            Cue::Kind(k) => Some((h, k, false)),
             // A round with nothing before it to repeat is a round of talks.
-            Cue::KindRound => Some((h, EventKind::Talks)),
+            Cue::KindRound => Some((h, EventKind::Talks, false)),
+            Cue::KindWeak => Some((h, EventKind::Meeting, true)),
             _ => None,
         })
+        .reduce(|first, next| if first.2 && !next.2 { next } else { first })
+        .map(|(h, k, _)| (h, k))
 }
 
 fn in_participle(w: &str) -> bool {

@@ -16,6 +16,8 @@ pub(crate) enum Cue {
     KindSkip,
     /// «раунд»: a round of talks, or of whatever event came before.
     KindRound,
+    /// «принял»: a meeting, unless a stronger trigger follows.
+    KindWeak,
     /// Frames another event and hides the trigger right after it («на
     /// полях 80-й сессии Генассамблеи состоялась встреча»).
     KindFrame,
@@ -42,7 +44,7 @@ pub(crate) enum Cue {
 impl Cue {
     fn family(self) -> u8 {
         match self {
-            Cue::Kind(_) | Cue::KindSkip | Cue::KindFrame | Cue::KindRound => 0,
+            Cue::Kind(_) | Cue::KindSkip | Cue::KindFrame | Cue::KindRound | Cue::KindWeak => 0,
             Cue::Format(_) => 1,
             Cue::Status(_) => 2,
             Cue::FollowUp(_) => 3,
@@ -113,6 +115,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "kind" if value == "skip" => Some(Cue::KindSkip),
         "kind" if value == "frame" => Some(Cue::KindFrame),
         "kind" if value == "round" => Some(Cue::KindRound),
+        "kind" if value == "weak" => Some(Cue::KindWeak),
         "kind" => kind(value).map(Cue::Kind),
         "format" => format(value).map(Cue::Format),
         "status" => status(value).map(Cue::Status),

@@ -59,7 +59,7 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// A past-tense or infinitive verb by its ending («выразил», «посетить»):
 /// the end of an envoy's title.
 fn looks_like_verb(w: &str) -> bool {
-    w.chars().count() >= 5 && ["ть", "л", "ла", "ли", "лся", "лась", "лись"].iter().any(|e| w.ends_with(e))
+    w.chars().count() >= 5 && ["ть", "л", "ла", "ли", "ся", "сь"].iter().any(|e| w.ends_with(e))
 }
 
 /// The capital of a state, as a place.
