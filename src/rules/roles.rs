@@ -51,13 +51,54 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     true
 }
 
+/// The spans of «…» quotations in a sentence (an unclosed one runs to its end).
+fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0u32;
+    for k in s.first..s.last {
+        match ctx.doc.tokens[k].text(ctx.doc.text) {
+            "«" | "„" => {
+                if depth == 0 {
+                    open = Some(ctx.doc.tokens[k].span.start);
+                }
+                depth += 1;
+            }
+            "»" | "“" if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(a) = open.take() {
+                        out.push(Span::new(a, ctx.doc.tokens[k].span.end));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = open {
+        out.push(Span::new(a, s.span.end));
+    }
+    out
+}
+
 /// The sentences whose names can be participants: those that describe the
 /// main event, a headline that names it, and sentences that list who took
 /// part (for an announced event, those that announce who will).
 fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // The main sentence, and those after it that name the event again
-    // («Заседание проходит под председательством…», «заявил в ходе заседания»).
-    let names_event = |s: &Sent| s.has(|c| matches!(c, Cue::Kind(_) | Cue::KindSkip));
+    // («Заседание проходит под председательством…», «заявил в ходе
+    // заседания»; anything in a visit, summit or conference is part of its
+    // programme: «В пленарном заседании выступили…») — not another event
+    // («напомнил о визите…»).
+    let names_event = |s: &Sent| {
+        s.has(|c| match c {
+            Cue::Kind(k) => {
+                k == ev.kind || matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference)
+            }
+            Cue::KindSkip => true,
+            _ => false,
+        })
+    };
     let mut out: Vec<&Sent> = format::event_sentences(ctx, ev)
         .into_iter()
         .enumerate()
@@ -95,8 +136,13 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
     let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
+    let main = ev.sentence.map(|k| ctx.body[k].span);
     for s in role_sentences(ctx, ev) {
-        for m in ctx.matches_within(s.span).iter().filter(|m| !title.is_some_and(|t| t.contains(m.span))) {
+        // Outside the main sentence, names quoted from a statement are what
+        // it says, not who made it.
+        let quotes = if Some(s.span) == main { Vec::new() } else { quotations(ctx, s) };
+        let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quotes.iter().any(|q| q.contains(m.span));
+        for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
             }
