@@ -28,6 +28,12 @@ pub(crate) struct Variant {
 /// («Того же мнения…» is not Togo).
 const FALSE_FRIENDS: &[&str] = &["того", "чад", "перу", "гана"];
 
+/// Names of states that are also first names (in some case): followed by
+/// a capitalized word or a particle they name a person («Сальвадора Дали»,
+/// «Доминика Стросс-Кана», «Доминика де Вильпена»).
+const FIRST_NAMES: &[&str] =
+    &["сальвадор", "сальвадора", "сальвадору", "сальвадором", "доминика", "доминику", "домиником"];
+
 const ROOT: u32 = 0;
 const UNKNOWN: u32 = u32::MAX;
 
@@ -287,9 +293,24 @@ impl Trie {
             if last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)) && starts_sentence(doc, first) {
                 return false;
             }
+            if last - first == 1 && FIRST_NAMES.contains(&doc.norm.get(first)) && followed_by_surname(doc, last) {
+                return false;
+            }
         }
         true
     }
+}
+
+/// Whether token `i` is a surname: a capitalized word, or a particle
+/// («де», «фон», «ван») before one.
+fn followed_by_surname(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    if t.kind != TokenKind::Word || doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
+        return false;
+    }
+    let w = t.text(doc.text);
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
 }
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).
