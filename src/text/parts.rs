@@ -79,14 +79,16 @@ impl PartsSplitter {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names.dedup();
         let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
+        // Case folding a never-matching class would fold all of Unicode:
+        // keep it outside `(?i)`.
+        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { format!("(?i:{})", alts.join("|")) };
         let date = format!(
             r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
         );
         // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
         let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
         let agency = format!(
-            r"/[\x20]*(?P<slash>[^/\n]{{2,60}}?)[\x20]*/|\((?P<paren>[^()\n]{{2,40}})\)|(?:[-–—][\x20\u00A0]*)?(?P<named>(?i:{named}))(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
+            r"/[\x20]*(?P<slash>[^/\n]+?)[\x20]*/|\((?P<paren>[^()\n]+)\)|(?:[-–—][\x20\u00A0]*)?(?P<named>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
         );
         let city_first = format!(
             r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:[\x20]*[,.][\x20\u00A0]*(?P<date>{date}))?[\x20\u00A0]*[,.]?[\x20\u00A0]*(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
@@ -130,7 +132,12 @@ impl PartsSplitter {
         }
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
+        // Bracketed agencies are short (a bounded repetition in the pattern
+        // would cost milliseconds to compile: checked here instead).
         let agency = caps.name("slash").or(caps.name("paren")).or(caps.name("named"));
+        if agency.is_some_and(|a| a.as_str().chars().count() > 60 || a.as_str().chars().count() < 2) {
+            return None;
+        }
         if date.is_none() && agency.is_none() {
             return None;
         }
