@@ -8,7 +8,7 @@ fn found(text: &str) -> Vec<(String, String, MentionForm)> {
     let g = Gazetteer::embedded();
     g.find(text)
         .into_iter()
-        .filter(|m| matches!(g.entity(m.entity).kind, EntityKind::State | EntityKind::Organization))
+        .filter(|m| matches!(m.kind, EntityKind::State | EntityKind::Organization))
         .map(|m| (g.entity(m.entity).id.clone(), text[m.span.start..m.span.end].to_string(), m.form))
         .collect()
 }

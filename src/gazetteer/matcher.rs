@@ -35,11 +35,20 @@ const FIRST_NAMES: &[&str] =
     &["сальвадор", "сальвадора", "сальвадору", "сальвадором", "доминика", "доминику", "домиником"];
 
 const ROOT: u32 = 0;
-const UNKNOWN: u32 = u32::MAX;
+
+/// A word of the vocabulary: its id, and the trie node reached by a name
+/// starting with it (`NO_NODE` when none does).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: u32,
+    first: u32,
+}
+
+const NO_NODE: u32 = u32::MAX;
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Trie {
-    words: FxHashMap<Box<str>, u32>,
+    words: FxHashMap<Box<str>, Word>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
     terminals: Vec<Vec<u32>>,
@@ -61,11 +70,11 @@ impl Trie {
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.words.get(w) {
-            return id;
+        if let Some(word) = self.words.get(w) {
+            return word.id;
         }
         let id = self.words.len() as u32;
-        self.words.insert(w.into(), id);
+        self.words.insert(w.into(), Word { id, first: NO_NODE });
         id
     }
 
@@ -82,6 +91,11 @@ impl Trie {
                     let n = self.terminals.len() as u32;
                     self.terminals.push(Vec::new());
                     self.edges.insert((node, wid), n);
+                    if node == ROOT {
+                        if let Some(word) = self.words.get_mut(w.as_str()) {
+                            word.first = n;
+                        }
+                    }
                     n
                 }
             };
@@ -172,29 +186,24 @@ impl Trie {
     /// no name covers, adjective parts (`российско-таджикских`).
     pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
         let to = to.min(doc.tokens.len());
-        let ids: Vec<u32> = (from..to)
-            .map(|i| {
-                if doc.tokens[i].kind == TokenKind::Punct
-                    || doc.tokens[i].kind == TokenKind::Word
-                    || doc.tokens[i].kind == TokenKind::Number
-                {
-                    self.words.get(doc.norm.get(i)).copied().unwrap_or(UNKNOWN)
-                } else {
-                    UNKNOWN
-                }
-            })
-            .collect();
+        let id = |k: usize| match doc.tokens[k].kind {
+            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.words.get(doc.norm.get(k)).copied(),
+            _ => None,
+        };
         let mut i = from;
         while i < to {
-            let mut node = ROOT;
             let mut best: Option<(usize, u32)> = None; // (end token, node)
-            let mut j = i;
-            while j < to {
-                let wid = ids[j - from];
-                if wid == UNKNOWN {
-                    break;
-                }
-                match self.edges.get(&(node, wid)) {
+                                                       // Most tokens start no name: one lookup gives the word and, for
+                                                       // a first word, its node.
+            let start = id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first));
+            let mut node = start.unwrap_or(ROOT);
+            let mut j = i + usize::from(start.is_some());
+            if start.is_some() && self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+                best = Some((j, node));
+            }
+            while start.is_some() && j < to {
+                let Some(w) = id(j) else { break };
+                match self.edges.get(&(node, w.id)) {
                     Some(&n) => node = n,
                     None => break,
                 }
@@ -235,8 +244,8 @@ impl Trie {
             let part = &raw[start..end];
             if !part.is_empty() {
                 let key = normalize(part);
-                if let Some(&wid) = self.words.get(key.as_str()) {
-                    if let Some(&node) = self.edges.get(&(ROOT, wid)) {
+                if let Some(word) = self.words.get(key.as_str()) {
+                    if let Some(node) = Some(word.first).filter(|&n| n != NO_NODE) {
                         for &v in &self.terminals[node as usize] {
                             let var = &self.variants[v as usize];
                             let ok = var.form == MentionForm::Adjective && (var.compound != last_part);

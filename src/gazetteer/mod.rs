@@ -84,6 +84,8 @@ pub struct Match {
     pub span: Span,
     /// The entity named.
     pub entity: EntityId,
+    /// What the entity is (state, organization, city, region).
+    pub kind: EntityKind,
     /// Name, adjective or body.
     pub form: MentionForm,
     /// Tokens `[first, last)` of the document the match covers.
@@ -337,7 +339,8 @@ impl Gazetteer {
         raw.into_iter()
             .map(|r| {
                 let v = &self.trie.variants[r.variant as usize];
-                Match { span: r.span, entity: EntityId(v.entity), form: v.form, tokens: (r.first, r.last) }
+                let entity = EntityId(v.entity);
+                Match { span: r.span, entity, kind: self.entity(entity).kind, form: v.form, tokens: (r.first, r.last) }
             })
             .collect()
     }

@@ -43,13 +43,9 @@ pub(crate) struct Context<'d, 'g> {
 
 /// Whether `span` lies inside an organization's name among `matches`
 /// (sorted by start).
-fn inside_organization(gaz: &Gazetteer, matches: &[Match], span: Span) -> bool {
+fn inside_organization(matches: &[Match], span: Span) -> bool {
     let k = matches.partition_point(|m| m.span.start <= span.start);
-    matches[..k]
-        .iter()
-        .rev()
-        .take(4)
-        .any(|m| m.span.contains(span) && gaz.entity(m.entity).kind == EntityKind::Organization)
+    matches[..k].iter().rev().take(4).any(|m| m.span.contains(span) && m.kind == EntityKind::Organization)
 }
 
 impl<'d, 'g> Context<'d, 'g> {
@@ -76,7 +72,7 @@ impl<'d, 'g> Context<'d, 'g> {
             // по взаимодействию…» (CICA), «Совет министров…» hold no event.
             hits.retain(|h| {
                 !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
-                    || !inside_organization(gaz, &matches, h.span)
+                    || !inside_organization(&matches, h.span)
             });
             let dates = dates::find(doc.slice(s.span), s.span.start);
             let sent = Sent { span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
@@ -113,9 +109,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// Matches of a kind inside a span.
     pub fn matches_in(&self, span: Span, kind: EntityKind) -> impl Iterator<Item = &Match> + '_ {
-        self.matches_within(span)
-            .iter()
-            .filter(move |m| span.contains(m.span) && self.gaz.entity(m.entity).kind == kind)
+        self.matches_within(span).iter().filter(move |m| span.contains(m.span) && m.kind == kind)
     }
 
     /// The matches sharing `m`'s span (a state and a city named alike).

@@ -35,7 +35,7 @@ pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<
         }
         // Matches of one span are neighbours in the list.
         let around = &matches[k.saturating_sub(4)..(k + 5).min(matches.len())];
-        let is_city_too = around.iter().any(|o| o.span == m.span && gaz.entity(o.entity).kind == EntityKind::City);
+        let is_city_too = around.iter().any(|o| o.span == m.span && o.kind == EntityKind::City);
         if is_city_too && city_meant(doc, m) {
             continue;
         }
@@ -59,7 +59,7 @@ pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<
 pub(crate) fn organizations(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<OrgRef> {
     let mut out: Vec<OrgRef> = Vec::new();
     for m in matches {
-        if gaz.entity(m.entity).kind != EntityKind::Organization {
+        if m.kind != EntityKind::Organization {
             continue;
         }
         let root = gaz.root(m.entity);

@@ -36,7 +36,7 @@ fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 }
 
 fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool {
-    let kind = ctx.gaz.entity(m.entity).kind;
+    let kind = m.kind;
     if !matches!(kind, EntityKind::State | EntityKind::Organization) {
         return false;
     }

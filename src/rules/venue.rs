@@ -70,14 +70,14 @@ fn capital_of(ctx: &Context, iso2: &str) -> Option<Place> {
 /// A city venue in a sentence: the place and the span of its name.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     for m in ctx.matches_within(s.span) {
-        let kind = ctx.gaz.entity(m.entity).kind;
+        let kind = m.kind;
         let i = m.tokens.0;
         if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) {
             // Several cities may share the name: prefer a capital.
             let id = ctx
                 .same_span(m)
                 .iter()
-                .filter(|o| ctx.gaz.entity(o.entity).kind == EntityKind::City)
+                .filter(|o| o.kind == EntityKind::City)
                 .map(|o| o.entity)
                 .find(|&e| ctx.gaz.is_capital(e))
                 .unwrap_or(m.entity);
