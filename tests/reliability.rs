@@ -82,6 +82,17 @@ proptest! {
     }
 
     #[test]
+    fn tokens_slice_the_input(s in any::<String>()) {
+        let mut last_end = 0;
+        for t in dipnews::text::tokenize(&s) {
+            prop_assert!(t.span.start >= last_end && t.span.start < t.span.end && t.span.end <= s.len());
+            prop_assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+            prop_assert!(!t.text(&s).trim().is_empty());
+            last_end = t.span.end;
+        }
+    }
+
+    #[test]
     fn agency_like_text(parts in proptest::collection::vec(piece(), 0..30)) {
         check(&parts.concat());
     }
