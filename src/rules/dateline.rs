@@ -11,9 +11,11 @@ pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer) -> Option<Dateline> {
     let place = doc.slice(shape.place).trim_end_matches('.');
     let city = gaz.city(place).map(|id| gaz.place(id));
     let date = shape.date.and_then(|s| dates::parse_dateline_date(doc.slice(s)));
-    let agency = shape.agency.and_then(|s| {
+    let named = |s: crate::record::Span| {
         let written = doc.slice(s).trim();
         gaz.agency(written).map(|a| AgencyRef { id: a.id.clone(), name: written.to_string() })
-    });
+    };
+    // «ТАСС, 24 ноября.»: the agency stands where the city goes.
+    let agency = shape.agency.and_then(named).or_else(|| if city.is_none() { named(shape.place) } else { None });
     Some(Dateline { city, date, agency, span: shape.span })
 }
