@@ -65,3 +65,12 @@ fn every_span_of_the_seed_slices_its_text() {
     let trailer_start = SEED.find("ФОТО:").unwrap();
     assert!(rec.states.iter().flat_map(|s| &s.mentions).all(|m| m.span.end <= trailer_start));
 }
+
+#[test]
+fn crlf_and_byte_order_mark() {
+    let text = "\u{feff}Заголовок новости\r\nМОСКВА, 6 октября. /ТАСС/. Министр России провел переговоры в Москве.\r\nФото: ТАСС\r\n";
+    let rec = Extractor::new().extract(text);
+    assert_eq!(rec.headline.as_deref(), Some("Заголовок новости"));
+    assert_eq!(rec.dateline.unwrap().city.unwrap().name, "Москва");
+    assert_eq!(rec.location.unwrap().name, "Москва");
+}

@@ -303,13 +303,15 @@ fn line_str(text: &str, s: Span) -> &str {
 }
 
 fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty()
 }
 
 fn trimmed(text: &str, s: Span) -> Span {
+    // White space, and the byte-order mark some files start with.
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
     let t = &text[s.start..s.end];
-    let lead = t.len() - t.trim_start().len();
-    let trail = t.len() - t.trim_end().len();
+    let lead = t.len() - t.trim_start_matches(blank).len();
+    let trail = t.len() - t.trim_end_matches(blank).len();
     Span::new(s.start + lead, (s.end - trail).max(s.start + lead))
 }
 
