@@ -23,9 +23,10 @@ pub struct ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The publication date of the texts, used to resolve «вчера», weekdays
-    /// and years for texts whose dateline carries no full date. A dateline
-    /// with a full date (Khovar's `07.10.2020`) takes precedence over it.
-    /// Must be a full date.
+    /// and years that the date expressions themselves do not give. Without
+    /// it the dateline's date is used (full in Khovar's `07.10.2020`,
+    /// day and month only in most wires, which then give `--MM-DD` dates).
+    /// Must be a full date; a partial one is ignored.
     pub fn reference_date(mut self, date: PartialDate) -> ExtractorBuilder {
         self.reference_date = Some(date);
         self
