@@ -195,7 +195,8 @@ impl Trie {
             let mut best: Option<(usize, u32)> = None; // (end token, node)
                                                        // Most tokens start no name: one lookup gives the word and, for
                                                        // a first word, its node.
-            let start = id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first));
+            let start =
+                if may_start(doc, i) { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
             if start.is_some() && self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
@@ -222,7 +223,7 @@ impl Trie {
                 i = end;
                 continue;
             }
-            if doc.tokens[i].kind == TokenKind::Word && doc.norm.get(i).contains('-') {
+            if doc.tokens[i].kind == TokenKind::Word && doc.norm.get(i).bytes().any(|b| b == b'-') {
                 self.find_parts(doc, i, out);
             }
             i += 1;
@@ -320,6 +321,47 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
     let w = t.text(doc.text);
     w.chars().next().is_some_and(char::is_uppercase)
         || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
+}
+
+/// Whether token `i` can start a name, judged from its letters without a
+/// lookup: names start with a capital (or are all capitals), adjectives
+/// end like adjectives, compounds have a hyphen. Most tokens of running
+/// text (lowercase nouns, verbs, prepositions, punctuation) are skipped here.
+#[inline]
+fn may_start(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    if doc.lowercased {
+        return true;
+    }
+    let raw = t.text(doc.text).as_bytes();
+    // Capital first letter: Cyrillic А–Я, Ё (D0 90–AF, D0 81), Latin A–Z;
+    // other scripts go through the Unicode tables.
+    let capital = match raw {
+        [0xD0, b, ..] => (0x90..=0xAF).contains(b) || *b == 0x81,
+        [0xD1, ..] => false,
+        [b, ..] if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.text(doc.text).chars().next().is_some_and(|c| !c.is_lowercase()),
+    };
+    if capital {
+        return true;
+    }
+    let w = doc.norm.get(i).as_bytes();
+    // Adjective endings (in UTF-8): -ий -ый -ой -ая -яя -ое -ее -ые -ие -ую
+    // -юю -ых -их -ым -им -ом -ем -ою -ею, and -ого -его -ому -ему -ыми -ими
+    // end in one of these two-letter tails too.
+    const TAILS: [&str; 19] = [
+        "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ым", "им", "ом", "ем", "ою",
+        "ею",
+    ];
+    let tail_start = w.len().saturating_sub(4);
+    w.iter().any(|&b| b == b'-')
+        || TAILS.iter().any(|e| &w[tail_start..] == e.as_bytes())
+        || w.ends_with("го".as_bytes())
+        || w.ends_with("му".as_bytes())
+        || w.ends_with("ми".as_bytes())
 }
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).
