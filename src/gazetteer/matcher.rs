@@ -357,7 +357,7 @@ fn may_start(doc: &Document, i: usize) -> bool {
         "ею",
     ];
     let tail_start = w.len().saturating_sub(4);
-    w.iter().any(|&b| b == b'-')
+    w.contains(&b'-')
         || TAILS.iter().any(|e| &w[tail_start..] == e.as_bytes())
         || w.ends_with("го".as_bytes())
         || w.ends_with("му".as_bytes())
