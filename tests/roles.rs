@@ -52,3 +52,13 @@ fn no_parties_when_there_is_no_event() {
     assert!(participants(&r).is_empty());
     assert_eq!(mentioned(&r), ["RU", "TR", "EG"]);
 }
+
+#[test]
+fn speakers_at_a_session_take_part_but_not_what_they_speak_of() {
+    let r = extract(
+        "НЬЮ-ЙОРК, 17 марта. /ТАСС/. Совет Безопасности ООН на заседании продлил мандат миссии. Заседание прошло \
+         в штаб-квартире. Обсуждение было долгим. Постпред КНР призвал разморозить активы Афганистана.",
+    );
+    assert_eq!(participants(&r), ["CN"]);
+    assert_eq!(mentioned(&r), ["AF"]);
+}

@@ -39,6 +39,8 @@ pub(crate) enum Cue {
     DocumentNoun,
     /// Opens a sentence about an earlier event («Ранее…», «Напомним…»).
     Recall,
+    /// A speaker's verb («заявил», «призвал»).
+    Speech,
 }
 
 impl Cue {
@@ -54,11 +56,12 @@ impl Cue {
             Cue::Document(_) => 7,
             Cue::DocumentNoun => 8,
             Cue::Recall => 9,
+            Cue::Speech => 10,
         }
     }
 }
 
-const FAMILIES: usize = 10;
+const FAMILIES: usize = 11;
 
 #[derive(Debug, Clone)]
 enum WordPat {
@@ -126,6 +129,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "document" => kind(value).map(Cue::Document),
         "docnoun" => Some(Cue::DocumentNoun),
         "recall" => Some(Cue::Recall),
+        "speech" => Some(Cue::Speech),
         _ => None,
     }
 }

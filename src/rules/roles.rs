@@ -51,6 +51,32 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     true
 }
 
+/// At a session, summit or conference, those who speak took part: the
+/// names before a speaker's verb («Постпред КНР Чжан Цзюнь призвал…»), not
+/// what they speak about.
+fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
+    let mut out = Vec::new();
+    if !matches!(ev.kind, EventKind::Session | EventKind::Summit | EventKind::Conference)
+        || ev.status == Status::Planned
+    {
+        return out;
+    }
+    let Some(main) = ev.sentence else { return out };
+    let para = ctx.body[main].paragraph;
+    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph == para) {
+        if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
+            continue;
+        }
+        let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Speech) else { continue };
+        for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first) {
+            if participant_match(ctx, ev, s, m) {
+                out.push(m.span);
+            }
+        }
+    }
+    out
+}
+
 /// The spans of «…» quotations in a sentence (an unclosed one runs to its end).
 fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
     let mut out = Vec::new();
@@ -148,6 +174,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
             }
         }
     }
+    spans.extend(speakers(ctx, ev));
     spans.sort_unstable();
     let is_part = |sp: &Span| spans.binary_search(sp).is_ok();
     for st in &mut rec.states {
