@@ -97,8 +97,9 @@ pub(crate) struct Hit {
 #[derive(Debug)]
 pub(crate) struct Phrases {
     phrases: Vec<Phrase>,
-    by_exact: FxHashMap<String, Vec<u32>>,
-    by_prefix: FxHashMap<String, Vec<u32>>,
+    /// Phrases by the first three letters of their first word (the whole
+    /// word when shorter): one lookup per token finds every candidate.
+    by_start: FxHashMap<String, Vec<u32>>,
 }
 
 /// The embedded phrase table.
@@ -108,6 +109,11 @@ pub(crate) static PHRASES: Lazy<Phrases> = Lazy::new(|| {
 
 fn prefix3(w: &str) -> Option<&str> {
     w.char_indices().nth(3).map(|(i, _)| &w[..i]).or((w.chars().count() == 3).then_some(w))
+}
+
+/// The key a word is looked up by: its first three letters, or all of it.
+fn start_key(w: &str) -> &str {
+    prefix3(w).unwrap_or(w)
 }
 
 fn parse_cue(family: &str, value: &str) -> Option<Cue> {
@@ -137,7 +143,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
 impl Phrases {
     /// Parses the table; an error names the line.
     pub(crate) fn parse(text: &str) -> Result<Phrases, String> {
-        let mut p = Phrases { phrases: Vec::new(), by_exact: FxHashMap::default(), by_prefix: FxHashMap::default() };
+        let mut p = Phrases { phrases: Vec::new(), by_start: FxHashMap::default() };
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -164,15 +170,14 @@ impl Phrases {
                 })
                 .collect();
             let id = p.phrases.len() as u32;
-            match words.first() {
-                Some(WordPat::Exact(e)) => p.by_exact.entry(e.clone()).or_default().push(id),
+            let key = match words.first() {
+                Some(WordPat::Exact(e)) => start_key(e),
                 Some(WordPat::Prefix(pre)) => {
-                    let key =
-                        prefix3(pre).ok_or_else(|| format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1))?;
-                    p.by_prefix.entry(key.to_string()).or_default().push(id);
+                    prefix3(pre).ok_or_else(|| format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1))?
                 }
                 None => return Err(format!("triggers.tsv:{}: empty phrase", n + 1)),
-            }
+            };
+            p.by_start.entry(key.to_string()).or_default().push(id);
             p.phrases.push(Phrase { cue, words });
         }
         Ok(p)
@@ -191,12 +196,7 @@ impl Phrases {
             }
             let w = doc.norm.get(i);
             let mut best: [Option<(usize, Cue)>; FAMILIES] = [None; FAMILIES];
-            let cands = self
-                .by_exact
-                .get(w)
-                .into_iter()
-                .flatten()
-                .chain(prefix3(w).and_then(|k| self.by_prefix.get(k)).into_iter().flatten());
+            let Some(cands) = self.by_start.get(start_key(w)) else { continue };
             for &id in cands {
                 let ph = &self.phrases[id as usize];
                 let f = ph.cue.family() as usize;
