@@ -136,8 +136,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
             if single_upper {
                 return false;
             }
-            let lower = w.to_lowercase();
-            if ABBREVIATIONS.contains(&lower.as_str()) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            // Abbreviations are short and written in lower case already.
+            if w.len() <= 10 && ABBREVIATIONS.contains(&w) {
                 return false;
             }
         }
