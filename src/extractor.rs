@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// ```
 /// use dipnews::{Extractor, PartialDate};
 /// let ex = Extractor::builder().reference_date(PartialDate::ymd(2021, 3, 16)).build();
-/// let rec = ex.extract("Вчера в Душанбе состоялись консультации.");
+/// let rec = ex.extract("Вчера в Душанбе состоялись консультации Таджикистана и Китая.");
 /// assert_eq!(rec.date.unwrap().start.to_string(), "2021-03-15");
 /// ```
 #[derive(Debug, Clone, Default)]

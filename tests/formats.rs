@@ -10,23 +10,32 @@ fn format_of(text: &str) -> Format {
 
 #[test]
 fn explicit_phrases() {
-    assert_eq!(format_of("Консультации прошли в формате видеоконференции."), Format::Videoconference);
-    assert_eq!(format_of("Сегодня в режиме видеосвязи состоялись консультации."), Format::Videoconference);
-    assert_eq!(format_of("Министерства провели консультации в онлайн-формате."), Format::Videoconference);
-    assert_eq!(format_of("Сегодня в смешанном формате прошло заседание."), Format::Hybrid);
-    assert_eq!(format_of("Вчера в Алматы в гибридном формате прошла конференция."), Format::Hybrid);
-    assert_eq!(format_of("Министр провел телефонный разговор с коллегой."), Format::Phone);
-    assert_eq!(format_of("Заседание прошло в заочном формате."), Format::Unknown);
+    assert_eq!(
+        format_of("Консультации МИД России и Китая прошли в формате видеоконференции."),
+        Format::Videoconference
+    );
+    assert_eq!(
+        format_of("Сегодня в режиме видеосвязи состоялись консультации Киргизии и Китая."),
+        Format::Videoconference
+    );
+    assert_eq!(
+        format_of("Министерства Казахстана и Кореи провели консультации в онлайн-формате."),
+        Format::Videoconference
+    );
+    assert_eq!(format_of("Сегодня в смешанном формате прошло заседание СМИД СНГ."), Format::Hybrid);
+    assert_eq!(format_of("Вчера в Алматы в гибридном формате прошла конференция ПРООН."), Format::Hybrid);
+    assert_eq!(format_of("Министр России провел телефонный разговор с коллегой."), Format::Phone);
+    assert_eq!(format_of("Заседание СНГ прошло в заочном формате."), Format::Unknown);
 }
 
 #[test]
 fn implied_by_kind_and_venue() {
     assert_eq!(format_of("Министр встретился с послом Японии."), Format::InPerson);
-    assert_eq!(format_of("Министр прибыл в Ташкент с рабочим визитом."), Format::InPerson);
-    assert_eq!(format_of("В Женеве начались консультации."), Format::InPerson);
+    assert_eq!(format_of("Министр Таджикистана прибыл в Ташкент с рабочим визитом."), Format::InPerson);
+    assert_eq!(format_of("В Женеве начались консультации России и США."), Format::InPerson);
     // Consultations with no place and no format: nothing says how.
     assert_eq!(format_of("Состоялись межмидовские консультации между Узбекистаном и США."), Format::Unknown);
     // Statements and letters have no format.
-    assert_eq!(format_of("Министерства выступили с совместным заявлением."), Format::Unknown);
+    assert_eq!(format_of("Министерства Азербайджана и Японии выступили с совместным заявлением."), Format::Unknown);
     assert_eq!(format_of("Экспорт нефти вырос на 5 процентов."), Format::Unknown);
 }

@@ -85,6 +85,18 @@ impl<'d, 'g> Context<'d, 'g> {
         Context { doc, gaz, matches, head, body, reference }
     }
 
+    /// The sentences that describe the event of body sentence `main`: that
+    /// sentence, the ones that go on describing it, then the headline.
+    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent> {
+        let mut out = Vec::new();
+        if let Some(k) = main {
+            out.push(&self.body[k]);
+            out.extend(self.describing(k));
+        }
+        out.extend(self.head.iter());
+        out
+    }
+
     /// The sentences that go on describing the event of body sentence `k`:
     /// the next two of its paragraph that neither announce a later event
     /// nor recall an earlier one.

@@ -6,18 +6,6 @@ use super::kind::MainEvent;
 use super::phrases::Cue;
 use crate::record::{EventKind, Format, Span};
 
-/// The sentences that describe the main event: its own, then the next two
-/// of its paragraph that announce nothing later, then the headline.
-pub(crate) fn event_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
-    let mut out = Vec::new();
-    if let Some(k) = ev.sentence {
-        out.push(&ctx.body[k]);
-        out.extend(ctx.describing(k));
-    }
-    out.extend(ctx.head.iter());
-    out
-}
-
 /// The first explicit format phrase in `sents`.
 pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
     sents.iter().find_map(|s| {
@@ -43,7 +31,7 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
         EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span)),
         _ => {}
     }
-    if let Some((f, span)) = explicit(&event_sentences(ctx, ev)) {
+    if let Some((f, span)) = explicit(&ctx.event_sentences(ev.sentence)) {
         // A phone phrase elsewhere does not make a meeting a call.
         if f != Format::Phone {
             return (f, Some(span));

@@ -3,6 +3,7 @@
 
 use super::context::{Context, Sent};
 use super::phrases::{Cue, Hit};
+use crate::gazetteer::EntityKind;
 use crate::record::{EventKind, Status};
 
 /// Where the main event was read.
@@ -33,14 +34,80 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             !framed(h) && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
         })
         .filter_map(|h| match h.cue {
+            // «подписал закон» is no diplomatic signing: an agreement,
+            // memorandum, declaration… must be what is signed.
+            Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !s.has(|c| c == Cue::DocumentNoun) => None,
             Cue::Kind(k) => Some((h, k, false)),
             // A round with nothing before it to repeat is a round of talks.
             Cue::KindRound => Some((h, EventKind::Talks, false)),
-            Cue::KindWeak => Some((h, EventKind::Meeting, true)),
+            // «принял посла», «принял в Астане директора», not «приняла закон».
+            Cue::KindWeak if receives_someone(ctx, s, &h) => Some((h, EventKind::Meeting, true)),
             _ => None,
         })
         .reduce(|first, next| if first.2 && !next.2 { next } else { first })
         .map(|(h, k, _)| (h, k))
+}
+
+/// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
+fn is_verb(ctx: &Context, h: &Hit) -> bool {
+    let w = ctx.word(h.first);
+    ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
+}
+
+/// Nouns for people one receives, in the accusative.
+const RECEIVED: &[&str] = &[
+    "посла",
+    "послов",
+    "делегацию",
+    "делегации",
+    "министра",
+    "министров",
+    "главу",
+    "глав",
+    "президента",
+    "премьер",
+    "премьер-министра",
+    "представителей",
+    "представителя",
+    "генерального",
+    "генсека",
+    "директора",
+    "председателя",
+    "секретаря",
+    "губернатора",
+    "спикера",
+    "лидера",
+    "руководителя",
+    "руководство",
+    "заместителя",
+    "советника",
+    "исполнительного",
+    "постоянного",
+    "чрезвычайного",
+    "специального",
+    "верховного",
+    "вице-президента",
+    "короля",
+    "принца",
+    "шейха",
+    "эмира",
+    "делегатов",
+    "участников",
+    "членов",
+    "своего",
+    "новоназначенного",
+];
+
+/// Whether «принял» receives someone: a capitalized name or a word for a
+/// person within the next five words («принял в Астане Исполнительного
+/// директора»), not «приняла закон», «принял меры».
+fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
+    (h.last..(h.last + 5).min(s.last)).any(|k| {
+        let t = ctx.doc.tokens[k].text(ctx.doc.text);
+        let w = ctx.word(k);
+        let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last && ctx.word(k - 1) != "в";
+        RECEIVED.contains(&w) || (capital_name && !matches!(w, "в" | "во" | "на"))
+    })
 }
 
 fn in_participle(w: &str) -> bool {
@@ -57,7 +124,26 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
     }
 }
 
+/// A diplomatic event involves states or international organizations: a
+/// trigger in a text about none of them («Госдума приняла закон», «встреча
+/// футбольных команд») reports no diplomatic event.
+fn international(ctx: &Context, main: Option<usize>) -> bool {
+    ctx.event_sentences(main).iter().any(|s| {
+        s.has(|c| c == Cue::Envoy)
+            || ctx.matches_within(s.span).iter().any(|m| matches!(m.kind, EntityKind::State | EntityKind::Organization))
+            || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
+    })
+}
+
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
+    let ev = trigger_event(ctx);
+    if ev.kind != EventKind::Other && !international(ctx, ev.sentence) {
+        return MainEvent { kind: EventKind::Other, status: Status::Held, trigger: None, status_span: None, ..ev };
+    }
+    ev
+}
+
+fn trigger_event(ctx: &Context) -> MainEvent {
     let first = (!ctx.body.is_empty()).then_some(0);
     let mut ev = MainEvent {
         kind: EventKind::Other,

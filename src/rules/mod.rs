@@ -41,7 +41,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     if ev.kind == EventKind::Other {
         return rec;
     }
-    let sents = format::event_sentences(&ctx, &ev);
+    let sents = ctx.event_sentences(ev.sentence);
     rec.date = dates::main_date(&ctx, &ev);
     let remote_cue = format::explicit(&sents).filter(|(f, _)| matches!(f, Format::Videoconference | Format::Phone));
     let venue = if ev.kind == EventKind::PhoneCall || ev.kind == EventKind::Statement || remote_cue.is_some() {

@@ -10,7 +10,7 @@
 use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
-use super::{format, venue};
+use super::venue;
 use crate::gazetteer::{EntityKind, Match};
 use crate::record::{EventKind, EventRecord, Role, Span, Status};
 
@@ -125,7 +125,8 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             _ => false,
         })
     };
-    let mut out: Vec<&Sent> = format::event_sentences(ctx, ev)
+    let mut out: Vec<&Sent> = ctx
+        .event_sentences(ev.sentence)
         .into_iter()
         .enumerate()
         .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s)))
