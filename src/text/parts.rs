@@ -125,16 +125,7 @@ impl PartsSplitter {
         let line = &line[..cut];
         let lower = super::is_lowercased(line);
         let first = if lower { &self.city_first_lower } else { &self.city_first };
-        // A cheap yes/no first: most lines hold no dateline, and only a
-        // match needs the slower engine that reports groups.
-        let re = if first.is_match(line) {
-            first
-        } else if self.date_first.is_match(line) {
-            &self.date_first
-        } else {
-            return None;
-        };
-        let caps = re.captures(line)?;
+        let caps = first.captures(line).or_else(|| self.date_first.captures(line))?;
         // In a lowercased dump only a named agency makes a dateline.
         if lower && caps.name("named").is_none() {
             return None;
