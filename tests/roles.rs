@@ -31,6 +31,9 @@ fn topics_and_later_sentences_are_mentioned() {
     );
     assert_eq!(participants(&r), ["RU", "CN"]);
     assert_eq!(mentioned(&r), ["ML", "NE"]);
+    let r = extract("Министр России принял Посла Кувейта. В ходе беседы обсуждена ситуация в Сирии и Йемене.");
+    assert_eq!(participants(&r), ["RU", "KW"]);
+    assert_eq!(mentioned(&r), ["SY", "YE"], "a list after a topic word is all topic");
 }
 
 #[test]

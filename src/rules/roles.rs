@@ -17,6 +17,31 @@ use crate::record::{EventKind, EventRecord, Role, Span, Status};
 /// Whether a topic word stands right before the match («по Сирии», «о
 /// ситуации в Афганистане», «председательства Узбекистана»).
 fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    topic_word_before(ctx, s, m) || listed_after_topic(ctx, s, m)
+}
+
+/// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
+/// whose first name is a topic is one too.
+fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    let mut cur = *m;
+    // Walk back along the list, a few names at most.
+    for _ in 0..8 {
+        let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+        let Some(prev) = within.iter().rev().find(|p| p.tokens.1 <= cur.tokens.0) else { return false };
+        let connected =
+            (prev.tokens.1..cur.tokens.0).all(|k| matches!(ctx.word(k), "," | "и" | "в" | "во" | "а" | "также"));
+        if !connected {
+            return false;
+        }
+        if topic_word_before(ctx, s, prev) {
+            return true;
+        }
+        cur = *prev;
+    }
+    false
+}
+
+fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
     ctx.hits_before(s, i, 3).iter().any(|h| {
         if h.cue != Cue::Topic || h.last > i {

@@ -68,6 +68,40 @@ const ABBREVIATIONS: &[&str] = &[
     "лат",
 ];
 
+/// Short words that open sentences and are never surnames.
+fn opens_sentence(w: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "По",
+        "В",
+        "Во",
+        "На",
+        "С",
+        "Со",
+        "О",
+        "Об",
+        "При",
+        "Для",
+        "Как",
+        "Так",
+        "Но",
+        "А",
+        "И",
+        "Это",
+        "Он",
+        "Она",
+        "Они",
+        "Стороны",
+        "Также",
+        "Кроме",
+        "Ранее",
+        "Затем",
+        "После",
+        "Сегодня",
+        "Вчера",
+    ];
+    OPENERS.contains(&w)
+}
+
 /// Splits the tokens of `text` into sentences. A sentence also ends at
 /// every byte offset in `breaks` (the end of a dateline, which a dash or a
 /// bracket closes rather than a period).
@@ -133,7 +167,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
             let w = prev.text(text);
             let mut chars = w.chars();
             let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-            if single_upper {
+            // An initial is followed by a name, not by a word that opens a
+            // sentence («…с Ван И. По итогам…»).
+            if single_upper && !opens_sentence(next.text(text)) {
                 return false;
             }
             // Abbreviations are short and written in lower case already.
@@ -170,6 +206,11 @@ mod tests {
             ["Министр С.В.Лавров и С. Аслов встретились в г. Москве.", "Далее."]
         );
         assert_eq!(sents("Это т.е. пример. Второе."), ["Это т.е. пример.", "Второе."]);
+        // A one-letter name at the end of a sentence is no initial.
+        assert_eq!(
+            sents("Переговоры с Ван И. По итогам подписан план."),
+            ["Переговоры с Ван И.", "По итогам подписан план."]
+        );
     }
 
     #[test]
