@@ -210,7 +210,12 @@ impl GazetteerBuilder {
         }
         g.splitter = PartsSplitter::new(
             g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])),
-        );
+        )
+        .map_err(|e| Error::Gazetteer {
+            file: "agencies.tsv".into(),
+            line: 0,
+            message: format!("the agency names make the dateline patterns too big: {e}"),
+        })?;
         Ok(g)
     }
 }

@@ -70,7 +70,9 @@ pub struct PartsSplitter {
 impl PartsSplitter {
     /// A splitter that knows the given agency names (as they appear in
     /// datelines without slashes or brackets: «РИА Новости», «КАЗИНФОРМ»).
-    pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> PartsSplitter {
+    ///
+    /// Fails only when the names make the patterns too big to compile.
+    pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> Result<PartsSplitter, regex::Error> {
         let mut names: Vec<String> = agency_names
             .into_iter()
             .map(|n| n.trim_matches(|c: char| "/()—–- ".contains(c)).to_string())
@@ -98,12 +100,12 @@ impl PartsSplitter {
         let date_first = format!(
             r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
         );
-        PartsSplitter {
-            city_first: Regex::new(&city_first).expect("dateline pattern compiles"),
-            city_first_lower: Regex::new(&city_first_lower).expect("dateline pattern compiles"),
-            date_first: Regex::new(&date_first).expect("dateline pattern compiles"),
+        Ok(PartsSplitter {
+            city_first: Regex::new(&city_first)?,
+            city_first_lower: Regex::new(&city_first_lower)?,
+            date_first: Regex::new(&date_first)?,
             names: names.iter().map(|n| n.to_lowercase()).collect(),
-        }
+        })
     }
 
     /// A splitter that finds no dateline, cheap to make: a placeholder while
@@ -338,6 +340,7 @@ mod tests {
             "АЗЕРТАДЖ",
             "Trend",
         ])
+        .unwrap()
     }
 
     fn shape(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
