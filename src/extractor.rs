@@ -49,11 +49,21 @@ impl ExtractorBuilder {
     }
 
     /// Builds the extractor.
+    ///
+    /// Everything the extractor needs is compiled here, not on the first
+    /// call to [`Extractor::extract`]: the gazetteers (once per process when
+    /// embedded) and, on a second thread meanwhile, the rules' trigger
+    /// table and date grammar.
     pub fn build(self) -> Extractor {
-        Extractor {
-            gazetteer: self.gazetteer.unwrap_or_else(Gazetteer::embedded),
-            reference_date: self.reference_date.filter(|d| d.year.is_some() && d.day.is_some()),
-        }
+        let gazetteer = std::thread::scope(|s| {
+            let rules = std::thread::Builder::new().spawn_scoped(s, rules::compile);
+            let gazetteer = self.gazetteer.unwrap_or_else(Gazetteer::embedded);
+            if rules.map(|h| h.join()).is_err() {
+                rules::compile();
+            }
+            gazetteer
+        });
+        Extractor { gazetteer, reference_date: self.reference_date.filter(|d| d.year.is_some() && d.day.is_some()) }
     }
 }
 

@@ -177,6 +177,11 @@ fn day_of(s: &str) -> Option<u8> {
     (tens == 0 || n < 10).then_some(day).filter(|d| (1..=31).contains(d))
 }
 
+/// Compiles the grammar now rather than on first use.
+pub(crate) fn compile() {
+    Lazy::force(&GRAMMAR);
+}
+
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {

@@ -20,6 +20,13 @@ use crate::record::{EventKind, EventRecord, Format, PartialDate};
 use crate::text::Document;
 use context::Context;
 
+/// Compiles the rules' tables (trigger phrases, date grammar) now rather
+/// than on first use.
+pub(crate) fn compile() {
+    once_cell::sync::Lazy::force(&phrases::PHRASES);
+    dates::compile();
+}
+
 /// Runs every rule family over `doc`.
 pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<PartialDate>) -> EventRecord {
     let mut rec = EventRecord { headline: doc.parts.headline.map(|s| doc.slice(s).to_string()), ..Default::default() };
