@@ -23,6 +23,71 @@ pub(crate) struct Variant {
     pub capitals: Option<Box<[bool]>>,
 }
 
+/// A name or an adjective of an entity, to be expanded into the trie.
+#[derive(Debug, Clone)]
+pub(crate) enum Entry {
+    /// A name (a state's, an organization's, a city's): every inflected
+    /// form; `=` in front keeps it as written, `^` makes its capitals count.
+    Name { entity: u32, name: String, form: MentionForm },
+    /// A state adjective (masculine nominative) in all its forms, or a
+    /// compound first part when it ends in `-` (`российско-`).
+    Adjective { entity: u32, adj: String },
+}
+
+/// The normal-form sequences an entry is written as, each with its variant.
+/// Pure, so that entries can be expanded on several threads.
+pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
+    match entry {
+        Entry::Name { entity, name, form } => expand_name(*entity, name, *form),
+        Entry::Adjective { entity, adj } => expand_adjective(*entity, adj),
+    }
+}
+
+fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, Variant)> {
+    let (name, case_exact) = match name.strip_prefix('^') {
+        Some(n) => (n, true),
+        None => (name, false),
+    };
+    let (name, inflect) = match name.strip_prefix('=') {
+        Some(n) => (n, false),
+        None => (name, true),
+    };
+    let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let fixed_all = toks.iter().all(|t| is_fixed_token(t));
+    let exact = fixed_all.then(|| toks.iter().map(|t| Box::<str>::from(*t)).collect::<Box<[_]>>());
+    let capital = toks[0].chars().next().is_some_and(char::is_uppercase);
+    let capitals = case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
+    let variant = Variant { entity, form, exact, capital, compound: false, capitals };
+    if !inflect || fixed_all {
+        return vec![(toks.iter().map(|t| normalize(t)).collect(), variant)];
+    }
+    phrase_forms(&toks).into_iter().map(|seq| (seq, variant.clone())).collect()
+}
+
+fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
+    let variant = |compound| Variant {
+        entity,
+        form: MentionForm::Adjective,
+        exact: None,
+        capital: false,
+        compound,
+        capitals: None,
+    };
+    if let Some(stem) = adj.strip_suffix('-') {
+        return vec![(vec![normalize(stem)], variant(true))];
+    }
+    let mut out: Vec<(Vec<String>, Variant)> = Vec::new();
+    for f in adjective_all_genders(adj).into_iter().flatten() {
+        if !out.iter().any(|(s, _)| s[0] == f) {
+            out.push((vec![f], variant(false)));
+        }
+    }
+    out
+}
+
 /// Single capitalized words that are also common Russian words; at the
 /// start of a sentence they are read as the word, not the name
 /// («Того же мнения…» is not Togo).
@@ -117,67 +182,10 @@ impl Trie {
         }
     }
 
-    /// Adds a name (a state's, an organization's, a city's) with every
-    /// inflected form. `=` in front keeps the name as written.
-    pub fn add_name(&mut self, entity: u32, name: &str, form: MentionForm) {
-        let (name, case_exact) = match name.strip_prefix('^') {
-            Some(n) => (n, true),
-            None => (name, false),
-        };
-        let (name, inflect) = match name.strip_prefix('=') {
-            Some(n) => (n, false),
-            None => (name, true),
-        };
-        let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
-        if toks.is_empty() {
-            return;
-        }
-        let fixed_all = toks.iter().all(|t| is_fixed_token(t));
-        let exact = fixed_all.then(|| toks.iter().map(|t| Box::<str>::from(*t)).collect::<Box<[_]>>());
-        let capital = toks[0].chars().next().is_some_and(char::is_uppercase);
-        let capitals =
-            case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
-        let variant = Variant { entity, form, exact, capital, compound: false, capitals };
-        if !inflect || fixed_all {
-            let seq: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
-            self.insert(&seq, variant);
-            return;
-        }
-        for seq in phrase_forms(&toks) {
-            self.insert(&seq, variant.clone());
-        }
-    }
-
-    /// Adds an adjective (masculine nominative) in all its forms, or a
-    /// compound first part when it ends in `-` (`российско-`).
-    pub fn add_adjective(&mut self, entity: u32, adj: &str) {
-        if let Some(stem) = adj.strip_suffix('-') {
-            let v = Variant {
-                entity,
-                form: MentionForm::Adjective,
-                exact: None,
-                capital: false,
-                compound: true,
-                capitals: None,
-            };
-            self.insert(&[normalize(stem)], v);
-            return;
-        }
-        let p = adjective_all_genders(adj);
-        let v = Variant {
-            entity,
-            form: MentionForm::Adjective,
-            exact: None,
-            capital: false,
-            compound: false,
-            capitals: None,
-        };
-        let mut seen: Vec<&String> = Vec::new();
-        for f in p.iter().flatten() {
-            if !seen.contains(&f) {
-                seen.push(f);
-                self.insert(std::slice::from_ref(f), v.clone());
-            }
+    /// Adds the sequences an entry expanded into (see [`expand`]).
+    pub fn add(&mut self, expanded: Vec<(Vec<String>, Variant)>) {
+        for (seq, v) in expanded {
+            self.insert(&seq, v);
         }
     }
 

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::record::{MentionForm, Place, Span};
 use crate::text::{Document, PartsSplitter};
 use hash::FxHashMap;
-use matcher::{RawMatch, Trie};
+use matcher::{Entry, RawMatch, Trie};
 use once_cell::sync::Lazy;
 use std::path::Path;
 use std::sync::Arc;
@@ -202,12 +202,14 @@ impl GazetteerBuilder {
             by_key: FxHashMap::default(),
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
+            pending: Vec::new(),
             // Replaced once the agencies are known.
             splitter: PartsSplitter::unbuilt(),
         };
         for (table, file, text) in &self.sources {
             g.load(*table, file, text)?;
         }
+        g.expand_pending();
         g.splitter = PartsSplitter::new(
             g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])),
         )
@@ -233,6 +235,8 @@ pub struct Gazetteer {
     city_by_name: FxHashMap<String, u32>,
     /// Cities that are capitals.
     capitals: Vec<u32>,
+    /// Names and adjectives read but not yet in the trie (while building).
+    pending: Vec<Entry>,
     splitter: PartsSplitter,
 }
 
@@ -350,6 +354,38 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Expands every pending name into its forms (on all cores: most of the
+    /// build is here) and inserts them in table order, so the result does
+    /// not depend on the number of threads.
+    fn expand_pending(&mut self) {
+        let entries = std::mem::take(&mut self.pending);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = entries.len().div_ceil(threads).max(1);
+        let expanded: Vec<Vec<(Vec<String>, matcher::Variant)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = entries
+                .chunks(chunk)
+                .map(|part| {
+                    let work = move || part.iter().flat_map(matcher::expand).collect::<Vec<_>>();
+                    match std::thread::Builder::new().spawn_scoped(s, work) {
+                        Ok(h) => Err(h),
+                        // No thread to be had: expand here.
+                        Err(_) => Ok(part.iter().flat_map(matcher::expand).collect()),
+                    }
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h {
+                    Ok(done) => done,
+                    Err(h) => h.join().unwrap_or_default(),
+                })
+                .collect()
+        });
+        for part in expanded {
+            self.trie.add(part);
+        }
+    }
+
     fn add_entity(
         &mut self,
         kind: EntityKind,
@@ -391,10 +427,10 @@ impl Gazetteer {
                     };
                     let (i, _) = self.add_entity(EntityKind::State, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.trie.add_name(i, n, MentionForm::Name);
+                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                     }
                     for a in row.list("adjectives") {
-                        self.trie.add_adjective(i, a);
+                        self.pending.push(Entry::Adjective { entity: i, adj: a.into() });
                     }
                 }
             }
@@ -420,7 +456,7 @@ impl Gazetteer {
                     let (i, _) = self.add_entity(EntityKind::Organization, e, row, &mut seen)?;
                     let form = if parent.is_empty() { MentionForm::Name } else { MentionForm::Body };
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.trie.add_name(i, n, form);
+                        self.pending.push(Entry::Name { entity: i, name: n.into(), form });
                     }
                     if !parent.is_empty() {
                         parents.push((i, parent.to_string(), row.line));
@@ -461,7 +497,7 @@ impl Gazetteer {
                         self.capitals.push(i);
                     }
                     for n in std::iter::once(name).chain(row.list("aliases")) {
-                        self.trie.add_name(i, n, MentionForm::Name);
+                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                         // A capital wins a shared name (Веллингтон/NZ over Веллингтон/AU).
                         let slot = self.city_by_name.entry(crate::text::normalize(n)).or_insert(i);
                         if capital && !self.capitals.contains(slot) {
@@ -502,7 +538,7 @@ impl Gazetteer {
                     };
                     let (i, _) = self.add_entity(EntityKind::Region, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.trie.add_name(i, n, MentionForm::Name);
+                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                     }
                 }
             }
