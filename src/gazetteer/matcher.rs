@@ -111,8 +111,50 @@ struct Word {
 
 const NO_NODE: u32 = u32::MAX;
 
+/// Slots of the starter filter: 2^18 bits, 32 KB, small enough to stay in
+/// the first-level cache; the few ordinary words that share a slot with a
+/// starter only cost a map lookup.
+const STARTER_SLOTS: usize = 1 << 18;
+
+/// A word's slot in the starter filter, and whether it holds a hyphen:
+/// eight bytes at a time, hashed and searched for `-` together.
+#[inline]
+fn starter_slot(w: &[u8]) -> (usize, bool) {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const DASHES: u64 = 0x2d2d_2d2d_2d2d_2d2d;
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut h: u64 = w.len() as u64;
+    let mut dash_bits: u64 = 0;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // A zero byte in x ^ "--------" is a hyphen (the usual SWAR test).
+        let y = x ^ DASHES;
+        dash_bits |= y.wrapping_sub(LOW) & !y & HIGH;
+        h = (h.rotate_left(5) ^ x).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Zero padding is no hyphen: its zero bytes are masked off. (Built
+        // byte by byte: a variable-length copy would call `memmove`.)
+        let mut x = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            x |= u64::from(b) << (8 * k);
+        }
+        let y = x ^ DASHES;
+        let valid = u64::MAX >> (8 * (8 - rest.len()));
+        dash_bits |= y.wrapping_sub(LOW) & !y & HIGH & valid;
+        h = (h.rotate_left(5) ^ x).wrapping_mul(SEED);
+    }
+    ((h >> 40) as usize & (STARTER_SLOTS - 1), dash_bits != 0)
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Trie {
+    /// A one-bit-per-slot filter of the words that can start a name: a
+    /// token whose slot is clear is no name start, without a map lookup.
+    starters: Vec<u64>,
     words: FxHashMap<Box<str>, Word>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
@@ -131,7 +173,15 @@ pub(crate) struct RawMatch {
 
 impl Trie {
     pub fn new() -> Trie {
-        Trie { terminals: vec![Vec::new()], ..Default::default() }
+        Trie { terminals: vec![Vec::new()], starters: vec![0; STARTER_SLOTS / 64], ..Default::default() }
+    }
+
+    /// Whether a word may start a name (false: certainly not), and whether
+    /// it holds a hyphen: one pass over its bytes for both.
+    #[inline]
+    fn scan_word(&self, w: &[u8]) -> (bool, bool) {
+        let (k, hyphen) = starter_slot(w);
+        (self.starters[k / 64] & (1 << (k % 64)) != 0, hyphen)
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -160,6 +210,8 @@ impl Trie {
                         if let Some(word) = self.words.get_mut(w.as_str()) {
                             word.first = n;
                         }
+                        let (k, _) = starter_slot(w.as_bytes());
+                        self.starters[k / 64] |= 1 << (k % 64);
                     }
                     n
                 }
@@ -200,11 +252,14 @@ impl Trie {
         };
         let mut i = from;
         while i < to {
-            let mut best: Option<(usize, u32)> = None; // (end token, node)
-                                                       // Most tokens start no name: one lookup gives the word and, for
-                                                       // a first word, its node.
-            let start =
-                if may_start(doc, i) { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
+            // (end token, node) of the longest name found so far.
+            let mut best: Option<(usize, u32)> = None;
+            let word = doc.tokens[i].kind == TokenKind::Word;
+            // Most tokens start no name: the starter filter says so without
+            // a map lookup; for the others one lookup gives the word and its
+            // first trie node.
+            let (starter, hyphen) = if word { self.scan_word(doc.norm.get_bytes(i)) } else { (false, false) };
+            let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
             if start.is_some() && self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
@@ -231,7 +286,7 @@ impl Trie {
                 i = end;
                 continue;
             }
-            if doc.tokens[i].kind == TokenKind::Word && doc.norm.get(i).bytes().any(|b| b == b'-') {
+            if hyphen {
                 self.find_parts(doc, i, out);
             }
             i += 1;
@@ -241,31 +296,31 @@ impl Trie {
     fn find_parts(&self, doc: &Document, i: usize, out: &mut Vec<RawMatch>) {
         let raw = doc.tokens[i].text(doc.text);
         let base = doc.tokens[i].span.start;
-        let dashes: Vec<(usize, usize)> =
-            raw.match_indices(['-', '‑', '–', '—', '−']).map(|(k, d)| (k, d.len())).collect();
+        // The dashes `normalize` turns into `-`: the raw parts and the parts
+        // of the normal form then correspond one to one.
+        let is_dash = |c: char| c == '-' || ('\u{2010}'..='\u{2015}').contains(&c) || c == '\u{2212}';
+        let parts = raw.chars().filter(|&c| is_dash(c)).count() + 1;
+        let mut keys = doc.norm.get(i).split('-');
         let mut start = 0;
-        for n in 0..=dashes.len() {
-            let (end, next) = match dashes.get(n) {
-                Some(&(k, l)) => (k, k + l),
+        let mut rest = raw.char_indices().filter(|&(_, c)| is_dash(c));
+        for n in 0..parts {
+            let (end, next) = match rest.next() {
+                Some((k, c)) => (k, k + c.len_utf8()),
                 None => (raw.len(), raw.len()),
             };
-            let last_part = n == dashes.len();
-            let part = &raw[start..end];
-            if !part.is_empty() {
-                let key = normalize(part);
-                if let Some(word) = self.words.get(key.as_str()) {
-                    if let Some(node) = Some(word.first).filter(|&n| n != NO_NODE) {
-                        for &v in &self.terminals[node as usize] {
-                            let var = &self.variants[v as usize];
-                            let ok = var.form == MentionForm::Adjective && (var.compound != last_part);
-                            if ok {
-                                out.push(RawMatch {
-                                    span: Span::new(base + start, base + end),
-                                    first: i,
-                                    last: i + 1,
-                                    variant: v,
-                                });
-                            }
+            let Some(key) = keys.next() else { return };
+            let last_part = n + 1 == parts;
+            if !key.is_empty() && self.scan_word(key.as_bytes()).0 {
+                if let Some(node) = self.words.get(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
+                    for &v in &self.terminals[node as usize] {
+                        let var = &self.variants[v as usize];
+                        if var.form == MentionForm::Adjective && var.compound != last_part {
+                            out.push(RawMatch {
+                                span: Span::new(base + start, base + end),
+                                first: i,
+                                last: i + 1,
+                                variant: v,
+                            });
                         }
                     }
                 }
@@ -329,47 +384,6 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
     let w = t.text(doc.text);
     w.chars().next().is_some_and(char::is_uppercase)
         || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
-}
-
-/// Whether token `i` can start a name, judged from its letters without a
-/// lookup: names start with a capital (or are all capitals), adjectives
-/// end like adjectives, compounds have a hyphen. Most tokens of running
-/// text (lowercase nouns, verbs, prepositions, punctuation) are skipped here.
-#[inline]
-fn may_start(doc: &Document, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    if doc.lowercased {
-        return true;
-    }
-    let raw = t.text(doc.text).as_bytes();
-    // Capital first letter: Cyrillic А–Я, Ё (D0 90–AF, D0 81), Latin A–Z;
-    // other scripts go through the Unicode tables.
-    let capital = match raw {
-        [0xD0, b, ..] => (0x90..=0xAF).contains(b) || *b == 0x81,
-        [0xD1, ..] => false,
-        [b, ..] if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => t.text(doc.text).chars().next().is_some_and(|c| !c.is_lowercase()),
-    };
-    if capital {
-        return true;
-    }
-    let w = doc.norm.get(i).as_bytes();
-    // Adjective endings (in UTF-8): -ий -ый -ой -ая -яя -ое -ее -ые -ие -ую
-    // -юю -ых -их -ым -им -ом -ем -ою -ею, and -ого -его -ому -ему -ыми -ими
-    // end in one of these two-letter tails too.
-    const TAILS: [&str; 19] = [
-        "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ым", "им", "ом", "ем", "ою",
-        "ею",
-    ];
-    let tail_start = w.len().saturating_sub(4);
-    w.contains(&b'-')
-        || TAILS.iter().any(|e| &w[tail_start..] == e.as_bytes())
-        || w.ends_with("го".as_bytes())
-        || w.ends_with("му".as_bytes())
-        || w.ends_with("ми".as_bytes())
 }
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).
@@ -462,6 +476,18 @@ mod tests {
     fn forms(name: &str) -> Vec<String> {
         let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
         phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
+    }
+
+    #[test]
+    fn starter_scan_finds_hyphens_anywhere() {
+        for w in ["-", "a-", "-a", "российско-таджикских", "гвинея-бисау", "abcdefgh-", "abcdefg-h", "абвгд-"]
+        {
+            assert!(starter_slot(w.as_bytes()).1, "{w}");
+        }
+        for w in ["", "a", "abcdefgh", "россия", "таджикистан", "a\u{0}b"] {
+            assert!(!starter_slot(w.as_bytes()).1, "{w}");
+        }
+        assert_eq!(starter_slot(b"abc").0, starter_slot(b"abc").0);
     }
 
     #[test]

@@ -343,7 +343,7 @@ impl Gazetteer {
     /// each position wins (Гвинея-Бисау over Гвинея). A name shared by a
     /// state and a city (Кувейт) gives one match for each.
     pub fn find_in(&self, doc: &Document, from: usize, to: usize) -> Vec<Match> {
-        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut raw: Vec<RawMatch> = Vec::with_capacity((to.saturating_sub(from)) / 16);
         self.trie.find(doc, from, to, &mut raw);
         raw.into_iter()
             .map(|r| {

@@ -31,6 +31,14 @@ impl Normalized {
         &self.buf[a as usize..b as usize]
     }
 
+    /// The normal form of token `i` as bytes (no character-boundary checks:
+    /// for hot loops that hash or scan it).
+    #[inline]
+    pub fn get_bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.ranges[i];
+        &self.buf.as_bytes()[a as usize..b as usize]
+    }
+
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
         self.ranges.len()
