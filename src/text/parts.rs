@@ -38,7 +38,7 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Whether byte offset `pos` lies in the headline or the body.
+    /// Whether `span` lies inside the headline or a body paragraph.
     pub fn in_content(&self, span: Span) -> bool {
         self.headline.is_some_and(|h| h.contains(span)) || self.body.iter().any(|b| b.contains(span))
     }
@@ -395,6 +395,9 @@ mod tests {
         assert_eq!(s(p.headline.unwrap()), "Заголовок статьи");
         assert_eq!(p.body.iter().map(|&b| s(b)).collect::<Vec<_>>(), ["Первый абзац.", "Второй абзац."]);
         assert_eq!(p.trailer.len(), 3);
+        let body0 = p.body[0];
+        assert!(p.in_content(body0) && !p.in_content(p.trailer[0]));
+        assert_eq!(p.content_end(text.len()), p.trailer[0].start);
     }
 
     #[test]
