@@ -192,11 +192,19 @@ impl PartsSplitter {
             }
         }
         let body_first_line;
+        // Lines before the dateline that are no title: a lead paragraph
+        // some dumps put first («…» then «ВАШИНГТОН, 22 января. /ТАСС/.»).
+        let mut lead: Vec<Span> = Vec::new();
         match dl_line {
             Some(li) => {
                 let before: Vec<usize> = nonempty.iter().copied().filter(|&k| k < li).collect();
-                if let (Some(&a), Some(&b)) = (before.first(), before.last()) {
-                    parts.headline = Some(trimmed(text, Span::new(lines[a].start, lines[b].end)));
+                for (n, &k) in before.iter().enumerate() {
+                    let span = trimmed(text, lines[k]);
+                    if n == 0 && looks_like_headline(line_str(text, lines[k])) {
+                        parts.headline = Some(span);
+                    } else {
+                        lead.push(span);
+                    }
                 }
                 body_first_line = li;
             }
@@ -228,6 +236,10 @@ impl PartsSplitter {
             } else if !span.is_empty() {
                 parts.body.push(span);
             }
+        }
+        if !lead.is_empty() {
+            lead.append(&mut parts.body);
+            parts.body = lead;
         }
         parts
     }
@@ -398,6 +410,18 @@ mod tests {
         let body0 = p.body[0];
         assert!(p.in_content(body0) && !p.in_content(p.trailer[0]));
         assert_eq!(p.content_end(text.len()), p.trailer[0].start);
+    }
+
+    #[test]
+    fn lead_paragraph_before_the_dateline() {
+        let text = "Президент США заявил о новых санкциях.\nВАШИНГТОН, 22 января. /ТАСС/. Подробности.";
+        let p = splitter().split(text);
+        assert_eq!(p.headline, None);
+        let s = |x: Span| &text[x.start..x.end];
+        assert_eq!(
+            p.body.iter().map(|&b| s(b)).collect::<Vec<_>>(),
+            ["Президент США заявил о новых санкциях.", "Подробности."]
+        );
     }
 
     #[test]
