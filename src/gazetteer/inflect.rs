@@ -40,7 +40,7 @@ fn strip(w: &str, n: usize) -> &str {
 /// Whether a word (as written) is an abbreviation or a foreign token that
 /// Russian does not inflect: `ООН`, `G20`, `OPEC`.
 pub fn is_fixed_token(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = w.chars().filter(|&c| crate::text::is_letter(c)).collect();
     if letters.is_empty() {
         return true;
     }

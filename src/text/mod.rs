@@ -7,7 +7,7 @@ mod parts;
 mod sentences;
 mod tokenize;
 
-pub use normalize::{is_lowercased, normalize, normalize_into, Normalized};
+pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub use parts::{DatelineShape, Parts, PartsSplitter};
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};

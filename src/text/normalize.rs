@@ -67,6 +67,15 @@ pub fn normalize_into(s: &str, out: &mut String) {
     }
 }
 
+/// Whether `c` is a letter, with a fast path for Latin and Cyrillic (the
+/// standard library's tables are slow for anything past ASCII).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}')
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
 /// Whether a text has letters but no capital ones: a lowercased dump
 /// («москва, 1 дек - риа новости.»), where capitals cannot mark names or
 /// sentence starts. Looks at the first 4 KB.
@@ -76,7 +85,7 @@ pub fn is_lowercased(text: &str) -> bool {
         if c.is_uppercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
         }
     }

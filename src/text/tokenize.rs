@@ -371,7 +371,7 @@ fn classify(s: &str) -> TokenKind {
     let mut punct = false;
     let mut other = false;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if crate::text::is_letter(c) {
             letters = true;
         } else if c.is_ascii_digit() {
             digits = true;
