@@ -140,8 +140,12 @@ fn main() -> ExitCode {
             }
         };
     }
-    let ex = builder.build();
-    let inputs = inputs(&args.paths);
+    // List the inputs while the extractor compiles its tables.
+    let (ex, inputs) = std::thread::scope(|s| {
+        let listing = s.spawn(|| inputs(&args.paths));
+        let ex = builder.build();
+        (ex, listing.join().unwrap_or_else(|_| inputs(&args.paths)))
+    });
     let threads =
         if args.threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { args.threads };
     // Standard input is read on the main thread, in order, like the rest.
