@@ -115,6 +115,8 @@ fn extremes() {
     // Many unclosed quotes after title words, and many envoys: linear, not quadratic.
     check(&"конференция «Россия «Китай» ".repeat(20_000));
     check(&"Посол России в Казахстане, Посол Китая при ООН в Вене ".repeat(20_000));
+    // Many framed and weak triggers in one sentence.
+    check(&"на полях встречи министр России принял посла Китая и подписал закон, ".repeat(20_000));
 }
 
 #[test]

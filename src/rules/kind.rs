@@ -25,27 +25,36 @@ pub(crate) struct MainEvent {
 /// A kind trigger that is the clause's predicate, not background: not in a
 /// participle clause («находящийся с визитом в Сингапуре, провел переговоры»).
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
-    // «на полях 80-й сессии» frames the event; the session is not it.
-    let framed = |h: &Hit| s.hits.iter().any(|f| f.cue == Cue::KindFrame && f.last <= h.first && h.first <= f.last + 3);
-    s.hits
-        .iter()
-        .copied()
-        .filter(|h| {
-            !framed(h) && !(h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
-        })
-        .filter_map(|h| match h.cue {
+    let has_document = s.has(|c| c == Cue::DocumentNoun);
+    // One pass in text order (hits are sorted), so that a long sentence
+    // costs linear time.
+    let mut frame_end: Option<usize> = None;
+    let mut weak: Option<(Hit, EventKind)> = None;
+    for &h in &s.hits {
+        if h.cue == Cue::KindFrame {
+            frame_end = Some(h.last);
+            continue;
+        }
+        // «на полях 80-й сессии» frames the event; the session is not it.
+        let framed = frame_end.is_some_and(|e| e <= h.first && h.first <= e + 3);
+        let background = (h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)));
+        if framed || background {
+            continue;
+        }
+        match h.cue {
             // «подписал закон» is no diplomatic signing: an agreement,
             // memorandum, declaration… must be what is signed.
-            Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !s.has(|c| c == Cue::DocumentNoun) => None,
-            Cue::Kind(k) => Some((h, k, false)),
+            Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !has_document => {}
+            Cue::Kind(k) => return Some((h, k)),
             // A round with nothing before it to repeat is a round of talks.
-            Cue::KindRound => Some((h, EventKind::Talks, false)),
-            // «принял посла», «принял в Астане директора», not «приняла закон».
-            Cue::KindWeak if receives_someone(ctx, s, &h) => Some((h, EventKind::Meeting, true)),
-            _ => None,
-        })
-        .reduce(|first, next| if first.2 && !next.2 { next } else { first })
-        .map(|(h, k, _)| (h, k))
+            Cue::KindRound => return Some((h, EventKind::Talks)),
+            // «принял посла», «принял в Астане директора», not «приняла
+            // закон»; a stronger trigger later in the sentence wins.
+            Cue::KindWeak if weak.is_none() && receives_someone(ctx, s, &h) => weak = Some((h, EventKind::Meeting)),
+            _ => {}
+        }
+    }
+    weak
 }
 
 /// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
