@@ -115,6 +115,23 @@ fn extremes() {
     // Many unclosed quotes after title words, and many envoys: linear, not quadratic.
     check(&"конференция «Россия «Китай» ".repeat(20_000));
     check(&"Посол России в Казахстане, Посол Китая при ООН в Вене ".repeat(20_000));
+    // Many clauses, quotations, follow-ups and signed documents.
+    check(&format!(
+        "Министры России и Китая провели переговоры. {}",
+        "Следующее заседание пройдет в Минске, а ".repeat(20_000)
+    ));
+    check(&format!(
+        "Министры России и Китая провели переговоры. В заседании приняли участие {}",
+        "«Россия» и Китай, ".repeat(20_000)
+    ));
+    check(&format!(
+        "Министры России и Китая провели переговоры. {}",
+        "Следующее заседание пройдет 5 мая в Минске. ".repeat(20_000)
+    ));
+    check(&format!(
+        "Министры России и Китая провели переговоры. {}",
+        "По итогам подписан договор 5 мая; ".repeat(20_000)
+    ));
     // Many framed and weak triggers in one sentence.
     check(&"на полях встречи министр России принял посла Китая и подписал закон, ".repeat(20_000));
 }

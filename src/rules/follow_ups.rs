@@ -26,9 +26,26 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
     out
 }
 
+/// The hits of tokens `[a, b)` (hits are sorted: found by binary search, so
+/// that a sentence of many clauses stays linear).
 fn hits_in(s: &Sent, a: usize, b: usize) -> impl Iterator<Item = &Hit> {
-    s.hits.iter().filter(move |h| h.first >= a && h.last <= b)
+    let from = s.hits.partition_point(|h| h.first < a);
+    let to = s.hits.partition_point(|h| h.first < b);
+    s.hits[from..to.max(from)].iter().filter(move |h| h.last <= b)
 }
+
+/// The date expressions inside `span` (sorted: binary search).
+fn dates_in(s: &Sent, span: Span) -> &[dates::DateExpr] {
+    let from = s.dates.partition_point(|d| d.span.start < span.start);
+    let to = s.dates.partition_point(|d| d.span.start < span.end);
+    let slice = &s.dates[from..to.max(from)];
+    let end = slice.iter().rposition(|d| d.span.end <= span.end).map_or(0, |k| k + 1);
+    &slice[..end]
+}
+
+/// Follow-ups kept per document: a real article announces a handful; the
+/// cap bounds the work on pathological input.
+const MAX_FOLLOW_UPS: usize = 64;
 
 /// Names that frame the main event's own programme («в ходе визита
 /// состоятся переговоры» is part of the visit, not a later event).
@@ -48,11 +65,14 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>)
     }
     let Some(main) = ev.sentence else { return out };
     for s in ctx.body.iter().skip(main + 1) {
+        if out.len() >= MAX_FOLLOW_UPS {
+            break;
+        }
         for (a, b) in clauses(ctx, s) {
             let hits: Vec<&Hit> = hits_in(s, a, b).collect();
             if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main_date) {
                 let dup = out.iter().any(|o| o.kind == f.kind && o.date == f.date && o.location == f.location);
-                if !dup {
+                if !dup && out.len() < MAX_FOLLOW_UPS {
                     out.push(f);
                 }
             }
@@ -124,11 +144,8 @@ fn clause_event(
         if doc_kind == ev.kind && ev.kind == EventKind::Signing {
             return None;
         }
-        let own_date = s
-            .dates
-            .iter()
-            .any(|d| d.span.start >= ctx.doc.tokens[a].span.start && d.span.end <= ctx.doc.tokens[b - 1].span.end);
-        if own_date {
+        let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+        if !dates_in(s, clause).is_empty() {
             return None;
         }
         (doc_kind, Status::Held)
@@ -150,7 +167,7 @@ fn clause_event(
     let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
     let tail = Span::new(ctx.doc.tokens[from].span.start, clause.end);
     let planned = status == Status::Planned;
-    let mut in_clause: Vec<&dates::DateExpr> = s.dates.iter().filter(|d| clause.contains(d.span)).collect();
+    let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause).iter().collect();
     in_clause.sort_by_key(|d| !tail.contains(d.span));
     let date = in_clause
         .into_iter()

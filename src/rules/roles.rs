@@ -193,7 +193,13 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
         // Outside the main sentence, names quoted from a statement are what
         // it says, not who made it.
         let quotes = if Some(s.span) == main { Vec::new() } else { quotations(ctx, s) };
-        let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quotes.iter().any(|q| q.contains(m.span));
+        // Quotations are sorted and disjoint: the one that could hold a
+        // match is found by binary search.
+        let quoted = |m: &Match| {
+            let k = quotes.partition_point(|q| q.start <= m.span.start);
+            k > 0 && quotes[k - 1].contains(m.span)
+        };
+        let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quoted(m);
         for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
