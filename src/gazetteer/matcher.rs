@@ -258,7 +258,9 @@ impl Trie {
             // Most tokens start no name: the starter filter says so without
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
-            let (starter, hyphen) = if word { self.scan_word(doc.norm.get_bytes(i)) } else { (false, false) };
+            // One-letter words («в», «и», «с») start no name and hold no hyphen.
+            let bytes = if word { doc.norm.get_bytes(i) } else { &[] };
+            let (starter, hyphen) = if bytes.len() > 2 { self.scan_word(bytes) } else { (false, false) };
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
