@@ -120,7 +120,7 @@ const STARTER_SLOTS: usize = 1 << 18;
 /// eight bytes at a time, hashed and searched for `-` together.
 #[inline]
 fn starter_slot(w: &[u8]) -> (usize, bool) {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    use super::hash::SEED;
     const DASHES: u64 = 0x2d2d_2d2d_2d2d_2d2d;
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

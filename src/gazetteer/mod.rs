@@ -202,6 +202,7 @@ impl GazetteerBuilder {
             by_key: FxHashMap::default(),
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
+            agency_keys: Vec::new(),
             pending: Vec::new(),
             // Replaced once the agencies are known.
             splitter: PartsSplitter::unbuilt(),
@@ -210,6 +211,14 @@ impl GazetteerBuilder {
             g.load(*table, file, text)?;
         }
         g.expand_pending();
+        for (a, agency) in g.agencies.iter().enumerate() {
+            for v in agency.variants.iter().chain([&agency.name]) {
+                let key = crate::text::normalize(crate::text::agency_spelling(v));
+                if key.chars().count() >= 2 && !g.agency_keys.iter().any(|(b, k)| *b == a && *k == key) {
+                    g.agency_keys.push((a, key));
+                }
+            }
+        }
         g.splitter = PartsSplitter::new(
             g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])),
         )
@@ -235,6 +244,9 @@ pub struct Gazetteer {
     city_by_name: FxHashMap<String, u32>,
     /// Cities that are capitals.
     capitals: Vec<u32>,
+    /// The normal form of every agency spelling (index into `agencies`),
+    /// made once at build time.
+    agency_keys: Vec<(usize, String)>,
     /// Names and adjectives read but not yet in the trie (while building).
     pending: Vec<Entry>,
     splitter: PartsSplitter,
@@ -316,16 +328,14 @@ impl Gazetteer {
     /// The agency one of whose spellings occurs in `written`.
     pub fn agency(&self, written: &str) -> Option<&Agency> {
         let w = crate::text::normalize(written);
-        let mut best: Option<(&Agency, usize)> = None;
-        for a in &self.agencies {
-            for v in a.variants.iter().chain([&a.name]) {
-                let v = crate::text::normalize(v.trim_matches(|c: char| "/()—–- ".contains(c)));
-                if v.chars().count() >= 2 && contains_word(&w, &v) && best.is_none_or(|(_, l)| v.len() > l) {
-                    best = Some((a, v.len()));
-                }
+        // The longest spelling found wins; the first listed on a tie.
+        let mut best: Option<(usize, usize)> = None;
+        for (a, key) in &self.agency_keys {
+            if contains_word(&w, key) && best.is_none_or(|(_, l)| key.len() > l) {
+                best = Some((*a, key.len()));
             }
         }
-        best.map(|(a, _)| a)
+        best.map(|(a, _)| &self.agencies[a])
     }
 
     /// The parts splitter that knows this gazetteer's agencies.

@@ -8,6 +8,7 @@ mod sentences;
 mod tokenize;
 
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
+pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, Parts, PartsSplitter};
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -52,6 +52,12 @@ impl Parts {
 const MONTHS: &str = "январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]";
 const MONTH_ABBREVIATIONS: &str = "янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек";
 
+/// An agency's spelling without the slashes, brackets and dashes datelines
+/// wrap it in («— РИА Новости» → «РИА Новости»).
+pub(crate) fn agency_spelling(v: &str) -> &str {
+    v.trim_matches(|c: char| "/()—–- ".contains(c))
+}
+
 /// Bytes at the start of a line where a dateline may stand.
 const MAX_DATELINE: usize = 400;
 
@@ -75,7 +81,7 @@ impl PartsSplitter {
     pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> Result<PartsSplitter, regex::Error> {
         let mut names: Vec<String> = agency_names
             .into_iter()
-            .map(|n| n.trim_matches(|c: char| "/()—–- ".contains(c)).to_string())
+            .map(|n| agency_spelling(n).to_string())
             .filter(|n| n.chars().count() >= 2)
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
