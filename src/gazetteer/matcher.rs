@@ -4,7 +4,7 @@
 use super::hash::FxHashMap;
 use super::inflect::{adjective, adjective_all_genders, adjective_gender, is_fixed_token, noun, Paradigm, CASES};
 use crate::record::{MentionForm, Span};
-use crate::text::{normalize, tokenize, Document, TokenKind};
+use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
 
 /// A way an entity can be written.
 #[derive(Debug, Clone)]
@@ -116,38 +116,34 @@ const NO_NODE: u32 = u32::MAX;
 /// starter only cost a map lookup.
 const STARTER_SLOTS: usize = 1 << 18;
 
-/// A word's slot in the starter filter, and whether it holds a hyphen:
-/// eight bytes at a time, hashed and searched for `-` together.
+/// A word's slot in the starter filter, from its first and last eight
+/// bytes and its length: two loads and two multiplications whatever the
+/// length (a full hash of every word cost more than the rest of matching).
+/// Longer words that share both ends and the length with a starter only
+/// cost a map lookup. `p` holds the word in its first `len` bytes and is at
+/// least eight bytes long; what follows the word is masked off.
 #[inline]
-fn starter_slot(w: &[u8]) -> (usize, bool) {
+fn filter_slot(p: &[u8], len: usize) -> usize {
     use super::hash::SEED;
-    const DASHES: u64 = 0x2d2d_2d2d_2d2d_2d2d;
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut h: u64 = w.len() as u64;
-    let mut dash_bits: u64 = 0;
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // A zero byte in x ^ "--------" is a hyphen (the usual SWAR test).
-        let y = x ^ DASHES;
-        dash_bits |= y.wrapping_sub(LOW) & !y & HIGH;
-        h = (h.rotate_left(5) ^ x).wrapping_mul(SEED);
+    let load = |at: usize| p.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let (head, tail) = if len >= 8 {
+        (load(0), load(len - 8))
+    } else {
+        let head = load(0) & ((1u64 << (8 * len)) - 1);
+        (head, head)
+    };
+    let h = (head.wrapping_mul(SEED) ^ tail ^ len as u64).wrapping_mul(SEED);
+    (h >> 40) as usize & (STARTER_SLOTS - 1)
+}
+
+/// [`filter_slot`] for a word with nothing after it.
+fn word_slot(w: &[u8]) -> usize {
+    if w.len() >= 8 {
+        return filter_slot(w, w.len());
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Zero padding is no hyphen: its zero bytes are masked off. (Built
-        // byte by byte: a variable-length copy would call `memmove`.)
-        let mut x = 0u64;
-        for (k, &b) in rest.iter().enumerate() {
-            x |= u64::from(b) << (8 * k);
-        }
-        let y = x ^ DASHES;
-        let valid = u64::MAX >> (8 * (8 - rest.len()));
-        dash_bits |= y.wrapping_sub(LOW) & !y & HIGH & valid;
-        h = (h.rotate_left(5) ^ x).wrapping_mul(SEED);
-    }
-    ((h >> 40) as usize & (STARTER_SLOTS - 1), dash_bits != 0)
+    let mut buf = [0u8; 8];
+    buf[..w.len()].copy_from_slice(w);
+    filter_slot(&buf, w.len())
 }
 
 #[derive(Debug, Default, Clone)]
@@ -176,12 +172,11 @@ impl Trie {
         Trie { terminals: vec![Vec::new()], starters: vec![0; STARTER_SLOTS / 64], ..Default::default() }
     }
 
-    /// Whether a word may start a name (false: certainly not), and whether
-    /// it holds a hyphen: one pass over its bytes for both.
+    /// Whether the word in slot `k` of the filter may start a name (false:
+    /// certainly not).
     #[inline]
-    fn scan_word(&self, w: &[u8]) -> (bool, bool) {
-        let (k, hyphen) = starter_slot(w);
-        (self.starters[k / 64] & (1 << (k % 64)) != 0, hyphen)
+    fn may_start(&self, k: usize) -> bool {
+        self.starters[k / 64] & (1 << (k % 64)) != 0
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -210,7 +205,7 @@ impl Trie {
                         if let Some(word) = self.words.get_mut(w.as_str()) {
                             word.first = n;
                         }
-                        let (k, _) = starter_slot(w.as_bytes());
+                        let k = word_slot(w.as_bytes());
                         self.starters[k / 64] |= 1 << (k % 64);
                     }
                     n
@@ -259,8 +254,9 @@ impl Trie {
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
             // One-letter words («в», «и», «с») start no name and hold no hyphen.
-            let bytes = if word { doc.norm.get_bytes(i) } else { &[] };
-            let (starter, hyphen) = if bytes.len() > 2 { self.scan_word(bytes) } else { (false, false) };
+            let bytes = if word { doc.norm.padded_bytes(i) } else { &[] };
+            let len = bytes.len().saturating_sub(PADDING);
+            let starter = len > 2 && self.may_start(filter_slot(bytes, len));
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
@@ -288,7 +284,7 @@ impl Trie {
                 i = end;
                 continue;
             }
-            if hyphen {
+            if word && doc.norm.has_hyphen(i) {
                 self.find_parts(doc, i, out);
             }
             i += 1;
@@ -312,7 +308,7 @@ impl Trie {
             };
             let Some(key) = keys.next() else { return };
             let last_part = n + 1 == parts;
-            if !key.is_empty() && self.scan_word(key.as_bytes()).0 {
+            if !key.is_empty() && self.may_start(word_slot(key.as_bytes())) {
                 if let Some(node) = self.words.get(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
                     for &v in &self.terminals[node as usize] {
                         let var = &self.variants[v as usize];
@@ -481,15 +477,14 @@ mod tests {
     }
 
     #[test]
-    fn starter_scan_finds_hyphens_anywhere() {
-        for w in ["-", "a-", "-a", "российско-таджикских", "гвинея-бисау", "abcdefgh-", "abcdefg-h", "абвгд-"]
+    fn filter_slot_ignores_what_follows_the_word() {
+        for w in ["", "ab", "abcdefg", "abcdefgh", "россия", "таджикистан", "российско-таджикских"]
         {
-            assert!(starter_slot(w.as_bytes()).1, "{w}");
+            let mut padded = w.as_bytes().to_vec();
+            padded.extend_from_slice(b"-xyz\0\0\0\0\0\0\0\0");
+            assert_eq!(filter_slot(&padded, w.len()), word_slot(w.as_bytes()), "{w}");
         }
-        for w in ["", "a", "abcdefgh", "россия", "таджикистан", "a\u{0}b"] {
-            assert!(!starter_slot(w.as_bytes()).1, "{w}");
-        }
-        assert_eq!(starter_slot(b"abc").0, starter_slot(b"abc").0);
+        assert_ne!(word_slot("россия".as_bytes()), word_slot("россии".as_bytes()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod parts;
 mod sentences;
 mod tokenize;
 
+pub(crate) use normalize::PADDING;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, Parts, PartsSplitter};

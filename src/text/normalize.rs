@@ -7,21 +7,31 @@ use super::tokenize::Token;
 /// Lowercase forms of all tokens of a text, in one buffer.
 #[derive(Debug, Default, Clone)]
 pub struct Normalized {
+    /// The normal forms one after another, then [`PADDING`] zero bytes.
     buf: String,
     ranges: Vec<(u32, u32)>,
+    /// Whether each normal form holds a `-` (recorded while normalizing,
+    /// so that the matcher need not scan every word for one).
+    hyphens: Vec<bool>,
 }
+
+/// Zero bytes after the last normal form: a hot loop may read any normal
+/// form as whole 8-byte words (see [`Normalized::padded_bytes`]).
+pub(crate) const PADDING: usize = 8;
 
 impl Normalized {
     /// Builds the view for `tokens` of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
-        let mut buf = String::with_capacity(text.len() + text.len() / 8);
+        let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
         let mut ranges = Vec::with_capacity(tokens.len());
+        let mut hyphens = Vec::with_capacity(tokens.len());
         for t in tokens {
             let start = buf.len();
-            normalize_into(t.text(text), &mut buf);
+            hyphens.push(normalize_token(t.text(text), &mut buf));
             ranges.push((start as u32, buf.len() as u32));
         }
-        Normalized { buf, ranges }
+        buf.extend(std::iter::repeat_n('\0', PADDING));
+        Normalized { buf, ranges, hyphens }
     }
 
     /// The normal form of token `i`.
@@ -39,6 +49,22 @@ impl Normalized {
         &self.buf.as_bytes()[a as usize..b as usize]
     }
 
+    /// The normal form of token `i` as bytes, followed by at least
+    /// [`PADDING`] more bytes of the buffer: the matcher reads its head as
+    /// one 8-byte word whatever its length, then masks off the excess.
+    #[inline]
+    pub(crate) fn padded_bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.ranges[i];
+        &self.buf.as_bytes()[a as usize..b as usize + PADDING]
+    }
+
+    /// Whether the normal form of token `i` holds a hyphen (any dash inside
+    /// a word is normalized to `-`): `российско-таджикских`, `Нур-Султан`.
+    #[inline]
+    pub fn has_hyphen(&self, i: usize) -> bool {
+        self.hyphens[i]
+    }
+
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
         self.ranges.len()
@@ -53,18 +79,32 @@ impl Normalized {
 /// Appends the normal form of `s` to `out`: lowercase, `ё`→`е`, every dash
 /// as `-`, soft hyphens and combining accents dropped.
 pub fn normalize_into(s: &str, out: &mut String) {
+    normalize_token(s, out);
+}
+
+/// [`normalize_into`], telling whether it wrote a `-`.
+#[inline]
+fn normalize_token(s: &str, out: &mut String) -> bool {
+    let mut hyphen = false;
     for c in s.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            _ if c.is_ascii() => out.push(c),
+            _ if c.is_ascii() => {
+                hyphen |= c == '-';
+                out.push(c)
+            }
             'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
             'а'..='я' => out.push(c),
             'Ё' | 'ё' => out.push('е'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => {
+                hyphen = true;
+                out.push('-')
+            }
             '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
             _ => out.extend(c.to_lowercase()),
         }
     }
+    hyphen
 }
 
 /// Whether `c` is a letter, with a fast path for Latin and Cyrillic (the
@@ -110,5 +150,17 @@ mod tests {
         assert_eq!(normalize("сотруд\u{ad}ничество"), "сотрудничество");
         assert_eq!(normalize("Ро\u{301}ссия"), "россия");
         assert_eq!(normalize("Ҷумҳурӣ"), "ҷумҳурӣ");
+    }
+
+    #[test]
+    fn records_hyphens_and_pads_the_buffer() {
+        let text = "Российско–таджикские переговоры в Нур-Султане";
+        let tokens = crate::text::tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let hyphens: Vec<bool> = (0..norm.len()).map(|i| norm.has_hyphen(i)).collect();
+        assert_eq!(hyphens, [true, false, false, true]);
+        let last = norm.len() - 1;
+        assert_eq!(&norm.padded_bytes(last)[..norm.get(last).len()], "нур-султане".as_bytes());
+        assert_eq!(norm.padded_bytes(last).len(), norm.get(last).len() + PADDING);
     }
 }
