@@ -130,3 +130,26 @@ fn more_wires() {
         Some("BELTA"),
     );
 }
+
+#[test]
+fn scraped_and_foreign_spellings() {
+    // HTML entities left by a scraper between the date and the agency.
+    check(
+        "москва, 1 дек&nbsp;&mdash; риа новости. министр иностранных дел россии провел переговоры.",
+        Some("Москва"),
+        Some("--12-01"),
+        Some("RIA"),
+    );
+    check(
+        "DUSHANBE, 12.05.2022 /NIAT «Khovar»/. Министр встретился с послом.",
+        Some("Душанбе"),
+        Some("2022-05-12"),
+        Some("KHOVAR"),
+    );
+    check(
+        "АСТАНА. 7 июля. ҚазАқпарат /Айгуль Нурова/ - Министр провел встречу.",
+        Some("Астана"),
+        Some("--07-07"),
+        Some("KAZINFORM"),
+    );
+}

@@ -96,3 +96,13 @@ fn date_span_is_its_text() {
     assert_eq!(&text[d.span.start..d.span.end], "5 октября");
     assert_eq!(d.text, "5 октября");
 }
+
+#[test]
+fn a_date_glued_to_a_latin_letter_of_a_lost_newline() {
+    // Scraped RIA copy writes a literal `n` for a newline after the dateline.
+    assert_eq!(
+        date_of("МОСКВА, 30 апр - РИА Новости.nТридцатого апреля 2025 года министр России провел переговоры."),
+        pair("2025-04-30", "2025-04-30")
+    );
+    assert_eq!(date_of("Министр России провел переговоры 5 маяков назад."), None, "a date ends at a word's end");
+}

@@ -65,3 +65,20 @@ fn speakers_at_a_session_take_part_but_not_what_they_speak_of() {
     assert_eq!(participants(&r), ["CN"]);
     assert_eq!(mentioned(&r), ["AF"]);
 }
+
+#[test]
+fn parties_of_an_earlier_event_are_mentioned() {
+    let r = extract(
+        "Министр иностранных дел Таджикистана встретился с Послом Франции. \
+         Ранее министр провел переговоры с делегацией Всемирного банка.",
+    );
+    assert_eq!(participants(&r), ["TJ", "FR"]);
+    assert!(org_participants(&r).is_empty(), "{:?}", r.organizations);
+}
+
+#[test]
+fn a_problem_named_after_a_topic_noun_is_a_topic() {
+    let r = extract("Россия и Китай провели консультации по проблематике Афганистана в Пекине.");
+    assert_eq!(participants(&r), ["RU", "CN"]);
+    assert_eq!(mentioned(&r), ["AF"]);
+}

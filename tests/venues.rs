@@ -47,3 +47,12 @@ fn city_named_like_its_state() {
     assert_eq!(r.location.map(|p| p.name).as_deref(), Some("Эль-Кувейт"));
     assert!(r.states.iter().any(|s| s.iso2 == "KW"));
 }
+
+#[test]
+fn a_place_after_a_topic_noun_is_what_is_discussed() {
+    assert_eq!(venue("ООН, 30 авг – РИА Новости. Совет Безопасности ООН провел заседание по ситуации в Сирии."), None);
+    assert_eq!(
+        venue("Министры обсудили урегулирование конфликта в Йемене на встрече в Эр-Рияде.").as_deref(),
+        Some("Эр-Рияд")
+    );
+}

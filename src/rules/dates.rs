@@ -177,6 +177,16 @@ fn day_of(s: &str) -> Option<u8> {
     (tens == 0 || n < 10).then_some(day).filter(|d| (1..=31).contains(d))
 }
 
+/// A coarse script class, enough to tell where one word ends: Cyrillic,
+/// ASCII letters and digits, or anything else.
+fn script(c: char) -> u8 {
+    match c {
+        '\u{0400}'..='\u{04FF}' => 0,
+        _ if c.is_ascii_alphanumeric() => 1,
+        _ => 2,
+    }
+}
+
 /// Compiles the grammar now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&GRAMMAR);
@@ -191,8 +201,11 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
         // Word boundaries: «5 мая», not «5 маяков»; «в 2021 году», not «ов 2021 году».
         let next = text[whole.end()..].chars().next();
         let prev = text[..whole.start()].chars().next_back();
+        // A letter of another script before it is no word: scraped copy
+        // glues a literal `n` for a lost newline («Новости.nТридцатого»).
+        let first = whole.as_str().chars().next();
         if (next.is_some_and(|ch| ch.is_alphanumeric()) && !whole.as_str().ends_with('.'))
-            || prev.is_some_and(|ch| ch.is_alphanumeric())
+            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)))
         {
             continue;
         }

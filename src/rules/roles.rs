@@ -171,7 +171,9 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
         let later = s.has(|c| matches!(c, Cue::FollowUp(_)));
-        if lists_parties && (planned || !later) {
+        // «Ранее министр провёл переговоры с делегацией…» lists the
+        // parties of another, earlier event.
+        if lists_parties && (planned || !later) && !s.recalls() {
             out.push(s);
         }
     }

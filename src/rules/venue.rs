@@ -39,6 +39,18 @@ fn venue_before(ctx: &Context, i: usize) -> bool {
     false
 }
 
+/// Whether the «в» before token `i` follows a topic noun: «по ситуации в
+/// Сирии», «урегулирования конфликта в Йемене» name what is discussed, not
+/// where.
+fn after_topic_noun(ctx: &Context, s: &Sent, i: usize) -> bool {
+    i >= 2
+        && is_in(ctx.word(i - 1))
+        && ctx.hits_before(s, i - 1, 1).iter().any(|h| {
+            // One word right before «в»: not «в рамках», not a preposition.
+            h.cue == Cue::Topic && h.last == i - 1 && h.first + 1 == h.last && ctx.word(h.first).chars().count() > 3
+        })
+}
+
 /// Whether a match stands where an envoy's accreditation is named: after
 /// «посол», «представитель», … and a «в»/«при», before the clause's verb.
 pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
@@ -72,7 +84,7 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     for m in ctx.matches_within(s.span) {
         let kind = m.kind;
         let i = m.tokens.0;
-        if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) {
+        if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) && !after_topic_noun(ctx, s, i) {
             // Several cities may share the name: prefer a capital.
             let id = ctx
                 .same_span(m)
@@ -99,6 +111,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static
         if m.form == crate::record::MentionForm::Name
             && is_in(ctx.word(m.tokens.0.wrapping_sub(1)))
             && !accredited(ctx, s, m)
+            && !after_topic_noun(ctx, s, m.tokens.0)
         {
             let e = ctx.gaz.entity(m.entity);
             let place = Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.id.clone() };

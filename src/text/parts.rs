@@ -95,11 +95,15 @@ impl PartsSplitter {
         );
         // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
         let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
+        // Scraped copy keeps HTML entities between date and agency
+        // («1 дек&nbsp;&mdash; риа новости»).
+        let gap = r"(?:[\x20\u00A0]|&nbsp;)*";
+        let dash = r"(?:[-–—]|&[mn]dash;)";
         let agency = format!(
-            r"/[\x20]*(?P<slash>[^/\n]+?)[\x20]*/|\((?P<paren>[^()\n]+)\)|(?:[-–—][\x20\u00A0]*)?(?P<named>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
+            r"/[\x20]*(?P<slash>[^/\n]+?)[\x20]*/|\((?P<paren>[^()\n]+)\)|(?:{dash}{gap})?(?P<named>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
         );
         let city_first = format!(
-            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}))?[\x20\u00A0]*[,.]?[\x20\u00A0]*(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
+            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}))?{gap}[,.]?{gap}(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
         );
         let place_lower = r"[а-яёa-z](?:\.-|[а-яёa-z\-])*(?:[\x20][а-яёa-z](?:\.-|[а-яёa-z\-])*){0,2}";
         let city_first_lower = city_first.replacen(place, place_lower, 1);
