@@ -68,3 +68,22 @@ fn programme_items_and_recalled_events_are_not_follow_ups() {
     );
     assert!(fups("Экспорт вырос. Следующее заседание пройдет в Минске.").is_empty(), "no event, no follow-up");
 }
+
+#[test]
+fn the_main_event_going_on_is_no_follow_up() {
+    let f = fups(
+        "МАСКАТ, 8 декабря (БЕЛТА) – Президент Беларуси прибыл в Маскат с официальным визитом.\n\n\
+         Визит продлится до 10 декабря. В программе — переговоры с султаном Омана и подписание пакета документов.",
+    );
+    // The signing in the visit's programme is still to come.
+    assert_eq!(f, [(EventKind::Signing, Status::Planned, None, None)]);
+}
+
+#[test]
+fn a_country_is_the_venue_of_a_follow_up_when_no_city_is_named() {
+    let f = fups(
+        "Президент Узбекистана 18 мая принял участие в саммите «Центральная Азия – Китай» в Астане. \
+         Следующий саммит в этом формате пройдет в 2027 году в Китае.",
+    );
+    assert_eq!(f, [(EventKind::Summit, Status::Planned, Some("2027".into()), Some("Китай".into()))]);
+}

@@ -82,3 +82,13 @@ fn a_problem_named_after_a_topic_noun_is_a_topic() {
     assert_eq!(participants(&r), ["RU", "CN"]);
     assert_eq!(mentioned(&r), ["AF"]);
 }
+
+#[test]
+fn what_a_session_is_devoted_to_is_its_topic() {
+    let r = extract(
+        "20 ноября в Нью-Йорке по инициативе Российской Федерации состоялось заседание Совета Безопасности ООН, \
+         посвященное поставкам западного оружия Украине.",
+    );
+    assert_eq!(participants(&r), ["RU"]);
+    assert_eq!(mentioned(&r), ["UA"]);
+}

@@ -56,3 +56,12 @@ fn a_place_after_a_topic_noun_is_what_is_discussed() {
         Some("Эр-Рияд")
     );
 }
+
+#[test]
+fn a_later_paragraph_that_tells_of_the_event_again_names_its_place() {
+    let text = "БАКУ /Trend/ - Азербайджан и Узбекистан подписали соглашение о создании инвестиционного фонда.\n\n\
+                Как сообщает Trend, документ был подписан в Баку в рамках заседания межправкомиссии.";
+    assert_eq!(venue(text).as_deref(), Some("Баку"));
+    let text = "Министр России провел переговоры с министром Египта.\n\nРанее министр провел встречу в Каире.";
+    assert_eq!(venue(text), None, "an earlier event's place");
+}

@@ -4,7 +4,7 @@
 use super::dates::{self, DateExpr, Reference};
 use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
-use crate::record::Span;
+use crate::record::{EventKind, Span, Status};
 use crate::text::Document;
 
 /// A sentence of the headline or body, with what was found in it.
@@ -107,6 +107,19 @@ impl<'d, 'g> Context<'d, 'g> {
             .skip(k + 1)
             .take(2)
             .filter(move |s| s.paragraph == para && !s.recalls() && !s.has(|c| matches!(c, Cue::FollowUp(_))))
+    }
+
+    /// Sentences after body sentence `k`, in any paragraph, that tell of
+    /// the same event again («Как сообщает Trend, документ был подписан в
+    /// Баку…» after a one-sentence lead): they name its kind and neither
+    /// recall an earlier event nor announce a later one. The next three
+    /// sentences at most.
+    pub fn restating(&self, k: usize, kind: EventKind) -> impl Iterator<Item = &Sent> + '_ {
+        self.body.iter().skip(k + 1).take(3).filter(move |s| {
+            let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
+            let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
+            same && !elsewhere && !s.recalls()
+        })
     }
 
     /// The matches inside a span (a slice: found by binary search, so that

@@ -131,9 +131,14 @@ fn clause_event(
         if ev.status == Status::Planned && kind == ev.kind && !next_round {
             return None;
         }
+        // The main event going on: «Визит продлится до 10 декабря».
+        let goes_on = ["продл", "продолж", "заверш"].iter().any(|p| ctx.word(m.first).starts_with(p));
+        if goes_on && kind == ev.kind && !next_round {
+            return None;
+        }
         (kind, Status::Planned)
-    } else if let Some(doc_kind) = hits.iter().find_map(|h| match h.cue {
-        Cue::Document(k) => Some(k),
+    } else if let Some((doc_kind, doc_hit)) = hits.iter().find_map(|h| match h.cue {
+        Cue::Document(k) => Some((k, h)),
         _ => None,
     }) {
         // A document signed or adopted at or after the event; one with a
@@ -148,7 +153,19 @@ fn clause_event(
         if !dates_in(s, clause).is_empty() {
             return None;
         }
-        (doc_kind, Status::Held)
+        // The noun «подписание» reports nothing by itself: a signing that
+        // «состоялось» took place, one «в программе» is to come.
+        if ctx.word(doc_hit.first).starts_with("подписани") {
+            if has(&|c| c == Cue::Status(Status::Held)) {
+                (doc_kind, Status::Held)
+            } else if words(&|w| w.starts_with("программ")) {
+                (doc_kind, Status::Planned)
+            } else {
+                return None;
+            }
+        } else {
+            (doc_kind, Status::Held)
+        }
     } else if has(&|c| c == Cue::FollowUp(Status::Held)) {
         let kind = hits.iter().find_map(|h| kind_at(&h))?;
         (kind, Status::Held)
@@ -203,7 +220,13 @@ fn clause_event(
         hits: hits.iter().filter(|h| h.first >= from).map(|h| **h).collect(),
         dates: Vec::new(),
     };
-    let location = if format == Format::Phone { None } else { venue::city_in(ctx, &clause_sent).map(|(p, _)| p) };
+    // A city, else a country named as the venue («пройдет в 2027 году в Китае»).
+    let location = if format == Format::Phone {
+        None
+    } else {
+        venue::city_in(ctx, &clause_sent).or_else(|| venue::state_in(ctx, &clause_sent).map(|(p, sp, _)| (p, sp)))
+    }
+    .map(|(p, _)| p);
     let mut states: Vec<String> = Vec::new();
     let mut orgs: Vec<String> = Vec::new();
     for m in ctx.matches_within(tail) {

@@ -54,7 +54,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     let venue = if ev.kind == EventKind::PhoneCall || ev.kind == EventKind::Statement || remote_cue.is_some() {
         None
     } else {
-        venue::location(&ctx, &sents)
+        venue::location(&ctx, &ev, &sents)
     };
     let (format, format_span) = format::format(&ctx, &ev, venue.is_some());
     rec.format = format;

@@ -43,7 +43,7 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 
 fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    ctx.hits_before(s, i, 3).iter().any(|h| {
+    ctx.hits_before(s, i, 8).iter().any(|h| {
         if h.cue != Cue::Topic || h.last > i {
             return false;
         }
@@ -52,8 +52,13 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         // Prepositions only directly before the name: «по приглашению
         // России» is no topic.
         let preposition = matches!(word, "по" | "о" | "об" | "против" | "кроме" | "вокруг" | "включая");
+        // «заседание, посвящённое поставкам западного оружия Украине»:
+        // the rest of the clause is the topic.
+        let devoted = word.starts_with("посвящ");
         if preposition {
             gap == 0
+        } else if devoted {
+            gap <= 8 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         } else {
             gap <= 2 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }

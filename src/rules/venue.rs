@@ -4,6 +4,7 @@
 //! names it.
 
 use super::context::{Context, Sent};
+use super::kind::MainEvent;
 use super::phrases::Cue;
 use crate::gazetteer::{EntityKind, Match};
 use crate::record::{Place, Span};
@@ -127,10 +128,15 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 }
 
 /// The main event's venue: a city in the sentences that describe it, else
-/// a state named as a venue in its own sentence.
-pub(crate) fn location(ctx: &Context, sents: &[&Sent]) -> Option<(Place, Span)> {
+/// a state named as a venue in its own sentence, else a city in a later
+/// sentence that tells of the same event again.
+pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
     sents
         .iter()
         .find_map(|s| city_in(ctx, s))
         .or_else(|| sents.first().and_then(|s| state_in(ctx, s)).map(|(p, sp, _)| (p, sp)))
+        .or_else(|| {
+            let k = ev.sentence?;
+            ctx.restating(k, ev.kind).find_map(|s| city_in(ctx, s))
+        })
 }
