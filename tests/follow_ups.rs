@@ -87,3 +87,22 @@ fn a_country_is_the_venue_of_a_follow_up_when_no_city_is_named() {
     );
     assert_eq!(f, [(EventKind::Summit, Status::Planned, Some("2027".into()), Some("Китай".into()))]);
 }
+
+#[test]
+fn meetings_in_a_visit_or_summit_programme_are_no_follow_ups() {
+    let f = fups(
+        "МОСКВА, 25 окт - РИА Новости. Саммит лидеров стран СНГ пройдет 13-14 октября в Душанбе.\n\n\
+         В рамках саммита Владимир Путин проведет ряд двусторонних встреч.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = fups(
+        "Президент Узбекистана 21-22 ноября посетит Францию с официальным визитом.\n\n\
+         В Париже запланированы переговоры на высшем уровне.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // Agreed as a new event, it is one.
+    let f = fups(
+        "Президент Узбекистана посетил Францию с официальным визитом.\n\nПрезиденты договорились о новой встрече.",
+    );
+    assert_eq!(f, [(EventKind::Meeting, Status::Planned, None, None)]);
+}

@@ -92,3 +92,27 @@ fn what_a_session_is_devoted_to_is_its_topic() {
     assert_eq!(participants(&r), ["RU"]);
     assert_eq!(mentioned(&r), ["UA"]);
 }
+
+#[test]
+fn a_list_of_parties_after_in_particular() {
+    let r = extract(
+        "ТАШКЕНТ, 15 сентября. /ТАСС/. Международная конференция открылась в Ташкенте. В ее работе принимают участие \
+         представители более 40 государств и международных организаций, в том числе ООН, ШОС и Европейского союза.",
+    );
+    assert_eq!(org_participants(&r), ["UN", "SCO", "EU"]);
+}
+
+#[test]
+fn a_later_paragraph_on_the_event_names_parties() {
+    let r = extract(
+        "БИШКЕК, 23 ноября /Кабар/. Заседание Совета министров иностранных дел ОДКБ прошло в Ереване.\n\n\
+         Кыргызстан на заседании представлял министр иностранных дел.\n\nРанее министр встретился с послом Китая.",
+    );
+    assert_eq!(participants(&r), ["KG"]);
+    assert_eq!(mentioned(&r), ["CN"]);
+    let r = extract(
+        "МОСКВА, 5 ноября. /ТАСС/. Президент России в Кремле принял верительные грамоты у 22 новых послов. \
+         Среди них - послы Австрии, Бразилии и Кении.",
+    );
+    assert_eq!(participants(&r), ["RU", "AT", "BR", "KE"]);
+}

@@ -65,3 +65,11 @@ fn a_later_paragraph_that_tells_of_the_event_again_names_its_place() {
     let text = "Министр России провел переговоры с министром Египта.\n\nРанее министр провел встречу в Каире.";
     assert_eq!(venue(text), None, "an earlier event's place");
 }
+
+#[test]
+fn the_country_a_visit_goes_to() {
+    assert_eq!(
+        venue("Президент Узбекистана 21-22 ноября посетит Францию с официальным визитом.").as_deref(),
+        Some("Франция")
+    );
+}

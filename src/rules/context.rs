@@ -112,13 +112,15 @@ impl<'d, 'g> Context<'d, 'g> {
     /// Sentences after body sentence `k`, in any paragraph, that tell of
     /// the same event again («Как сообщает Trend, документ был подписан в
     /// Баку…» after a one-sentence lead): they name its kind and neither
-    /// recall an earlier event nor announce a later one. The next three
-    /// sentences at most.
+    /// recall an earlier event nor announce a later one. Within the next
+    /// two paragraphs, six sentences at most.
     pub fn restating(&self, k: usize, kind: EventKind) -> impl Iterator<Item = &Sent> + '_ {
-        self.body.iter().skip(k + 1).take(3).filter(move |s| {
+        let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
+        self.body.iter().skip(k + 1).take(6).filter(move |s| {
+            let near = s.paragraph.is_some_and(|p| p <= para + 2);
             let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
             let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
-            same && !elsewhere && !s.recalls()
+            near && same && !elsewhere && !s.recalls()
         })
     }
 

@@ -48,14 +48,26 @@ fn dates_in(s: &Sent, span: Span) -> &[dates::DateExpr] {
 const MAX_FOLLOW_UPS: usize = 64;
 
 /// Names that frame the main event's own programme («в ходе визита
-/// состоятся переговоры» is part of the visit, not a later event).
-fn inside_programme(ctx: &Context, hits: &[&Hit]) -> bool {
-    hits.iter().any(|h| {
-        h.cue == Cue::KindSkip && {
-            let w: Vec<&str> = (h.first..h.last).map(|k| ctx.word(k)).collect();
-            matches!(w.as_slice(), ["в", "ходе", _] | ["в", "рамках", _] | ["программа" | "программу", _])
-        }
-    })
+/// состоятся переговоры», «в рамках саммита Путин проведёт встречи» are
+/// part of the event, not later ones).
+fn inside_programme(ctx: &Context, ev: &MainEvent, hits: &[&Hit]) -> bool {
+    let framed = |h: &Hit| {
+        let w: Vec<&str> = (h.first..h.last).map(|k| ctx.word(k)).collect();
+        matches!(w.as_slice(), ["в", "ходе", _] | ["в", "рамках", _] | ["программа" | "программу", _])
+    };
+    // «в ходе»/«в рамках»/«на полях» right before the main event's name.
+    let frames_main = |h: &Hit| {
+        h.cue == Cue::Kind(ev.kind)
+            && h.first >= 2
+            && matches!((ctx.word(h.first - 2), ctx.word(h.first - 1)), ("в", "ходе" | "рамках") | ("на", "полях"))
+    };
+    hits.iter().any(|h| (h.cue == Cue::KindSkip && framed(h)) || frames_main(h))
+}
+
+/// Words of agreeing or inviting: what they announce is a new event, not
+/// the programme of the main one.
+fn agreement(w: &str) -> bool {
+    w == "о" || ["договор", "услов", "подготов", "приглаш", "пригласи"].iter().any(|p| w.starts_with(p))
 }
 
 pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>) -> Vec<FollowUp> {
@@ -124,7 +136,16 @@ fn clause_event(
             None if next_round => ev.kind,
             None => return None,
         };
-        if inside_programme(ctx, hits) && !matches!(kind, EventKind::Signing | EventKind::Statement) {
+        if inside_programme(ctx, ev, hits) && !matches!(kind, EventKind::Signing | EventKind::Statement) {
+            return None;
+        }
+        // «В Париже запланированы переговоры»: the talks and meetings of
+        // a visit, summit or forum, unless agreed as a new event or dated.
+        let programme_kind = matches!(kind, EventKind::Meeting | EventKind::Talks);
+        let hosting = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
+        let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+        let dated = !dates_in(s, clause).is_empty();
+        if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first)) {
             return None;
         }
         // An announced event described again («в работе форума примут участие»).
@@ -179,8 +200,6 @@ fn clause_event(
     // Only after words of agreeing, inviting or preparing: with a verb of
     // the event itself the place may come first («а 13 января в Вене
     // пройдет заседание»).
-    let agreement =
-        |w: &str| w == "о" || ["договор", "услов", "подготов", "приглаш", "пригласи"].iter().any(|p| w.starts_with(p));
     let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
     let tail = Span::new(ctx.doc.tokens[from].span.start, clause.end);
     let planned = status == Status::Planned;

@@ -55,7 +55,12 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         // «заседание, посвящённое поставкам западного оружия Украине»:
         // the rest of the clause is the topic.
         let devoted = word.starts_with("посвящ");
-        if preposition {
+        // «…, в том числе в Мали» goes on a topic's places; «представители
+        // организаций, в том числе ООН» goes on a list of parties.
+        let including = word == "в" && ctx.word(h.first + 1) == "том";
+        if including {
+            gap == 1 && matches!(ctx.word(h.last), "в" | "во")
+        } else if preposition {
             gap == 0
         } else if devoted {
             gap <= 8 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
@@ -92,8 +97,10 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
         return out;
     }
     let Some(main) = ev.sentence else { return out };
-    let para = ctx.body[main].paragraph;
-    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph == para) {
+    // Its paragraph and the next: agency copy often gives the lead a
+    // paragraph of its own («С приветственным словом обратился…»).
+    let para = ctx.body[main].paragraph.unwrap_or(0);
+    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph.is_some_and(|p| p <= para + 1)) {
         if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
             continue;
         }
@@ -165,6 +172,15 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     for s in &ctx.head {
         if s.has(|c| matches!(c, Cue::Kind(_))) {
             out.push(s);
+        }
+    }
+    // Later paragraphs that tell of the event again («Кыргызстан на
+    // заседании представлял министр…»).
+    if let Some(k) = ev.sentence {
+        for s in ctx.restating(k, ev.kind) {
+            if !out.iter().any(|o| o.span == s.span) {
+                out.push(s);
+            }
         }
     }
     let planned = ev.status == Status::Planned;

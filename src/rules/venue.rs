@@ -66,7 +66,8 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     if verb_between || verb_word || i - envoy.last > 16 {
         return false;
     }
-    (envoy.last..i).any(|k| matches!(ctx.word(k), "в" | "во" | "при"))
+    // Not the «в» of «в том числе», which goes on a list.
+    (envoy.last..i).any(|k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
 }
 
 /// A past-tense or infinitive verb by its ending («выразил», «посетить»):
@@ -106,11 +107,13 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     None
 }
 
-/// A state named as a venue («в Объединённых Арабских Эмиратах»).
+/// A state named as a venue («в Объединённых Арабских Эмиратах»,
+/// «посетит Францию»).
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static str)> {
     for m in ctx.matches_in(s.span, EntityKind::State) {
+        let before = ctx.word(m.tokens.0.wrapping_sub(1));
         if m.form == crate::record::MentionForm::Name
-            && is_in(ctx.word(m.tokens.0.wrapping_sub(1)))
+            && (is_in(before) || visit_verb(before))
             && !accredited(ctx, s, m)
             && !after_topic_noun(ctx, s, m.tokens.0)
         {
