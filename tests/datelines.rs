@@ -153,3 +153,15 @@ fn scraped_and_foreign_spellings() {
         Some("KAZINFORM"),
     );
 }
+
+#[test]
+fn a_photo_credit_above_the_text_is_no_headline() {
+    let text = "Путин и Си Цзиньпин провели переговоры в Пекине\nФото: © Sputnik / Сергей Бобылев\n\n\
+                ПЕКИН, 16 мая - РИА Новости. Президент России и председатель КНР провели переговоры.";
+    let r = extract(text);
+    assert_eq!(r.headline.as_deref(), Some("Путин и Си Цзиньпин провели переговоры в Пекине"));
+    assert_eq!(dl(text), (Some("Пекин".into()), Some("--05-16".into()), Some("RIA".into())));
+    let r = extract("Фото: МИД Беларуси\n\nМИНСК, 14 июня (БЕЛТА) – Министр встретился с Послом Кубы в Беларуси.");
+    assert_eq!(r.headline, None);
+    assert!(r.dateline.is_some());
+}

@@ -106,3 +106,16 @@ fn meetings_in_a_visit_or_summit_programme_are_no_follow_ups() {
     );
     assert_eq!(f, [(EventKind::Meeting, Status::Planned, None, None)]);
 }
+
+#[test]
+fn recalled_documents_are_no_follow_ups_and_signed_statements_are_statements() {
+    let f = fups(
+        "Президент Кыргызстана провел телефонный разговор с президентом Узбекистана. \
+         Ранее стороны подписали договор о государственной границе.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = fups(
+        "Президенты России и Китая провели переговоры в Пекине. По итогам переговоров лидеры подписали совместное заявление.",
+    );
+    assert_eq!(f, [(EventKind::Statement, Status::Held, None, None)]);
+}

@@ -39,3 +39,15 @@ fn implied_by_kind_and_venue() {
     assert_eq!(format_of("Министерства Азербайджана и Японии выступили с совместным заявлением."), Format::Unknown);
     assert_eq!(format_of("Экспорт нефти вырос на 5 процентов."), Format::Unknown);
 }
+
+#[test]
+fn an_envoy_met_is_met_in_person() {
+    assert_eq!(
+        format_of("Заместитель министра иностранных дел России провел консультации с послом Египта."),
+        Format::InPerson
+    );
+    assert_eq!(
+        format_of("Заместитель министра иностранных дел России провел консультации с Египтом."),
+        Format::Unknown
+    );
+}

@@ -71,3 +71,15 @@ fn kind_evidence_points_at_the_trigger() {
     let sp = r.evidence.kind.unwrap();
     assert_eq!(&text[sp.start..sp.end], "провели переговоры");
 }
+
+#[test]
+fn a_lead_above_the_dateline_summarises_like_a_headline() {
+    let r = extract(
+        "Россия и Египет договорились продолжить консультации по Ливии.\n\
+         МОСКВА, 22 января. /ТАСС/. Заместитель министра иностранных дел России провел консультации с послом \
+         Египта. Стороны договорились продолжить консультации в ближайшее время.",
+    );
+    assert_eq!((r.kind, r.status), (EventKind::Consultations, Status::Held));
+    let trigger = r.evidence.kind.expect("a trigger");
+    assert!(trigger.start > r.dateline.expect("a dateline").span.end, "read after the dateline");
+}

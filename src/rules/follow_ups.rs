@@ -80,6 +80,10 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>)
         if out.len() >= MAX_FOLLOW_UPS {
             break;
         }
+        // «Ранее стороны подписали договор…»: an earlier event.
+        if s.recalls() {
+            continue;
+        }
         for (a, b) in clauses(ctx, s) {
             let hits: Vec<&Hit> = hits_in(s, a, b).collect();
             if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main_date) {
@@ -136,7 +140,10 @@ fn clause_event(
             None if next_round => ev.kind,
             None => return None,
         };
-        if inside_programme(ctx, ev, hits) && !matches!(kind, EventKind::Signing | EventKind::Statement) {
+        // («В ходе встречи отмечено, что очередной саммит пройдёт…» is news
+        // of another event.)
+        if inside_programme(ctx, ev, hits) && !next_round && !matches!(kind, EventKind::Signing | EventKind::Statement)
+        {
             return None;
         }
         // «В Париже запланированы переговоры»: the talks and meetings of
@@ -174,6 +181,16 @@ fn clause_event(
         if !dates_in(s, clause).is_empty() {
             return None;
         }
+        // A statement or declaration signed is a statement («подписали
+        // совместное заявление»).
+        let object =
+            hits.iter().find(|h| h.cue == Cue::DocumentNoun && h.first >= doc_hit.last).map(|h| ctx.word(h.first));
+        let doc_kind = match object {
+            Some(w) if ["заявлени", "декларац", "коммюнике"].iter().any(|p| w.starts_with(p)) => {
+                EventKind::Statement
+            }
+            _ => doc_kind,
+        };
         // The noun «подписание» reports nothing by itself: a signing that
         // «состоялось» took place, one «в программе» is to come.
         if ctx.word(doc_hit.first).starts_with("подписани") {

@@ -24,6 +24,18 @@ fn inherently_in_person(kind: EventKind) -> bool {
     )
 }
 
+/// Whether the main sentence has its subject meet an envoy («провёл
+/// консультации с послом Египта», «принял посла»): envoys are met in person.
+fn met_an_envoy(ctx: &Context, ev: &MainEvent) -> bool {
+    let Some(k) = ev.sentence else { return false };
+    ctx.body[k].hits.iter().any(|h| {
+        h.cue == Cue::Envoy && h.first > 0 && {
+            let w = ctx.word(h.first - 1);
+            matches!(w, "с" | "со") || w.starts_with("принял") || w.starts_with("принима")
+        }
+    })
+}
+
 /// The main event's format; `has_venue` says whether a venue was found.
 pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format, Option<Span>) {
     match ev.kind {
@@ -40,7 +52,7 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
     if ev.kind == EventKind::Statement {
         return (Format::Unknown, None);
     }
-    if has_venue || inherently_in_person(ev.kind) {
+    if has_venue || inherently_in_person(ev.kind) || met_an_envoy(ctx, ev) {
         (Format::InPerson, None)
     } else {
         (Format::Unknown, None)

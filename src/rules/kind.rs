@@ -153,7 +153,17 @@ pub(crate) fn main_event(ctx: &Context) -> MainEvent {
 }
 
 fn trigger_event(ctx: &Context) -> MainEvent {
-    let first = (!ctx.body.is_empty()).then_some(0);
+    // The first sentence after the dateline: a lead some dumps put above
+    // the dateline summarises, like a headline.
+    let after_dateline = ctx.doc.parts.dateline.as_ref().map_or(0, |d| {
+        let k = ctx.body.partition_point(|s| s.span.start < d.span.end);
+        if k < ctx.body.len() {
+            k
+        } else {
+            0
+        }
+    });
+    let first = (!ctx.body.is_empty()).then_some(after_dateline);
     let mut ev = MainEvent {
         kind: EventKind::Other,
         status: Status::Held,
@@ -165,10 +175,10 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     if let Some((t, kind)) = first.and_then(|k| first_trigger(ctx, &ctx.body[k])) {
         ev.kind = kind;
         ev.trigger = Some(t);
-        (ev.status, ev.status_span) = status_of(&ctx.body[0]);
+        (ev.status, ev.status_span) = status_of(&ctx.body[after_dateline]);
         return ev;
     }
-    for s in &ctx.head {
+    for s in ctx.head.iter().chain(&ctx.body[..after_dateline]) {
         if let Some((t, kind)) = first_trigger(ctx, s) {
             ev.kind = kind;
             ev.trigger = Some(t);

@@ -33,7 +33,8 @@ pub struct Parts {
     pub dateline: Option<DatelineShape>,
     /// Body paragraphs (the first starts right after the dateline).
     pub body: Vec<Span>,
-    /// Photo credits, source lines, related headlines: one span per line.
+    /// Photo credits, source lines, related headlines: one span per line,
+    /// in text order (a credit above the text comes first).
     pub trailer: Vec<Span>,
 }
 
@@ -43,9 +44,11 @@ impl Parts {
         self.headline.is_some_and(|h| h.contains(span)) || self.body.iter().any(|b| b.contains(span))
     }
 
-    /// Where the trailer starts (the end of the input when there is none).
+    /// Where the trailer after the body starts (the end of the input when
+    /// there is none; a photo credit above the text does not count).
     pub fn content_end(&self, text_len: usize) -> usize {
-        self.trailer.first().map_or(text_len, |t| t.start)
+        let body_end = self.body.last().map_or(0, |b| b.end);
+        self.trailer.iter().map(|t| t.start).find(|&s| s >= body_end).unwrap_or(text_len)
     }
 }
 
@@ -187,9 +190,20 @@ impl PartsSplitter {
     pub fn split(&self, text: &str) -> Parts {
         let lines = lines(text);
         let mut parts = Parts::default();
-        let nonempty: Vec<usize> = (0..lines.len()).filter(|&i| !is_blank(line_str(text, lines[i]))).collect();
+        let mut nonempty: Vec<usize> = (0..lines.len()).filter(|&i| !is_blank(line_str(text, lines[i]))).collect();
         if nonempty.is_empty() {
             return parts;
+        }
+        // A photo credit above the text («Фото: МИД Беларуси», under the
+        // title or before it) is no title, no lead and no dateline.
+        let mut credits: Vec<Span> = Vec::new();
+        let mut k = 0;
+        while k < nonempty.len().min(3) && nonempty.len() > 1 {
+            if is_trailer_marker(line_str(text, lines[nonempty[k]])) {
+                credits.push(trimmed(text, lines[nonempty.remove(k)]));
+            } else {
+                k += 1;
+            }
         }
         // The dateline opens one of the first three non-empty lines.
         let mut dl_line = None;
@@ -250,6 +264,10 @@ impl PartsSplitter {
         if !lead.is_empty() {
             lead.append(&mut parts.body);
             parts.body = lead;
+        }
+        if !credits.is_empty() {
+            credits.append(&mut parts.trailer);
+            parts.trailer = credits;
         }
         parts
     }
