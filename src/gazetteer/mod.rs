@@ -210,7 +210,20 @@ impl GazetteerBuilder {
         for (table, file, text) in &self.sources {
             g.load(*table, file, text)?;
         }
-        g.expand_pending();
+        // The dateline patterns compile on their own thread while the names
+        // are expanded: both take milliseconds and need nothing of each other.
+        let spellings: Vec<String> =
+            g.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name])).cloned().collect();
+        let compile = move || PartsSplitter::new(spellings.iter().map(String::as_str));
+        let splitter = std::thread::scope(|s| {
+            let handle = std::thread::Builder::new().spawn_scoped(s, compile.clone());
+            g.expand_pending();
+            match handle {
+                Ok(h) => h.join().unwrap_or_else(|_| compile()),
+                // No thread to be had: compile here.
+                Err(_) => compile(),
+            }
+        });
         for (a, agency) in g.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
                 let key = crate::text::normalize(crate::text::agency_spelling(v));
@@ -219,10 +232,7 @@ impl GazetteerBuilder {
                 }
             }
         }
-        g.splitter = PartsSplitter::new(
-            g.agencies.iter().flat_map(|a| a.variants.iter().map(String::as_str).chain([a.name.as_str()])),
-        )
-        .map_err(|e| Error::Gazetteer {
+        g.splitter = splitter.map_err(|e| Error::Gazetteer {
             file: "agencies.tsv".into(),
             line: 0,
             message: format!("the agency names make the dateline patterns too big: {e}"),

@@ -89,12 +89,24 @@ impl PartsSplitter {
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names.dedup();
-        let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        // Case folding a never-matching class would fold all of Unicode:
-        // keep it outside `(?i)`.
-        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { format!("(?i:{})", alts.join("|")) };
+        // Each name as written, in capitals and in lower case (lowercased
+        // dumps): literal alternatives compile several times faster than
+        // one case-insensitive alternation, and datelines use no other case.
+        let mut alts: Vec<String> = Vec::with_capacity(names.len() * 3);
+        for n in &names {
+            for v in [n.clone(), n.to_uppercase(), n.to_lowercase()] {
+                let v = regex::escape(&v);
+                if !alts.contains(&v) {
+                    alts.push(v);
+                }
+            }
+        }
+        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { format!("(?:{})", alts.join("|")) };
+        // No `\b` after the month: a Unicode word boundary keeps the regex
+        // engine off its DFA (parts took longer than tokenizing); a word
+        // going on after the dateline is rejected in `dateline_in`.
         let date = format!(
-            r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
+            r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
         );
         // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
         let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
@@ -102,16 +114,23 @@ impl PartsSplitter {
         // («1 дек&nbsp;&mdash; риа новости»).
         let gap = r"(?:[\x20\u00A0]|&nbsp;)*";
         let dash = r"(?:[-–—]|&[mn]dash;)";
-        let agency = format!(
-            r"/[\x20]*(?P<slash>[^/\n]+?)[\x20]*/|\((?P<paren>[^()\n]+)\)|(?:{dash}{gap})?(?P<named>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
-        );
+        // The agency's groups, named with a suffix: the city-first shape
+        // holds two copies (after a date, and alone).
+        let agency = |n: &str| {
+            format!(
+                r"/[\x20]*(?P<slash{n}>[^/\n]+?)[\x20]*/|\((?P<paren{n}>[^()\n]+)\)|(?:{dash}{gap})?(?P<named{n}>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
+            )
+        };
+        let (agency1, agency2) = (agency(""), agency("2"));
+        // A date or an agency is required, so that the fast match test
+        // rejects ordinary lines before any capture is taken.
         let city_first = format!(
-            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}))?{gap}[,.]?{gap}(?:{agency})?[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
+            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}){gap}[,.]?{gap}(?:{agency1})?|{gap}[,.]?{gap}(?:{agency2}))[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
         );
         let place_lower = r"[а-яёa-z](?:\.-|[а-яёa-z\-])*(?:[\x20][а-яёa-z](?:\.-|[а-яёa-z\-])*){0,2}";
         let city_first_lower = city_first.replacen(place, place_lower, 1);
         let date_first = format!(
-            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
+            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency1})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
         );
         Ok(PartsSplitter {
             city_first: Regex::new(&city_first)?,
@@ -140,16 +159,26 @@ impl PartsSplitter {
         let line = &line[..cut];
         let lower = super::is_lowercased(line);
         let first = if lower { &self.city_first_lower } else { &self.city_first };
-        let caps = first.captures(line).or_else(|| self.date_first.captures(line))?;
+        // A match test first: on an anchored pattern the capturing engine
+        // would run (and clear its state) on every line, datelines or not.
+        let caps = if first.is_match(line) {
+            first.captures(line)
+        } else if self.date_first.is_match(line) {
+            self.date_first.captures(line)
+        } else {
+            None
+        }?;
         // In a lowercased dump only a named agency makes a dateline.
-        if lower && caps.name("named").is_none() {
+        if lower && caps.name("named").or(caps.name("named2")).is_none() {
             return None;
         }
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         // Bracketed agencies are short (a bounded repetition in the pattern
         // would cost milliseconds to compile: checked here instead).
-        let agency = caps.name("slash").or(caps.name("paren")).or(caps.name("named"));
+        let named = caps.name("named").or(caps.name("named2"));
+        let agency =
+            caps.name("slash").or(caps.name("slash2")).or(caps.name("paren")).or(caps.name("paren2")).or(named);
         if agency.is_some_and(|a| a.as_str().chars().count() > 60 || a.as_str().chars().count() < 2) {
             return None;
         }
@@ -158,7 +187,7 @@ impl PartsSplitter {
         }
         // Brackets after a place without a date read as an aside, not a
         // dateline, unless they hold a known agency name.
-        if date.is_none() && caps.name("named").is_none() {
+        if date.is_none() && named.is_none() {
             let inner = agency?.as_str().to_lowercase();
             if !self.names.iter().any(|n| inner.contains(n.as_str())) {
                 return None;
@@ -298,8 +327,9 @@ fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
 }
 
 fn is_trailer_marker(line: &str) -> bool {
-    // Markers open the line: lowercase its first few characters only.
-    let l: String = line.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
+    // Markers open the line: compared case-blind character by character,
+    // without lowercasing (this runs on every line of every document).
+    let l = line.trim_start();
     const MARKERS: &[&str] = &[
         "фото:",
         "фото ",
@@ -317,7 +347,16 @@ fn is_trailer_marker(line: &str) -> bool {
         "материалы по теме",
         "видео:",
     ];
-    MARKERS.iter().any(|m| l.starts_with(m)) || l.trim_end() == "фото"
+    let lower = |c: char| match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c,
+    };
+    let opens = |m: &str| {
+        let mut cs = l.chars();
+        m.chars().all(|mc| cs.next().map(lower) == Some(mc))
+    };
+    MARKERS.iter().any(|m| opens(m)) || (opens("фото") && l.trim_end().chars().count() == 4)
 }
 
 /// A title-like line: not too long, and it does not end a sentence.
@@ -330,11 +369,10 @@ fn looks_like_headline(line: &str) -> bool {
 fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Span::new(start, i));
-            start = i + 1;
-        }
+    // `match_indices` of a char searches with memchr.
+    for (i, _) in text.match_indices('\n') {
+        out.push(Span::new(start, i));
+        start = i + 1;
     }
     out.push(Span::new(start, text.len()));
     out
