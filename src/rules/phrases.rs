@@ -2,7 +2,6 @@
 //! over tokens: the words that name an event's kind, its format, its
 //! status, a later event, a list of participants, a topic or an envoy.
 
-use crate::gazetteer::hash::FxHashMap;
 use crate::record::{EventKind, Format, Span, Status};
 use crate::text::{Document, TokenKind};
 use once_cell::sync::Lazy;
@@ -98,8 +97,29 @@ pub(crate) struct Hit {
 pub(crate) struct Phrases {
     phrases: Vec<Phrase>,
     /// Phrases by the first three letters of their first word (the whole
-    /// word when shorter): one lookup per token finds every candidate.
-    by_start: FxHashMap<String, Vec<u32>>,
+    /// word when shorter), in a direct-mapped table: slot `k` holds
+    /// `ids[slots[k].0..slots[k].1]`. Keys that share a slot share their
+    /// candidates, which are all checked anyway; one multiplication and one
+    /// load per token find them (a string-keyed map cost a quarter of the
+    /// extraction).
+    slots: Vec<(u32, u32)>,
+    ids: Vec<u32>,
+}
+
+/// Slots of the phrase table: a few hundred keys in 4,096 slots rarely meet.
+const SLOT_BITS: u32 = 12;
+
+/// The slot of a start key (at most three characters, so at most 12 bytes).
+fn slot_of(key: &str) -> usize {
+    let b = key.as_bytes();
+    let mut head = [0u8; 8];
+    let n = b.len().min(8);
+    head[..n].copy_from_slice(&b[..n]);
+    let mut x = u64::from_le_bytes(head) ^ ((b.len() as u64) << 59);
+    for (k, &c) in b.iter().enumerate().skip(8) {
+        x ^= u64::from(c) << (8 * (k - 8) + 3);
+    }
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
 }
 
 /// The embedded phrase table.
@@ -143,7 +163,8 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
 impl Phrases {
     /// Parses the table; an error names the line.
     pub(crate) fn parse(text: &str) -> Result<Phrases, String> {
-        let mut p = Phrases { phrases: Vec::new(), by_start: FxHashMap::default() };
+        let mut p = Phrases { phrases: Vec::new(), slots: Vec::new(), ids: Vec::new() };
+        let mut by_slot: Vec<Vec<u32>> = vec![Vec::new(); 1 << SLOT_BITS];
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -177,8 +198,13 @@ impl Phrases {
                 }
                 None => return Err(format!("triggers.tsv:{}: empty phrase", n + 1)),
             };
-            p.by_start.entry(key.to_string()).or_default().push(id);
+            by_slot[slot_of(key)].push(id);
             p.phrases.push(Phrase { cue, words });
+        }
+        for ids in by_slot {
+            let start = p.ids.len() as u32;
+            p.ids.extend(ids);
+            p.slots.push((start, p.ids.len() as u32));
         }
         Ok(p)
     }
@@ -195,9 +221,12 @@ impl Phrases {
                 continue;
             }
             let w = doc.norm.get(i);
+            let (a, b) = self.slots[slot_of(start_key(w))];
+            if a == b {
+                continue;
+            }
             let mut best: [Option<(usize, Cue)>; FAMILIES] = [None; FAMILIES];
-            let Some(cands) = self.by_start.get(start_key(w)) else { continue };
-            for &id in cands {
+            for &id in &self.ids[a as usize..b as usize] {
                 let ph = &self.phrases[id as usize];
                 let f = ph.cue.family() as usize;
                 if i < covered[f] {
