@@ -83,3 +83,16 @@ fn a_lead_above_the_dateline_summarises_like_a_headline() {
     let trigger = r.evidence.kind.expect("a trigger");
     assert!(trigger.start > r.dateline.expect("a dateline").span.end, "read after the dateline");
 }
+
+#[test]
+fn one_state_and_nobody_acting_for_it_is_no_diplomacy() {
+    assert_eq!(kind_of("Легенда голландского футбола Рууд Гуллит прибыл в Чечню."), EventKind::Other);
+    assert_eq!(
+        kind_of("В столице Чехии Праге 27 мая состоялись финальные встречи чемпионата мира по флорболу."),
+        EventKind::Other
+    );
+    // A title, a second state or a word that names diplomacy is enough.
+    assert_eq!(kind_of("Президент Чехии 27 мая прибыл в Прагу."), EventKind::Visit);
+    assert_eq!(kind_of("Обама находится с визитом в ЮАР."), EventKind::Visit);
+    assert_eq!(kind_of("Россия и Китай провели консультации."), EventKind::Consultations);
+}

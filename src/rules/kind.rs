@@ -136,17 +136,83 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
 /// A diplomatic event involves states or international organizations: a
 /// trigger in a text about none of them («Госдума приняла закон», «встреча
 /// футбольных команд») reports no diplomatic event.
-fn international(ctx: &Context, main: Option<usize>) -> bool {
-    ctx.event_sentences(main).iter().any(|s| {
-        s.has(|c| c == Cue::Envoy)
-            || ctx.matches_within(s.span).iter().any(|m| matches!(m.kind, EntityKind::State | EntityKind::Organization))
+///
+/// A state alone is not enough: a football coach «прибыл в Чечню», the
+/// «финальные встречи чемпионата мира» of Czech and Swedish teams are no
+/// diplomacy. With one state the event needs someone who acts for a state
+/// (a president, a minister, a delegation…).
+fn international(ctx: &Context, ev: &MainEvent) -> bool {
+    let sents = ctx.event_sentences(ev.sentence);
+    // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
+    let diplomatic_trigger = ev.trigger.is_some_and(|t| {
+        let w = ctx.word(t.first);
+        ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
+    });
+    let mut states: Vec<u32> = Vec::new();
+    let mut official = false;
+    for s in &sents {
+        if s.has(|c| c == Cue::Envoy)
             || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
-    })
+            || ctx.matches_within(s.span).iter().any(|m| m.kind == EntityKind::Organization)
+        {
+            return true;
+        }
+        for m in ctx.matches_within(s.span).iter().filter(|m| m.kind == EntityKind::State) {
+            if !states.contains(&m.entity.0) {
+                states.push(m.entity.0);
+            }
+        }
+        official = official || (s.first..s.last).any(|k| acts_for_a_state(ctx.word(k)));
+    }
+    states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
+}
+
+/// Titles of those who act for a state, by their normal-form stems.
+fn acts_for_a_state(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "президент",
+        "вице-президент",
+        "премьер",
+        "вице-премьер",
+        "министр",
+        "министерств",
+        "замминистр",
+        "ведомств",
+        "посольств",
+        "пресс-служб",
+        "глава",
+        "главы",
+        "главе",
+        "главу",
+        "главой",
+        "канцлер",
+        "госсекретар",
+        "генсек",
+        "секретар",
+        "председател",
+        "король",
+        "корол",
+        "эмир",
+        "султан",
+        "шейх",
+        "принц",
+        "монарх",
+        "лидер",
+        "спикер",
+        "делегаци",
+        "правительств",
+        "парламент",
+        "губернатор",
+        "мэр",
+        "сенатор",
+        "депутат",
+    ];
+    STEMS.iter().any(|p| w.starts_with(p))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
     let ev = trigger_event(ctx);
-    if ev.kind != EventKind::Other && !international(ctx, ev.sentence) {
+    if ev.kind != EventKind::Other && !international(ctx, &ev) {
         return MainEvent { kind: EventKind::Other, status: Status::Held, trigger: None, status_span: None, ..ev };
     }
     ev
