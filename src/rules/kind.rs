@@ -145,8 +145,10 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     let sents = ctx.event_sentences(ev.sentence);
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
-        let w = ctx.word(t.first);
-        ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
+        (t.first..t.last).any(|k| {
+            let w = ctx.word(k);
+            ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
+        })
     });
     let mut states: Vec<u32> = Vec::new();
     let mut official = false;
