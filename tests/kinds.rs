@@ -96,3 +96,16 @@ fn one_state_and_nobody_acting_for_it_is_no_diplomacy() {
     assert_eq!(kind_of("Обама находится с визитом в ЮАР."), EventKind::Visit);
     assert_eq!(kind_of("Россия и Китай провели консультации."), EventKind::Consultations);
 }
+
+#[test]
+fn a_signing_takes_two_parties() {
+    assert_eq!(
+        kind_of("Президент России подписал документ «Стратегия развития информационного общества»."),
+        EventKind::Other
+    );
+    assert_eq!(kind_of("Казахстан и Европейский союз подписали меморандум."), EventKind::Signing);
+    assert_eq!(
+        kind_of("Президент России подписал закон о ратификации соглашения с Южной Осетией."),
+        EventKind::Signing
+    );
+}

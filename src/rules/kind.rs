@@ -152,6 +152,22 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     });
     let mut states: Vec<u32> = Vec::new();
     let mut official = false;
+    // A signing takes two parties: «подписанный президентом документ
+    // «Стратегия…»» is a domestic act.
+    if ev.kind == EventKind::Signing {
+        let mut parties: Vec<u32> = Vec::new();
+        for s in &sents {
+            for m in ctx.matches_within(s.span) {
+                let root = ctx.gaz.root(m.entity).0;
+                // Regions count: partly recognized states sign too («с Южной Осетией»).
+                let party = matches!(m.kind, EntityKind::State | EntityKind::Organization | EntityKind::Region);
+                if party && !parties.contains(&root) {
+                    parties.push(root);
+                }
+            }
+        }
+        return parties.len() >= 2;
+    }
     for s in &sents {
         if s.has(|c| c == Cue::Envoy)
             || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
