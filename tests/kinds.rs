@@ -109,3 +109,15 @@ fn a_signing_takes_two_parties() {
         EventKind::Signing
     );
 }
+
+#[test]
+fn a_talk_by_phone_is_a_phone_call() {
+    for text in [
+        "Министр иностранных дел России провел беседу по телефону с коллегой из Китая.",
+        "Министр иностранных дел России побеседовал по телефону с коллегой из Китая.",
+        "Министр иностранных дел России переговорил по телефону с коллегой из Китая.",
+    ] {
+        assert_eq!(kind_of(text), EventKind::PhoneCall, "{text}");
+    }
+    assert_eq!(kind_of("Вице-президент США побеседовал с президентом Эквадора."), EventKind::Meeting);
+}

@@ -45,6 +45,10 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             // «подписал закон» is no diplomatic signing: an agreement,
             // memorandum, declaration… must be what is signed.
             Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !has_document => {}
+            // «провёл беседу по телефону», «переговорил по телефону».
+            Cue::Kind(EventKind::Meeting | EventKind::Talks) if by_phone(s, &h) => {
+                return Some((h, EventKind::PhoneCall))
+            }
             Cue::Kind(k) => return Some((h, k)),
             // A round with nothing before it to repeat is a round of talks.
             Cue::KindRound => return Some((h, EventKind::Talks)),
@@ -55,6 +59,15 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
         }
     }
     weak
+}
+
+/// Whether a phone phrase follows a trigger closely.
+fn by_phone(s: &Sent, h: &Hit) -> bool {
+    s.hits.iter().any(|p| {
+        matches!(p.cue, Cue::Kind(EventKind::PhoneCall) | Cue::Format(crate::record::Format::Phone))
+            && p.first >= h.last
+            && p.first <= h.last + 2
+    })
 }
 
 /// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
