@@ -121,3 +121,9 @@ fn a_talk_by_phone_is_a_phone_call() {
     }
     assert_eq!(kind_of("Вице-президент США побеседовал с президентом Эквадора."), EventKind::Meeting);
 }
+
+#[test]
+fn admission_to_an_organization_is_no_reception() {
+    assert_eq!(kind_of("Комитет Сената США поддержал прием Черногории в НАТО."), EventKind::Other);
+    assert_eq!(kind_of("Президент Узбекистана дал прием в честь глав государств СНГ."), EventKind::Meeting);
+}

@@ -45,6 +45,8 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             // «подписал закон» is no diplomatic signing: an agreement,
             // memorandum, declaration… must be what is signed.
             Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !has_document => {}
+            // «приём Черногории в НАТО» is an admission, not a reception.
+            Cue::Kind(EventKind::Meeting) if admission(ctx, s, &h) => {}
             // «провёл беседу по телефону», «переговорил по телефону».
             Cue::Kind(EventKind::Meeting | EventKind::Talks) if by_phone(s, &h) => {
                 return Some((h, EventKind::PhoneCall))
@@ -59,6 +61,21 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
         }
     }
     weak
+}
+
+/// Whether «приём» is an admission: «в» and an organization follow within
+/// a few words («приём Черногории в НАТО», «приёма в члены ШОС»).
+fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
+    let w = ctx.word(h.first);
+    if !w.starts_with("прием") {
+        return false;
+    }
+    let end = (h.last + 4).min(s.last).min(ctx.doc.tokens.len());
+    if h.last >= end || !(h.last..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
+        return false;
+    }
+    let after = crate::record::Span::new(ctx.doc.tokens[h.last].span.start, ctx.doc.tokens[end - 1].span.end);
+    ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
 }
 
 /// Whether a phone phrase follows a trigger closely.
