@@ -116,3 +116,14 @@ fn a_later_paragraph_on_the_event_names_parties() {
     );
     assert_eq!(participants(&r), ["RU", "AT", "BR", "KE"]);
 }
+
+#[test]
+fn speakers_at_open_debates_take_part() {
+    let r = extract(
+        "НЬЮ-ЙОРК, 8 мая. /ТАСС/. Совет Безопасности ООН провел открытые дебаты по ситуации на Ближнем Востоке. \
+         На заседании выступил постоянный представитель России при ООН, который призвал к прекращению огня. \
+         Постпред Китая поддержал позицию российской стороны.",
+    );
+    assert_eq!(r.kind, dipnews::EventKind::Session);
+    assert_eq!(participants(&r), ["RU", "CN"]);
+}
