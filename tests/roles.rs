@@ -127,3 +127,15 @@ fn speakers_at_open_debates_take_part() {
     assert_eq!(r.kind, dipnews::EventKind::Session);
     assert_eq!(participants(&r), ["RU", "CN"]);
 }
+
+#[test]
+fn an_accreditation_ends_with_its_list_of_names() {
+    let r = extract(
+        "Круглый стол прошел в Минске. В нем приняли участие посол Китая в Беларуси и заместитель министра \
+         иностранных дел Беларуси.",
+    );
+    assert_eq!(participants(&r), ["CN", "BY"]);
+    let r = extract("Посол России в Гвинее встретился с министром иностранных дел Кот-д'Ивуара.");
+    assert_eq!(participants(&r), ["RU", "CI"]);
+    assert_eq!(mentioned(&r), ["GN"]);
+}

@@ -66,8 +66,18 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     if verb_between || verb_word || i - envoy.last > 16 {
         return false;
     }
-    // Not the «в» of «в том числе», which goes on a list.
-    (envoy.last..i).any(|k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
+    // The last «в»/«при» before the match (not that of «в том числе»,
+    // which goes on a list) …
+    let Some(prep) =
+        (envoy.last..i).rev().find(|&k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
+    else {
+        return false;
+    };
+    // … with nothing but a list of names between it and the match: «при
+    // ОБСЕ, МАГАТЭ», not «посол Китая в Беларуси и заместитель министра
+    // иностранных дел Беларуси».
+    let names = ctx.matches_within(Span::new(ctx.doc.tokens[prep].span.end, m.span.start));
+    (prep + 1..i).all(|k| matches!(ctx.word(k), "," | "и") || names.iter().any(|n| n.tokens.0 <= k && k < n.tokens.1))
 }
 
 /// A past-tense or infinitive verb by its ending («выразил», «посетить»):
