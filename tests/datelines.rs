@@ -165,3 +165,16 @@ fn a_photo_credit_above_the_text_is_no_headline() {
     assert_eq!(r.headline, None);
     assert!(r.dateline.is_some());
 }
+
+#[test]
+fn agency_names_in_title_case_and_sub_brands() {
+    let r = extract("Нур-Султан, 5 июня. Интерфакс-Казахстан - Министр встретился с послом Ирана.");
+    let agency = r.dateline.and_then(|d| d.agency).expect("an agency");
+    assert_eq!((agency.id.as_str(), agency.name.as_str()), ("INTERFAX", "Интерфакс-Казахстан"));
+    check(
+        "ТБИЛИСИ, 21 мар /Новости-Грузия/. Министр встретился с послом.",
+        Some("Тбилиси"),
+        Some("--03-21"),
+        Some("RIA"),
+    );
+}

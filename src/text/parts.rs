@@ -61,6 +61,27 @@ pub(crate) fn agency_spelling(v: &str) -> &str {
     v.trim_matches(|c: char| "/()—–- ".contains(c))
 }
 
+/// Each run of letters with a capital first letter: «ИНТЕРФАКС-КАЗАХСТАН»
+/// → «Интерфакс-Казахстан».
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
 /// Bytes at the start of a line where a dateline may stand.
 const MAX_DATELINE: usize = 400;
 
@@ -92,9 +113,9 @@ impl PartsSplitter {
         // Each name as written, in capitals and in lower case (lowercased
         // dumps): literal alternatives compile several times faster than
         // one case-insensitive alternation, and datelines use no other case.
-        let mut alts: Vec<String> = Vec::with_capacity(names.len() * 3);
+        let mut alts: Vec<String> = Vec::with_capacity(names.len() * 4);
         for n in &names {
-            for v in [n.clone(), n.to_uppercase(), n.to_lowercase()] {
+            for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
                 let v = regex::escape(&v);
                 if !alts.contains(&v) {
                     alts.push(v);
