@@ -127,3 +127,12 @@ fn admission_to_an_organization_is_no_reception() {
     assert_eq!(kind_of("Комитет Сената США поддержал прием Черногории в НАТО."), EventKind::Other);
     assert_eq!(kind_of("Президент Узбекистана дал прием в честь глав государств СНГ."), EventKind::Meeting);
 }
+
+#[test]
+fn a_visit_to_be_made_is_planned() {
+    let r =
+        extract("БИШКЕК, 3 апреля /Кабар/. Президент Кыргызстана 4-5 апреля совершит государственный визит в Китай.");
+    assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Planned));
+    let r = extract("Президент Кыргызстана совершил государственный визит в Китай.");
+    assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Held));
+}

@@ -73,3 +73,8 @@ fn the_country_a_visit_goes_to() {
         Some("Франция")
     );
 }
+
+#[test]
+fn a_country_visited_with_a_visit() {
+    assert_eq!(venue("Глава МИД России 12-13 декабря посетит с визитом Турцию.").as_deref(), Some("Турция"));
+}

@@ -122,8 +122,11 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static str)> {
     for m in ctx.matches_in(s.span, EntityKind::State) {
         let before = ctx.word(m.tokens.0.wrapping_sub(1));
+        // «посетит Турцию», «посетит с визитом Турцию»
+        let visited = visit_verb(before)
+            || (before == "визитом" && (2..=4).any(|k| visit_verb(ctx.word(m.tokens.0.wrapping_sub(k)))));
         if m.form == crate::record::MentionForm::Name
-            && (is_in(before) || visit_verb(before))
+            && (is_in(before) || visited)
             && !accredited(ctx, s, m)
             && !after_topic_noun(ctx, s, m.tokens.0)
         {
