@@ -51,3 +51,12 @@ fn an_envoy_met_is_met_in_person() {
         Format::Unknown
     );
 }
+
+#[test]
+fn abbreviations_and_bridges() {
+    let f =
+        |p: &str| format_of(&format!("Министр иностранных дел России провел консультации с коллегой из Китая {p}."));
+    assert_eq!(f("в формате ВКС"), Format::Videoconference);
+    assert_eq!(f("в режиме видеомоста"), Format::Videoconference);
+    assert_eq!(f("очно и дистанционно"), Format::Hybrid);
+}
