@@ -136,3 +136,20 @@ fn a_visit_to_be_made_is_planned() {
     let r = extract("Президент Кыргызстана совершил государственный визит в Китай.");
     assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Held));
 }
+
+#[test]
+fn working_meals_exchanges_of_views_and_tours() {
+    assert_eq!(
+        kind_of("Министр иностранных дел России провел рабочий завтрак с коллегой из Китая."),
+        EventKind::Meeting
+    );
+    assert_eq!(kind_of("Министры иностранных дел России и Китая обменялись мнениями."), EventKind::Meeting);
+    assert_eq!(
+        kind_of("Министры иностранных дел России и Китая обменялись мнениями по телефону."),
+        EventKind::PhoneCall
+    );
+    assert_eq!(
+        kind_of("Министр иностранных дел России начал турне по странам Азии с посещения Китая."),
+        EventKind::Visit
+    );
+}
