@@ -138,7 +138,7 @@ fn a_visit_to_be_made_is_planned() {
 }
 
 #[test]
-fn working_meals_exchanges_of_views_and_tours() {
+fn working_meals_and_tours() {
     assert_eq!(
         kind_of("Министр иностранных дел России провел рабочий завтрак с коллегой из Китая."),
         EventKind::Meeting
