@@ -151,6 +151,9 @@ pub(crate) struct Trie {
     /// A one-bit-per-slot filter of the words that can start a name: a
     /// token whose slot is clear is no name start, without a map lookup.
     starters: Vec<u64>,
+    /// Starters of one or two bytes («G» of «G20»): the filter is skipped
+    /// for words that short («в», «и» are everywhere), these are compared.
+    short_starters: Vec<Box<[u8]>>,
     words: FxHashMap<Box<str>, Word>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
@@ -207,6 +210,9 @@ impl Trie {
                         }
                         let k = word_slot(w.as_bytes());
                         self.starters[k / 64] |= 1 << (k % 64);
+                        if w.len() <= 2 && !self.short_starters.iter().any(|s| **s == *w.as_bytes()) {
+                            self.short_starters.push(w.as_bytes().into());
+                        }
                     }
                     n
                 }
@@ -253,10 +259,13 @@ impl Trie {
             // Most tokens start no name: the starter filter says so without
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
-            // One-letter words («в», «и», «с») start no name and hold no hyphen.
             let bytes = if word { doc.norm.padded_bytes(i) } else { &[] };
             let len = bytes.len().saturating_sub(PADDING);
-            let starter = len > 2 && self.may_start(filter_slot(bytes, len));
+            let starter = if len > 2 {
+                self.may_start(filter_slot(bytes, len))
+            } else {
+                len > 0 && self.short_starters.iter().any(|s| **s == bytes[..len])
+            };
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
