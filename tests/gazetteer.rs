@@ -294,3 +294,8 @@ fn short_latin_names_with_numbers() {
     assert_eq!(ids("Представители ВПП, МОТ и ИБР."), ["WFP", "ILO", "IsDB"]);
     assert!(ids("в и с к о у G").is_empty());
 }
+
+#[test]
+fn hyphenated_names_inflect_their_first_part() {
+    assert_eq!(ids("посол Тимора-Лесте, Брунея-Даруссалама и Гвинеи-Бисау"), ["TL", "BN", "GW"]);
+}
