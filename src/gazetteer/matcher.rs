@@ -136,6 +136,13 @@ fn filter_slot(p: &[u8], len: usize) -> usize {
     (h >> 40) as usize & (STARTER_SLOTS - 1)
 }
 
+/// A word of at most two bytes as one integer: its length and its bytes.
+#[inline]
+fn short_key(w: &[u8]) -> u32 {
+    let b = |k: usize| u32::from(w.get(k).copied().unwrap_or(0));
+    w.len() as u32 | b(0) << 8 | b(1) << 16
+}
+
 /// [`filter_slot`] for a word with nothing after it.
 fn word_slot(w: &[u8]) -> usize {
     if w.len() >= 8 {
@@ -151,9 +158,10 @@ pub(crate) struct Trie {
     /// A one-bit-per-slot filter of the words that can start a name: a
     /// token whose slot is clear is no name start, without a map lookup.
     starters: Vec<u64>,
-    /// Starters of one or two bytes («G» of «G20»): the filter is skipped
-    /// for words that short («в», «и» are everywhere), these are compared.
-    short_starters: Vec<Box<[u8]>>,
+    /// Starters of one or two bytes («G» of «G20»), as [`short_key`]s: the
+    /// filter is skipped for words that short («в», «и» are everywhere);
+    /// these few are compared as integers.
+    short_starters: Vec<u32>,
     words: FxHashMap<Box<str>, Word>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
@@ -210,8 +218,8 @@ impl Trie {
                         }
                         let k = word_slot(w.as_bytes());
                         self.starters[k / 64] |= 1 << (k % 64);
-                        if w.len() <= 2 && !self.short_starters.iter().any(|s| **s == *w.as_bytes()) {
-                            self.short_starters.push(w.as_bytes().into());
+                        if w.len() <= 2 && !self.short_starters.contains(&short_key(w.as_bytes())) {
+                            self.short_starters.push(short_key(w.as_bytes()));
                         }
                     }
                     n
@@ -264,7 +272,7 @@ impl Trie {
             let starter = if len > 2 {
                 self.may_start(filter_slot(bytes, len))
             } else {
-                len > 0 && self.short_starters.iter().any(|s| **s == bytes[..len])
+                len > 0 && self.short_starters.contains(&short_key(&bytes[..len]))
             };
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
