@@ -106,3 +106,18 @@ fn a_date_glued_to_a_latin_letter_of_a_lost_newline() {
     );
     assert_eq!(date_of("Министр России провел переговоры 5 маяков назад."), None, "a date ends at a word's end");
 }
+
+#[test]
+fn tomorrow_dates_no_event_that_took_place() {
+    let text = "ХАНОЙ, 6 июля. /ТАСС/. Министр иностранных дел России провел переговоры с вьетнамским коллегой. \
+                Завтра министр отправится в Лаос.";
+    assert_eq!(date_of(text), None);
+    let r = extract(text);
+    assert!(r.follow_ups.iter().all(|f| f.date.as_ref().is_none_or(|d| d.text == "Завтра")), "{:?}", r.follow_ups);
+    assert_eq!(
+        date_of(
+            "МОСКВА, 6 июля. /ТАСС/. Министр иностранных дел России завтра проведет переговоры с коллегой из Китая."
+        ),
+        pair("--07-07", "--07-07")
+    );
+}

@@ -379,6 +379,10 @@ pub(crate) fn resolve(
             Some((mk(start, 0), mk(end, end_shift)))
         }
         DateValue::Relative(delta) => {
+            // «завтра» dates no event that took place, «вчера» none to come.
+            if (delta > 0 && !planned) || (delta < 0 && planned) {
+                return None;
+            }
             let r = reference?;
             let d = shift_days(r, delta as i64);
             Some((d, d))
