@@ -139,3 +139,14 @@ fn an_accreditation_ends_with_its_list_of_names() {
     assert_eq!(participants(&r), ["RU", "CI"]);
     assert_eq!(mentioned(&r), ["GN"]);
 }
+
+#[test]
+fn a_sentence_about_tomorrow_names_no_parties_of_today() {
+    let r = extract(
+        "ХАНОЙ, 6 июля. /ТАСС/. Министр иностранных дел России провел переговоры с вьетнамским коллегой. \
+         Позднее в тот же день министр встретился с премьер-министром Вьетнама. Завтра министр отправится в Лаос, \
+         где примет участие в совещании министров иностранных дел АСЕАН.",
+    );
+    assert!(org_participants(&r).is_empty(), "{:?}", r.organizations);
+    assert_eq!(participants(&r), ["RU", "VN"]);
+}

@@ -99,14 +99,21 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// The sentences that go on describing the event of body sentence `k`:
     /// the next two of its paragraph that neither announce a later event
-    /// nor recall an earlier one.
+    /// nor recall an earlier one (nor, after a report, speak only of the
+    /// future).
     pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent> + Clone + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph);
-        self.body
-            .iter()
-            .skip(k + 1)
-            .take(2)
-            .filter(move |s| s.paragraph == para && !s.recalls() && !s.has(|c| matches!(c, Cue::FollowUp(_))))
+        // After a report of what took place, a sentence only in the future
+        // tells of something else («Завтра министр примет участие…»).
+        let only_future =
+            |s: &Sent| s.has(|c| c == Cue::Status(Status::Planned)) && !s.has(|c| c == Cue::Status(Status::Held));
+        let main_future = self.body.get(k).is_some_and(only_future);
+        self.body.iter().skip(k + 1).take(2).filter(move |s| {
+            s.paragraph == para
+                && !s.recalls()
+                && !s.has(|c| matches!(c, Cue::FollowUp(_)))
+                && (main_future || !only_future(s))
+        })
     }
 
     /// Sentences after body sentence `k`, in any paragraph, that tell of

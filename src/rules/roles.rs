@@ -191,7 +191,11 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             continue;
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
-        let later = s.has(|c| matches!(c, Cue::FollowUp(_)));
+        // A sentence in the future after a report of what took place is
+        // about another event («Завтра министр примет участие в совещании…»).
+        let future =
+            !planned && s.has(|c| c == Cue::Status(Status::Planned)) && !s.has(|c| c == Cue::Status(Status::Held));
+        let later = s.has(|c| matches!(c, Cue::FollowUp(_))) || future;
         // «Ранее министр провёл переговоры с делегацией…» lists the
         // parties of another, earlier event.
         if lists_parties && (planned || !later) && !s.recalls() {
