@@ -210,52 +210,9 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
                 states.push(m.entity.0);
             }
         }
-        official = official || (s.first..s.last).any(|k| acts_for_a_state(ctx.word(k)));
+        official = official || s.has(|c| c == Cue::Official);
     }
     states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
-}
-
-/// Titles of those who act for a state, by their normal-form stems.
-fn acts_for_a_state(w: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "президент",
-        "вице-президент",
-        "премьер",
-        "вице-премьер",
-        "министр",
-        "министерств",
-        "замминистр",
-        "ведомств",
-        "посольств",
-        "пресс-служб",
-        "глава",
-        "главы",
-        "главе",
-        "главу",
-        "главой",
-        "канцлер",
-        "госсекретар",
-        "генсек",
-        "секретар",
-        "председател",
-        "король",
-        "корол",
-        "эмир",
-        "султан",
-        "шейх",
-        "принц",
-        "монарх",
-        "лидер",
-        "спикер",
-        "делегаци",
-        "правительств",
-        "парламент",
-        "губернатор",
-        "мэр",
-        "сенатор",
-        "депутат",
-    ];
-    STEMS.iter().any(|p| w.starts_with(p))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {

@@ -40,6 +40,8 @@ pub(crate) enum Cue {
     Recall,
     /// A speaker's verb («заявил», «призвал»).
     Speech,
+    /// Someone who acts for a state («президент», «министр», «делегация»).
+    Official,
 }
 
 impl Cue {
@@ -56,11 +58,12 @@ impl Cue {
             Cue::DocumentNoun => 8,
             Cue::Recall => 9,
             Cue::Speech => 10,
+            Cue::Official => 11,
         }
     }
 }
 
-const FAMILIES: usize = 11;
+const FAMILIES: usize = 12;
 
 #[derive(Debug, Clone)]
 enum WordPat {
@@ -156,6 +159,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "docnoun" => Some(Cue::DocumentNoun),
         "recall" => Some(Cue::Recall),
         "speech" => Some(Cue::Speech),
+        "official" => Some(Cue::Official),
         _ => None,
     }
 }
