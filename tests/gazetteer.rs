@@ -299,3 +299,12 @@ fn short_latin_names_with_numbers() {
 fn hyphenated_names_inflect_their_first_part() {
     assert_eq!(ids("посол Тимора-Лесте, Брунея-Даруссалама и Гвинеи-Бисау"), ["TL", "BN", "GW"]);
 }
+
+#[test]
+fn a_state_named_inside_an_organization_is_found_too() {
+    let r = dipnews::Extractor::new().extract(
+        "Заседание Трёхсторонней контактной группы по урегулированию ситуации на востоке Украины прошло в Минске.",
+    );
+    assert_eq!(r.organizations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["TCG"]);
+    assert_eq!(r.states.iter().map(|s| s.iso2.as_str()).collect::<Vec<_>>(), ["UA"]);
+}

@@ -5,13 +5,28 @@ use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{Mention, MentionForm, OrgRef, Role, StateRef};
 use crate::text::Document;
 
-/// Matches of the gazetteer in the headline and body (never the trailer).
+/// Matches of the gazetteer in the headline and body (never the trailer),
+/// and the states named inside an organization's name («Контактная группа
+/// по урегулированию ситуации на востоке Украины» names Ukraine too).
 pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
     let mut out = Vec::new();
+    let mut nested = false;
     let spans = doc.parts.headline.iter().chain(doc.parts.body.iter());
     for &span in spans {
         let (a, b) = doc.tokens_in(span);
-        out.extend(gaz.find_in(doc, a, b));
+        let found = gaz.find_in(doc, a, b);
+        for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.tokens.1 - m.tokens.0 > 1) {
+            let inside = gaz.find_in(doc, m.tokens.0 + 1, m.tokens.1);
+            let states = inside.into_iter().filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);
+            let before = out.len();
+            out.extend(states);
+            nested |= out.len() > before;
+        }
+        out.extend(found);
+    }
+    // In text order, as the collectors below expect.
+    if nested {
+        out.sort_by_key(|m| (m.span.start, m.span.end));
     }
     out
 }
