@@ -148,3 +148,14 @@ fn working_meals_and_tours() {
         EventKind::Visit
     );
 }
+
+#[test]
+fn the_body_sentence_that_retells_the_headline_dates_the_event() {
+    let r = extract(
+        "Президент Обама прибыл в Ирландию\nleft|Барак Обама\n\nВ понедельник 23 мая президент США Барак Обама \
+         прибыл в Ирландию, откуда и началось его турне по Европе.",
+    );
+    assert_eq!(r.kind, EventKind::Visit);
+    assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("--05-23"));
+    assert_eq!(r.location.map(|p| p.name).as_deref(), Some("Ирландия"));
+}

@@ -78,3 +78,12 @@ fn the_country_a_visit_goes_to() {
 fn a_country_visited_with_a_visit() {
     assert_eq!(venue("Глава МИД России 12-13 декабря посетит с визитом Турцию.").as_deref(), Some("Турция"));
 }
+
+#[test]
+fn a_phone_call_beside_a_visit_leaves_its_venue() {
+    assert_eq!(
+        venue("Обама находится с визитом в ЮАР. Президент США встретился с семьей Манделы и поговорил по телефону с его женой.")
+            .as_deref(),
+        Some("ЮАР")
+    );
+}

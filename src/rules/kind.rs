@@ -254,6 +254,17 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             ev.kind = kind;
             ev.trigger = Some(t);
             ev.from_headline = true;
+            // The body may tell of it a little later, after a caption or a
+            // scene-setting line («left|Барак Обама», then «В понедельник 23
+            // мая … прибыл в Ирландию»): that sentence dates and places it.
+            let retold = (after_dateline..ctx.body.len().min(after_dateline + 3))
+                .find_map(|k| first_trigger(ctx, &ctx.body[k]).filter(|&(_, k2)| k2 == kind).map(|(t2, _)| (k, t2)));
+            if let Some((k, t2)) = retold {
+                ev.sentence = Some(k);
+                ev.trigger = Some(t2);
+                ev.from_headline = false;
+            }
+            let first = ev.sentence;
             // The lead sentence tells the tense better than a headline.
             let lead = first.map(|k| &ctx.body[k]).unwrap_or(s);
             (ev.status, ev.status_span) = status_of(lead);

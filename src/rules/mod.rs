@@ -50,7 +50,9 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     }
     let sents = ctx.event_sentences(ev.sentence);
     rec.date = dates::main_date(&ctx, &ev);
-    let remote_cue = format::explicit(&sents).filter(|(f, _)| matches!(f, Format::Videoconference | Format::Phone));
+    // A video link makes the event remote; a phone call beside a visit
+    // («…и поговорил по телефону с его женой») does not.
+    let remote_cue = format::explicit(&sents).filter(|(f, _)| *f == Format::Videoconference);
     let venue = if ev.kind == EventKind::PhoneCall || ev.kind == EventKind::Statement || remote_cue.is_some() {
         None
     } else {
