@@ -159,3 +159,24 @@ fn the_body_sentence_that_retells_the_headline_dates_the_event() {
     assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("--05-23"));
     assert_eq!(r.location.map(|p| p.name).as_deref(), Some("Ирландия"));
 }
+
+#[test]
+fn matches_and_private_messages_are_no_diplomacy() {
+    assert_eq!(
+        kind_of(
+            "МИНСК, 12 ноября (БЕЛТА) – Сборная Беларуси по хоккею встретится со сборной Казахстана в финале турнира."
+        ),
+        EventKind::Other
+    );
+    assert_eq!(
+        kind_of("Президент США Дональд Трамп обратился с поздравлением к астронавту Пегги Уитсон."),
+        EventKind::Other
+    );
+    assert_eq!(
+        kind_of("Президент России выразил соболезнования родным и близким погибших в авиакатастрофе."),
+        EventKind::Other
+    );
+    // To an official, or between two states, a message is diplomacy.
+    assert_eq!(kind_of("Президент Азербайджана направил поздравительное письмо коллеге."), EventKind::Statement);
+    assert_eq!(kind_of("Президент Казахстана направил соболезнования Президенту Турции."), EventKind::Statement);
+}

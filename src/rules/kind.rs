@@ -182,9 +182,19 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     });
     let mut states: Vec<u32> = Vec::new();
     let mut official = false;
+    // «Сборная Беларуси встретится со сборной Казахстана» is a match.
+    let sport = sents.iter().any(|s| s.has(|c| c == Cue::Sport));
     // A signing takes two parties: «подписанный президентом документ
-    // «Стратегия…»» is a domestic act.
-    if ev.kind == EventKind::Signing {
+    // «Стратегия…»» is a domestic act. So does a message: a president's
+    // congratulations to an astronaut, his condolences to the families of a
+    // crash are no diplomacy, unless addressed to an official (a ministry's
+    // own «заявление» needs no second).
+    let message = ev.kind == EventKind::Statement
+        && ev.trigger.is_some_and(|t| {
+            let w = ctx.word(t.first);
+            !(w.starts_with("заявлени") || w.starts_with("совместн"))
+        });
+    if ev.kind == EventKind::Signing || message {
         let mut parties: Vec<u32> = Vec::new();
         for s in &sents {
             for m in ctx.matches_within(s.span) {
@@ -196,7 +206,13 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
                 }
             }
         }
-        return parties.len() >= 2;
+        // «направил поздравительное письмо коллеге»: an official addressee.
+        let addressee = message
+            && ev
+                .sentence
+                .zip(ev.trigger)
+                .is_some_and(|(k, t)| ctx.body[k].hits.iter().any(|h| h.cue == Cue::Official && h.first >= t.last));
+        return parties.len() >= 2 || addressee;
     }
     for s in &sents {
         if s.has(|c| c == Cue::Envoy)
@@ -211,6 +227,9 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
             }
         }
         official = official || s.has(|c| c == Cue::Official);
+    }
+    if sport && !official {
+        return false;
     }
     states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
 }

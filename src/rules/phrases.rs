@@ -42,6 +42,8 @@ pub(crate) enum Cue {
     Speech,
     /// Someone who acts for a state («президент», «министр», «делегация»).
     Official,
+    /// Sport, whose «встречи» are matches («сборная», «турнир», «матч»).
+    Sport,
 }
 
 impl Cue {
@@ -59,11 +61,12 @@ impl Cue {
             Cue::Recall => 9,
             Cue::Speech => 10,
             Cue::Official => 11,
+            Cue::Sport => 12,
         }
     }
 }
 
-const FAMILIES: usize = 12;
+const FAMILIES: usize = 13;
 
 #[derive(Debug, Clone)]
 enum WordPat {
@@ -160,6 +163,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "recall" => Some(Cue::Recall),
         "speech" => Some(Cue::Speech),
         "official" => Some(Cue::Official),
+        "sport" => Some(Cue::Sport),
         _ => None,
     }
 }
