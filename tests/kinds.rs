@@ -180,3 +180,13 @@ fn matches_and_private_messages_are_no_diplomacy() {
     assert_eq!(kind_of("Президент Азербайджана направил поздравительное письмо коллеге."), EventKind::Statement);
     assert_eq!(kind_of("Президент Казахстана направил соболезнования Президенту Турции."), EventKind::Statement);
 }
+
+#[test]
+fn resignations_are_no_receptions_or_statements() {
+    assert_eq!(kind_of("Президент России принял отставку губернатора Приморского края."), EventKind::Other);
+    assert_eq!(kind_of("Премьер-министр Чехии подал заявление о своей отставке президенту Чехии."), EventKind::Other);
+    assert_eq!(
+        kind_of("В столице Чехии 27 мая состоялись финальные встречи чемпионата мира, в которых сыграли представители Чехии и Швеции."),
+        EventKind::Other
+    );
+}

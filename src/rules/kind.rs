@@ -45,6 +45,8 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             // «подписал закон» is no diplomatic signing: an agreement,
             // memorandum, declaration… must be what is signed.
             Cue::Kind(EventKind::Signing) if is_verb(ctx, &h) && !has_document => {}
+            // «подал заявление об отставке» is a resignation.
+            Cue::Kind(EventKind::Statement) if resignation(ctx, s, &h) => {}
             // «приём Черногории в НАТО» is an admission, not a reception.
             Cue::Kind(EventKind::Meeting) if admission(ctx, s, &h) => {}
             // «провёл беседу по телефону», «переговорил по телефону».
@@ -76,6 +78,11 @@ fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     }
     let after = crate::record::Span::new(ctx.doc.tokens[h.last].span.start, ctx.doc.tokens[end - 1].span.end);
     ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
+}
+
+/// Whether «заявление» is a resignation: «об отставке» follows.
+fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
+    (h.last..(h.last + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
 }
 
 /// Whether a phone phrase follows a trigger closely.
@@ -141,6 +148,10 @@ const RECEIVED: &[&str] = &[
 /// person within the next five words («принял в Астане Исполнительного
 /// директора»), not «приняла закон», «принял меры».
 fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
+    // «принял отставку губернатора» accepts a resignation.
+    if ctx.word(h.last).starts_with("отставк") {
+        return false;
+    }
     (h.last..(h.last + 5).min(s.last)).any(|k| {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
@@ -182,8 +193,13 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     });
     let mut states: Vec<u32> = Vec::new();
     let mut official = false;
-    // «Сборная Беларуси встретится со сборной Казахстана» is a match.
+    // «Сборная Беларуси встретится со сборной Казахстана» is a match, and
+    // its «представители» are no envoys: unless an official is named, sport
+    // settles it before anything else.
     let sport = sents.iter().any(|s| s.has(|c| c == Cue::Sport));
+    if sport && !sents.iter().any(|s| s.has(|c| c == Cue::Official)) {
+        return false;
+    }
     // A signing takes two parties: «подписанный президентом документ
     // «Стратегия…»» is a domestic act. So does a message: a president's
     // congratulations to an astronaut, his condolences to the families of a
@@ -227,9 +243,6 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
             }
         }
         official = official || s.has(|c| c == Cue::Official);
-    }
-    if sport && !official {
-        return false;
     }
     states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
 }
