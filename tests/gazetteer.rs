@@ -308,3 +308,12 @@ fn a_state_named_inside_an_organization_is_found_too() {
     assert_eq!(r.organizations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["TCG"]);
     assert_eq!(r.states.iter().map(|s| s.iso2.as_str()).collect::<Vec<_>>(), ["UA"]);
 }
+
+#[test]
+fn a_body_followed_by_a_state_is_that_states() {
+    let orgs =
+        |t: &str| dipnews::Extractor::new().extract(t).organizations.into_iter().map(|o| o.id).collect::<Vec<_>>();
+    assert!(orgs("Он назначен первым замсекретаря Совета Безопасности РФ.").is_empty());
+    assert!(orgs("Путин исключил Грызлова из состава Совета Безопасности России.").is_empty());
+    assert_eq!(orgs("Заседание Совета Безопасности ООН прошло в Нью-Йорке."), ["UN"]);
+}

@@ -14,7 +14,17 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
     let spans = doc.parts.headline.iter().chain(doc.parts.body.iter());
     for &span in spans {
         let (a, b) = doc.tokens_in(span);
-        let found = gaz.find_in(doc, a, b);
+        let mut found = gaz.find_in(doc, a, b);
+        // A body followed by a state's name is that state's: «Совет
+        // Безопасности России» is no organ of the UN.
+        let states_at: Vec<usize> = found
+            .iter()
+            .filter(|m| m.kind == EntityKind::State && m.form == MentionForm::Name)
+            .map(|m| m.tokens.0)
+            .collect();
+        found.retain(|m| {
+            m.kind != EntityKind::Organization || gaz.root(m.entity) == m.entity || !states_at.contains(&m.tokens.1)
+        });
         for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.tokens.1 - m.tokens.0 > 1) {
             let inside = gaz.find_in(doc, m.tokens.0 + 1, m.tokens.1);
             let states = inside.into_iter().filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);
