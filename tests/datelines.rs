@@ -178,3 +178,13 @@ fn agency_names_in_title_case_and_sub_brands() {
         Some("RIA"),
     );
 }
+
+#[test]
+fn a_related_block_under_a_short_text_stays_in_the_trailer() {
+    let r = extract(
+        "БИШКЕК, 3 июля /Кабар/. Министр иностранных дел Кыргызстана встретился с послом Индии.\n\n\
+         ЧИТАЙТЕ ТАКЖЕ\nМинистр иностранных дел Кыргызстана провел переговоры с министром Пакистана\n",
+    );
+    let states: Vec<&str> = r.states.iter().map(|s| s.iso2.as_str()).collect();
+    assert_eq!(states, ["KG", "IN"]);
+}

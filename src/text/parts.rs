@@ -246,13 +246,18 @@ impl PartsSplitter {
         }
         // A photo credit above the text («Фото: МИД Беларуси», under the
         // title or before it) is no title, no lead and no dateline.
+        // Only before the text itself: the first line, or the second under
+        // a title («Читайте также» under a one-line body is the trailer's).
         let mut credits: Vec<Span> = Vec::new();
         let mut k = 0;
-        while k < nonempty.len().min(3) && nonempty.len() > 1 {
-            if is_trailer_marker(line_str(text, lines[nonempty[k]])) {
+        while k < nonempty.len().min(2) && nonempty.len() > 1 {
+            let line = line_str(text, lines[nonempty[k]]);
+            if is_photo_credit(line) {
                 credits.push(trimmed(text, lines[nonempty.remove(k)]));
-            } else {
+            } else if k == 0 && looks_like_headline(line) {
                 k += 1;
+            } else {
+                break;
             }
         }
         // The dateline opens one of the first three non-empty lines.
@@ -378,6 +383,12 @@ fn is_trailer_marker(line: &str) -> bool {
         m.chars().all(|mc| cs.next().map(lower) == Some(mc))
     };
     MARKERS.iter().any(|m| opens(m)) || (opens("фото") && l.trim_end().chars().count() == 4)
+}
+
+/// A photo credit («Фото: …», «Photo: …», «© …»).
+fn is_photo_credit(line: &str) -> bool {
+    let l = line.trim_start();
+    l.starts_with('©') || (is_trailer_marker(l) && matches!(l.chars().next(), Some('Ф' | 'ф' | 'P' | 'p')))
 }
 
 /// A title-like line: not too long, and it does not end a sentence.
