@@ -372,6 +372,9 @@ fn is_trailer_marker(line: &str) -> bool {
         "по теме:",
         "материалы по теме",
         "видео:",
+        "также читайте",
+        "ранее по теме",
+        "подписывайтесь на ",
     ];
     let lower = |c: char| match c {
         'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
