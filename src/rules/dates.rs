@@ -465,6 +465,7 @@ pub(crate) fn main_date(
     let mut expr = expr;
     if start == end {
         let widened = nearby
+            .clone()
             .flat_map(|s| s.dates.iter())
             .filter_map(resolve_expr)
             .find(|(_, s, t)| s != t && within(start, *s, *t));
@@ -473,7 +474,37 @@ pub(crate) fn main_date(
             (start, end) = (s, t);
         }
     }
+    if start == end {
+        // «Визит продлится до 5 марта»: an end given on its own.
+        let until = std::iter::once(&ctx.body[k])
+            .chain(nearby)
+            .flat_map(|s| s.dates.iter())
+            .filter(|e| {
+                // «продлится до», «продолжится до»: not any «до» (a treaty
+                // extended «до 5 февраля 2026 года» is no event's end).
+                let i = ctx.doc.token_at(e.span.start);
+                i > 0
+                    && ctx.word(i - 1) == "до"
+                    && (i.saturating_sub(4)..i - 1).any(|k| {
+                        let w = ctx.word(k);
+                        w.starts_with("продлит") || w.starts_with("продолжит") || w.starts_with("продлятся")
+                    })
+            })
+            .filter_map(resolve_expr)
+            .find(|(_, s, t)| s == t && later_within_a_month(start, *s));
+        if let Some((_, t, _)) = until {
+            end = t;
+        }
+    }
     Some(crate::record::EventDate { start, end, text: ctx.doc.slice(expr.span).to_string(), span: expr.span })
+}
+
+/// Whether `t` is a day after `s`, in the same or the next month (and the
+/// same year, when both are known).
+fn later_within_a_month(s: PartialDate, t: PartialDate) -> bool {
+    let (Some(sm), Some(sd), Some(tm), Some(td)) = (s.month, s.day, t.month, t.day) else { return false };
+    let same_year = s.year.is_none() || t.year.is_none() || s.year == t.year;
+    same_year && ((tm == sm && td > sd) || tm == sm % 12 + 1 && td < sd)
 }
 
 fn within(d: PartialDate, s: PartialDate, t: PartialDate) -> bool {
