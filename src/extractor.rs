@@ -55,14 +55,8 @@ impl ExtractorBuilder {
     /// embedded) and, on a second thread meanwhile, the rules' trigger
     /// table and date grammar.
     pub fn build(self) -> Extractor {
-        let gazetteer = std::thread::scope(|s| {
-            let rules = std::thread::Builder::new().spawn_scoped(s, rules::compile);
-            let gazetteer = self.gazetteer.unwrap_or_else(Gazetteer::embedded);
-            if rules.map(|h| h.join()).is_err() {
-                rules::compile();
-            }
-            gazetteer
-        });
+        let ((), gazetteer) =
+            crate::threads::beside(&rules::compile, || self.gazetteer.unwrap_or_else(Gazetteer::embedded));
         Extractor { gazetteer, reference_date: self.reference_date.filter(|d| d.year.is_some() && d.day.is_some()) }
     }
 }

@@ -39,6 +39,7 @@ pub mod gazetteer;
 mod record;
 mod rules;
 pub mod text;
+mod threads;
 
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};

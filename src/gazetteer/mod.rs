@@ -214,16 +214,8 @@ impl GazetteerBuilder {
         // are expanded: both take milliseconds and need nothing of each other.
         let spellings: Vec<String> =
             g.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name])).cloned().collect();
-        let compile = move || PartsSplitter::new(spellings.iter().map(String::as_str));
-        let splitter = std::thread::scope(|s| {
-            let handle = std::thread::Builder::new().spawn_scoped(s, compile.clone());
-            g.expand_pending();
-            match handle {
-                Ok(h) => h.join().unwrap_or_else(|_| compile()),
-                // No thread to be had: compile here.
-                Err(_) => compile(),
-            }
-        });
+        let compile = || PartsSplitter::new(spellings.iter().map(String::as_str));
+        let (splitter, ()) = crate::threads::beside(&compile, || g.expand_pending());
         for (a, agency) in g.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
                 let key = crate::text::normalize(crate::text::agency_spelling(v));
