@@ -260,7 +260,7 @@ fn clause_event(
     let location = if format == Format::Phone {
         None
     } else {
-        venue::city_in(ctx, &clause_sent).or_else(|| venue::state_in(ctx, &clause_sent).map(|(p, sp, _)| (p, sp)))
+        venue::city_in(ctx, &clause_sent).or_else(|| venue::state_in(ctx, &clause_sent))
     }
     .map(|(p, _)| p);
     let mut states: Vec<String> = Vec::new();

@@ -12,14 +12,6 @@ const OPEN: &[char] = &['«', '„', '“'];
 /// Bytes a title may span.
 const MAX_TITLE: usize = 1500;
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Words after which a quote names the event.
 fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
     let w1 = if q > s.first { ctx.word(q - 1) } else { "" };
@@ -70,7 +62,7 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
             // A title is a line at most: bounding the search keeps many
             // unclosed quotes linear.
             let open = ctx.doc.tokens[q].span.start;
-            let limit = floor_char_boundary(ctx.doc.text, limit.min(open + MAX_TITLE));
+            let limit = crate::text::floor_char_boundary(ctx.doc.text, limit.min(open + MAX_TITLE));
             if let Some(span) = quoted(ctx.doc.text, open, limit) {
                 let text = ctx.doc.slice(span).trim();
                 if !text.is_empty() {

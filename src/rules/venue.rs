@@ -119,7 +119,7 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
 
 /// A state named as a venue («в Объединённых Арабских Эмиратах»,
 /// «посетит Францию»).
-pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static str)> {
+pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     for m in ctx.matches_in(s.span, EntityKind::State) {
         let before = ctx.word(m.tokens.0.wrapping_sub(1));
         // «посетит Турцию», «посетит с визитом Турцию»
@@ -132,7 +132,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span, &'static
         {
             let e = ctx.gaz.entity(m.entity);
             let place = Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.id.clone() };
-            return Some((place, m.span, ""));
+            return Some((place, m.span));
         }
     }
     None
@@ -147,12 +147,8 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// a state named as a venue in its own sentence, else a city in a later
 /// sentence that tells of the same event again.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
-    sents
-        .iter()
-        .find_map(|s| city_in(ctx, s))
-        .or_else(|| sents.first().and_then(|s| state_in(ctx, s)).map(|(p, sp, _)| (p, sp)))
-        .or_else(|| {
-            let k = ev.sentence?;
-            ctx.restating(k, ev.kind).find_map(|s| city_in(ctx, s))
-        })
+    sents.iter().find_map(|s| city_in(ctx, s)).or_else(|| sents.first().and_then(|s| state_in(ctx, s))).or_else(|| {
+        let k = ev.sentence?;
+        ctx.restating(k, ev.kind).find_map(|s| city_in(ctx, s))
+    })
 }

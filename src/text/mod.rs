@@ -16,6 +16,16 @@ pub use tokenize::{tokenize, Token, TokenKind};
 
 use crate::record::Span;
 
+/// The largest character boundary of `s` at or below byte `i` (for cutting
+/// a text at a byte budget without splitting a character).
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A document ready for matching: its tokens, their normal forms, its
 /// sentences and parts.
 #[derive(Debug, Clone)]

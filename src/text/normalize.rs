@@ -41,14 +41,6 @@ impl Normalized {
         &self.buf[a as usize..b as usize]
     }
 
-    /// The normal form of token `i` as bytes (no character-boundary checks:
-    /// for hot loops that hash or scan it).
-    #[inline]
-    pub fn get_bytes(&self, i: usize) -> &[u8] {
-        let (a, b) = self.ranges[i];
-        &self.buf.as_bytes()[a as usize..b as usize]
-    }
-
     /// The normal form of token `i` as bytes, followed by at least
     /// [`PADDING`] more bytes of the buffer: the matcher reads its head as
     /// one 8-byte word whatever its length, then masks off the excess.

@@ -173,11 +173,7 @@ impl PartsSplitter {
     /// after the place.
     pub fn dateline_in(&self, line: &str, offset: usize) -> Option<DatelineShape> {
         // A dateline is short: look at the start of the line only.
-        let mut cut = line.len().min(MAX_DATELINE);
-        while !line.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let line = &line[..cut];
+        let line = &line[..super::floor_char_boundary(line, MAX_DATELINE)];
         let lower = super::is_lowercased(line);
         let first = if lower { &self.city_first_lower } else { &self.city_first };
         // A match test first: on an anchored pattern the capturing engine
