@@ -29,6 +29,18 @@ impl Sent {
     pub fn recalls(&self) -> bool {
         self.hits.first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
     }
+
+    /// Whether the sentence speaks only of the future («Завтра министр
+    /// примет участие…»): a planned status and no held one.
+    pub fn only_future(&self) -> bool {
+        self.has(|c| c == Cue::Status(Status::Planned)) && !self.has(|c| c == Cue::Status(Status::Held))
+    }
+}
+
+/// Whether a verb says that an event goes on or ends at some point: «визит
+/// продлится до…», «консультации продолжатся», «завершится».
+pub(crate) fn goes_on(w: &str) -> bool {
+    ["продлит", "продлят", "продолжит", "продолжат", "заверш"].iter().any(|p| w.starts_with(p))
 }
 
 pub(crate) struct Context<'d, 'g> {
@@ -104,15 +116,13 @@ impl<'d, 'g> Context<'d, 'g> {
     pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent> + Clone + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph);
         // After a report of what took place, a sentence only in the future
-        // tells of something else («Завтра министр примет участие…»).
-        let only_future =
-            |s: &Sent| s.has(|c| c == Cue::Status(Status::Planned)) && !s.has(|c| c == Cue::Status(Status::Held));
-        let main_future = self.body.get(k).is_some_and(only_future);
+        // tells of something else.
+        let main_future = self.body.get(k).is_some_and(Sent::only_future);
         self.body.iter().skip(k + 1).take(2).filter(move |s| {
             s.paragraph == para
                 && !s.recalls()
                 && !s.has(|c| matches!(c, Cue::FollowUp(_)))
-                && (main_future || !only_future(s))
+                && (main_future || !s.only_future())
         })
     }
 

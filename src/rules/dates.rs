@@ -485,10 +485,7 @@ pub(crate) fn main_date(
                 let i = ctx.doc.token_at(e.span.start);
                 i > 0
                     && ctx.word(i - 1) == "до"
-                    && (i.saturating_sub(4)..i - 1).any(|k| {
-                        let w = ctx.word(k);
-                        w.starts_with("продлит") || w.starts_with("продолжит") || w.starts_with("продлятся")
-                    })
+                    && (i.saturating_sub(4)..i - 1).any(|k| super::context::goes_on(ctx.word(k)))
             })
             .filter_map(resolve_expr)
             .find(|(_, s, t)| s == t && later_within_a_month(start, *s));

@@ -2,7 +2,7 @@
 //! agreed next round, an accepted invitation, a planned signing) or reports
 //! (a later call the same day, documents signed or adopted at the event).
 
-use super::context::{Context, Sent};
+use super::context::{goes_on, Context, Sent};
 use super::dates;
 use super::kind::MainEvent;
 use super::phrases::{Cue, Hit};
@@ -106,7 +106,12 @@ fn clause_event(
     hits: &[&Hit],
     main_date: Option<&EventDate>,
 ) -> Option<FollowUp> {
+    // An empty clause (after a final «;») holds no event.
+    if a >= b {
+        return None;
+    }
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
+    let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
     let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) => Some(k),
         _ => None,
@@ -150,7 +155,6 @@ fn clause_event(
         // a visit, summit or forum, unless agreed as a new event or dated.
         let programme_kind = matches!(kind, EventKind::Meeting | EventKind::Talks);
         let hosting = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
-        let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
         let dated = !dates_in(s, clause).is_empty();
         if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first)) {
             return None;
@@ -160,8 +164,7 @@ fn clause_event(
             return None;
         }
         // The main event going on: «Визит продлится до 10 декабря».
-        let goes_on = ["продл", "продолж", "заверш"].iter().any(|p| ctx.word(m.first).starts_with(p));
-        if goes_on && kind == ev.kind && !next_round {
+        if goes_on(ctx.word(m.first)) && kind == ev.kind && !next_round {
             return None;
         }
         (kind, Status::Planned)
@@ -177,7 +180,6 @@ fn clause_event(
         if doc_kind == ev.kind && ev.kind == EventKind::Signing {
             return None;
         }
-        let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
         if !dates_in(s, clause).is_empty() {
             return None;
         }
@@ -210,7 +212,6 @@ fn clause_event(
     } else {
         return None;
     };
-    let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
     // What an announcement says about its event follows its marker
     // («…визита в Ташкент, и условились о встрече»); a date may lead it
     // («Завтра, 23 марта, министры примут…»).

@@ -80,7 +80,8 @@ fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
 }
 
-/// Whether «заявление» is a resignation: «об отставке» follows.
+/// Whether a trigger is about a resignation: «отставка» follows closely
+/// («подал заявление об отставке», «принял отставку губернатора»).
 fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     (h.last..(h.last + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
 }
@@ -149,7 +150,7 @@ const RECEIVED: &[&str] = &[
 /// директора»), not «приняла закон», «принял меры».
 fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     // «принял отставку губернатора» accepts a resignation.
-    if ctx.word(h.last).starts_with("отставк") {
+    if resignation(ctx, s, h) {
         return false;
     }
     (h.last..(h.last + 5).min(s.last)).any(|k| {

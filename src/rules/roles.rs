@@ -193,8 +193,7 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         let lists_parties = s.has(|c| c == Cue::Participation);
         // A sentence in the future after a report of what took place is
         // about another event («Завтра министр примет участие в совещании…»).
-        let future =
-            !planned && s.has(|c| c == Cue::Status(Status::Planned)) && !s.has(|c| c == Cue::Status(Status::Held));
+        let future = !planned && s.only_future();
         let later = s.has(|c| matches!(c, Cue::FollowUp(_))) || future;
         // «Ранее министр провёл переговоры с делегацией…» lists the
         // parties of another, earlier event.
