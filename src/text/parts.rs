@@ -348,16 +348,34 @@ fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
     }
 }
 
-fn is_trailer_marker(line: &str) -> bool {
-    // Markers open the line: compared case-blind character by character,
-    // without lowercasing (this runs on every line of every document).
+/// Lines that open a photo credit.
+const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фото ©", "photo:"];
+
+/// Whether `line` opens with one of `markers` (lowercase), compared
+/// case-blind character by character without lowercasing the line (this
+/// runs on every line of every document). A bare «Фото» line counts too.
+fn opens_with(line: &str, markers: &[&str]) -> bool {
     let l = line.trim_start();
+    let lower = |c: char| match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c,
+    };
+    let opens = |m: &str| {
+        let mut cs = l.chars();
+        m.chars().all(|mc| cs.next().map(lower) == Some(mc))
+    };
+    markers.iter().any(|m| opens(m))
+}
+
+/// A photo credit («Фото: …», «Photo: …», «© …», a bare «Фото»).
+fn is_photo_credit(line: &str) -> bool {
+    let l = line.trim();
+    l.starts_with('©') || opens_with(l, PHOTO_MARKERS) || (opens_with(l, &["фото"]) && l.chars().count() == 4)
+}
+
+fn is_trailer_marker(line: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "фото:",
-        "фото ",
-        "фото©",
-        "фото ©",
-        "photo:",
         "источник:",
         "читайте также",
         "читайте:",
@@ -372,22 +390,7 @@ fn is_trailer_marker(line: &str) -> bool {
         "ранее по теме",
         "подписывайтесь на ",
     ];
-    let lower = |c: char| match c {
-        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-        'Ё' => 'ё',
-        _ => c,
-    };
-    let opens = |m: &str| {
-        let mut cs = l.chars();
-        m.chars().all(|mc| cs.next().map(lower) == Some(mc))
-    };
-    MARKERS.iter().any(|m| opens(m)) || (opens("фото") && l.trim_end().chars().count() == 4)
-}
-
-/// A photo credit («Фото: …», «Photo: …», «© …»).
-fn is_photo_credit(line: &str) -> bool {
-    let l = line.trim_start();
-    l.starts_with('©') || (is_trailer_marker(l) && matches!(l.chars().next(), Some('Ф' | 'ф' | 'P' | 'p')))
+    is_photo_credit(line) || opens_with(line, MARKERS)
 }
 
 /// A title-like line: not too long, and it does not end a sentence.
