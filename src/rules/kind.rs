@@ -193,12 +193,12 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
         })
     });
     let mut states: Vec<u32> = Vec::new();
-    let mut official = false;
+    let official = sents.iter().any(|s| s.has(|c| c == Cue::Official));
     // «Сборная Беларуси встретится со сборной Казахстана» is a match, and
     // its «представители» are no envoys: unless an official is named, sport
     // settles it before anything else.
     let sport = sents.iter().any(|s| s.has(|c| c == Cue::Sport));
-    if sport && !sents.iter().any(|s| s.has(|c| c == Cue::Official)) {
+    if sport && !official {
         return false;
     }
     // A signing takes two parties: «подписанный президентом документ
@@ -243,7 +243,6 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
                 states.push(m.entity.0);
             }
         }
-        official = official || s.has(|c| c == Cue::Official);
     }
     states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
 }
