@@ -5,12 +5,19 @@ use crate::gazetteer::Gazetteer;
 use crate::record::{AgencyRef, Dateline};
 use crate::text::Document;
 
-/// The dateline of `doc`, if its parts splitter found one.
-pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer) -> Option<Dateline> {
+/// The dateline of `doc`, if its parts splitter found one. A date without
+/// a year takes the year that puts it nearest to `reference` (the
+/// publication day: the caller's, or the page's timestamp).
+pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer, reference: Option<dates::Reference>) -> Option<Dateline> {
     let shape = doc.parts.dateline.as_ref()?;
     let place = doc.slice(shape.place).trim_end_matches('.');
     let city = gaz.city(place).map(|id| gaz.place(id));
-    let date = shape.date.and_then(|s| dates::parse_dateline_date(doc.slice(s)));
+    let mut date = shape.date.and_then(|s| dates::parse_dateline_date(doc.slice(s)));
+    if let (Some(d), Some(r)) = (date.as_mut(), reference) {
+        if let (None, Some(ry), Some(m), Some(day)) = (d.year, r.year, d.month, d.day) {
+            d.year = Some(dates::nearest_year(ry, (r.month, r.day), (m, day), false));
+        }
+    }
     let named = |s: crate::record::Span| {
         let written = doc.slice(s).trim();
         gaz.agency(written).map(|a| AgencyRef { id: a.id.clone(), name: written.to_string() })

@@ -414,7 +414,7 @@ fn shift_days(r: Reference, delta: i64) -> PartialDate {
 /// The year for day `md` nearest to the reference day that keeps the event
 /// on the side the tense implies (held: not after the reference; planned:
 /// not before it).
-fn nearest_year(ref_year: i32, ref_md: (u8, u8), md: (u8, u8), planned: bool) -> i32 {
+pub(crate) fn nearest_year(ref_year: i32, ref_md: (u8, u8), md: (u8, u8), planned: bool) -> i32 {
     let r = days_from_civil(ref_year, ref_md.0, ref_md.1);
     let mut best = (i64::MAX, ref_year);
     for y in [ref_year - 1, ref_year, ref_year + 1] {

@@ -1,5 +1,5 @@
 //! Collecting the states and organizations of a document from gazetteer
-//! matches in its headline and body.
+//! matches in its article text (headline, subtitles, body).
 
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{Mention, MentionForm, OrgRef, Role, StateRef};
@@ -11,8 +11,7 @@ use crate::text::Document;
 pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
     let mut out = Vec::new();
     let mut nested = false;
-    let spans = doc.parts.headline.iter().chain(doc.parts.body.iter());
-    for &span in spans {
+    for span in doc.parts.content() {
         let (a, b) = doc.tokens_in(span);
         let mut found = gaz.find_in(doc, a, b);
         // A body followed by a state's name is that state's: «Совет

@@ -37,7 +37,8 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
         let framed = frame_end.is_some_and(|e| e <= h.first && h.first <= e + 3);
-        let background = (h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)));
+        let background = (h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
+            || in_side_clause(ctx, s, &h);
         if framed || background {
             continue;
         }
@@ -161,6 +162,32 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     })
 }
 
+/// Whether a trigger stands in a clause set off by a comma that opens with
+/// a participle or «который»: «Лавров, приехавший в Минск на заседание
+/// СМИД, встретился…», «Мирзиёевым, который находится в Беларуси с
+/// визитом», «переговоров, которые состоялись 7 апреля». Such a clause
+/// gives background, not the event the sentence reports.
+fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
+    let from = h.first.saturating_sub(12).max(s.first);
+    let Some(comma) = (from..h.first).rev().find(|&k| ctx.word(k) == ",") else { return false };
+    (comma + 1..(comma + 3).min(h.first)).any(|k| {
+        let w = ctx.word(k);
+        w.starts_with("котор") || is_participle(w)
+    })
+}
+
+/// An active participle («приехавший», «находящимся», «прибывшая»), not
+/// the adjectives built alike («предстоящий», «будущий», «следующий»).
+fn is_participle(w: &str) -> bool {
+    let w = w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")).unwrap_or(w);
+    const ENDINGS: &[&str] = &["ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их", "ими", "ую", "ой"];
+    const ADJECTIVES: &[&str] = &["предстоящ", "будущ", "следующ", "настоящ", "текущ", "действующ", "существующ"];
+    let Some(stem) = ENDINGS.iter().find_map(|e| w.strip_suffix(e)) else { return false };
+    ["вш", "ющ", "ящ", "ущ", "ащ"].iter().any(|m| stem.ends_with(m))
+        && !ADJECTIVES.iter().any(|a| w.starts_with(a))
+        && w.chars().count() > 6
+}
+
 fn in_participle(w: &str) -> bool {
     w.starts_with("находящ") || w.starts_with("находяс") || w.starts_with("пребывающ")
 }
@@ -275,11 +302,12 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         from_headline: false,
         status_span: None,
     };
-    if let Some((t, kind)) = first.and_then(|k| first_trigger(ctx, &ctx.body[k])) {
-        ev.kind = kind;
-        ev.trigger = Some(t);
-        (ev.status, ev.status_span) = status_of(&ctx.body[after_dateline]);
-        return ev;
+    let lead = first.and_then(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
+    // A lead that gives an opinion («…, заявил министр») names the event in
+    // passing at most: the headline, or a later sentence, reports it.
+    let opinion = first.is_some_and(|k| opinion_lead(ctx, &ctx.body[k]));
+    if let Some((k, (t, kind))) = lead.filter(|_| !opinion) {
+        return report(ctx, ev, k, t, kind);
     }
     for s in ctx.head.iter().chain(&ctx.body[..after_dateline]) {
         if let Some((t, kind)) = first_trigger(ctx, s) {
@@ -306,5 +334,52 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             return ev;
         }
     }
+    // A lead of background, a quote or an opinion: the event is reported in
+    // one of the next sentences of the first paragraphs («Об этом он сказал
+    // на встрече с…»), not in one that recalls or announces another.
+    if let Some(k0) = first {
+        let para = ctx.body[k0].paragraph.unwrap_or(0);
+        let later = (k0 + 1..ctx.body.len().min(k0 + 6))
+            .take_while(|&k| ctx.body[k].paragraph.is_some_and(|p| p <= para + 2))
+            .filter(|&k| !ctx.body[k].recalls() && !ctx.body[k].has(|c| matches!(c, Cue::FollowUp(_))))
+            .find_map(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
+        if let Some((k, (t, kind))) = later.or(lead) {
+            return report(ctx, ev, k, t, kind);
+        }
+    }
     ev
+}
+
+/// The main event read from body sentence `k`.
+fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -> MainEvent {
+    ev.kind = kind;
+    ev.trigger = Some(t);
+    ev.sentence = Some(k);
+    (ev.status, ev.status_span) = status_of(&ctx.body[k]);
+    ev
+}
+
+/// Whether a lead sentence gives an opinion or a quote rather than
+/// reporting an event: it holds a verb of opinion («заявил», «сказал»,
+/// «отметил», «подчеркнул», «считает», «рассчитывают») and no event trigger
+/// outside a clause that verb introduces. «…провел переговоры, сообщили в
+/// МИД» only names its source.
+fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
+    const OPINION: &[&str] = &["заяв", "сказа", "отмет", "подчерк", "счита", "рассчитыва", "увер", "убежд"];
+    let Some(verb) = (s.first..s.last).find(|&k| {
+        let w = ctx.word(k);
+        OPINION.iter().any(|o| w.starts_with(o)) && !w.starts_with("заявлени")
+    }) else {
+        return false;
+    };
+    // The trigger comes after «что» of that verb, or before the verb in a
+    // quote or a statement it closes («…, – заявил…»).
+    match first_trigger(ctx, s) {
+        None => true,
+        Some((t, _)) => {
+            let after_that = (verb..t.first).any(|k| ctx.word(k) == "что");
+            let before = t.first < verb && (t.first..verb).any(|k| ctx.word(k) == "что");
+            after_that || before
+        }
+    }
 }

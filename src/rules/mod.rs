@@ -25,16 +25,25 @@ use context::Context;
 pub(crate) fn compile() {
     once_cell::sync::Lazy::force(&phrases::PHRASES);
     dates::compile();
+    crate::text::compile();
 }
 
 /// Runs every rule family over `doc`.
 pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<PartialDate>) -> EventRecord {
     let mut rec = EventRecord { headline: doc.parts.headline.map(|s| doc.slice(s).to_string()), ..Default::default() };
-    rec.dateline = dateline::resolve(doc, gaz);
-    // The caller's reference date, else the dateline's date.
-    let reference = reference
-        .and_then(dates::Reference::from_date)
-        .or_else(|| rec.dateline.as_ref().and_then(|d| d.date).and_then(dates::Reference::from_date));
+    // The caller's reference date, else the dateline's date, else the
+    // page's timestamp; a dateline date without a year takes the year of
+    // the caller's date or of the timestamp.
+    let caller = reference.and_then(dates::Reference::from_date);
+    let stamp = doc
+        .parts
+        .timestamp
+        .and_then(|s| dates::parse_dateline_date(doc.slice(s)))
+        .filter(|d| d.year.is_some())
+        .and_then(dates::Reference::from_date);
+    rec.dateline = dateline::resolve(doc, gaz, caller.or(stamp));
+    let reference =
+        caller.or_else(|| rec.dateline.as_ref().and_then(|d| d.date).and_then(dates::Reference::from_date)).or(stamp);
     let matches = entities::content_matches(doc, gaz);
     rec.states = entities::states(doc, gaz, &matches);
     rec.organizations = entities::organizations(doc, gaz, &matches);

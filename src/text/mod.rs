@@ -3,6 +3,7 @@
 //! byte spans.
 
 mod normalize;
+mod page;
 mod parts;
 mod sentences;
 mod tokenize;
@@ -10,11 +11,17 @@ mod tokenize;
 pub(crate) use normalize::PADDING;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
-pub use parts::{DatelineShape, Parts, PartsSplitter};
+pub use parts::{DatelineShape, PartKind, Parts, PartsSplitter};
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};
 
 use crate::record::Span;
+
+/// Compiles the text layer's tables (the site words of copied pages) now
+/// rather than on first use.
+pub(crate) fn compile() {
+    page::compile();
+}
 
 /// The largest character boundary of `s` at or below byte `i` (for cutting
 /// a text at a byte budget without splitting a character).
@@ -50,7 +57,11 @@ impl<'a> Document<'a> {
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
         let parts = splitter.split(text);
-        let breaks: Vec<usize> = parts.dateline.iter().map(|d| d.span.end).collect();
+        // Sentences end where parts glued on one line meet (a title, a
+        // timestamp, a dateline).
+        let mut breaks: Vec<usize> = parts.headline.iter().map(|h| h.end).collect();
+        breaks.extend(parts.timestamp.iter().map(|t| t.end));
+        breaks.extend(parts.dateline.iter().flat_map(|d| [d.span.start, d.span.end]));
         let sentences = split_sentences(text, &tokens, &breaks);
         Document { text, tokens, norm, sentences, parts, lowercased: is_lowercased(text) }
     }

@@ -6,6 +6,7 @@
 //! («ФОТО: …»), «Читайте также» blocks and runs of related-article headlines.
 //! Later stages read entities from the headline and body only.
 
+use super::page::{self, LineKind};
 use crate::record::Span;
 use regex::Regex;
 
@@ -24,31 +25,114 @@ pub struct DatelineShape {
 }
 
 /// The parts of one document, as byte spans into the input.
+///
+/// Every non-blank line of the input (or piece of a line, where a title,
+/// a timestamp and a dateline are glued together) falls in exactly one
+/// part; [`Parts::labeled`] lists them in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parts {
-    /// The title line(s) before the dateline, or a short first line with no
-    /// final period.
+    /// Site text before the article: menus, rubrics, switchers, currency
+    /// and weather lines, timestamps, counters, author lines, credits.
+    pub site: Vec<Span>,
+    /// The page's publication timestamp (its date, as written: «14 марта
+    /// 2022», «17.04.2024»), when the site text holds one with a year.
+    pub timestamp: Option<Span>,
+    /// The title line (without a site suffix such as « - РИА Новости»).
     pub headline: Option<Span>,
+    /// Subtitles between the title and the article: article text, but no
+    /// event is looked for in them.
+    pub lead: Vec<Span>,
     /// The dateline, when the text has one.
     pub dateline: Option<DatelineShape>,
-    /// Body paragraphs (the first starts right after the dateline).
+    /// Body paragraphs: a lead paragraph above the dateline, then the text
+    /// that starts right after the dateline, to the last sentence.
     pub body: Vec<Span>,
-    /// Photo credits, source lines, related headlines: one span per line,
-    /// in text order (a credit above the text comes first).
+    /// Site text between body paragraphs: photo credits, calls to
+    /// subscribe, «Читайте также» links. Not article text.
+    pub inline: Vec<Span>,
+    /// What follows the body: credits, tags, share buttons, comments,
+    /// related headlines, copyright lines.
     pub trailer: Vec<Span>,
 }
 
+/// Which part a line of the input belongs to (see [`Parts::labeled`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// Site text before the article.
+    Site,
+    /// The title line.
+    Headline,
+    /// A subtitle.
+    Lead,
+    /// The dateline.
+    Dateline,
+    /// A body paragraph.
+    Body,
+    /// Site text between body paragraphs.
+    Inline,
+    /// After the body.
+    Trailer,
+}
+
+impl PartKind {
+    /// The part's name in lower case («site», «headline», …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Site => "site",
+            PartKind::Headline => "headline",
+            PartKind::Lead => "lead",
+            PartKind::Dateline => "dateline",
+            PartKind::Body => "body",
+            PartKind::Inline => "inline",
+            PartKind::Trailer => "trailer",
+        }
+    }
+}
+
 impl Parts {
-    /// Whether `span` lies inside the headline or a body paragraph.
+    /// Whether `span` lies inside article text: the headline, a subtitle
+    /// or a body paragraph.
     pub fn in_content(&self, span: Span) -> bool {
-        self.headline.is_some_and(|h| h.contains(span)) || self.body.iter().any(|b| b.contains(span))
+        self.headline.is_some_and(|h| h.contains(span))
+            || self.lead.iter().any(|b| b.contains(span))
+            || self.body.iter().any(|b| b.contains(span))
+    }
+
+    /// The spans of article text (headline, subtitles, body), in text order.
+    pub fn content(&self) -> Vec<Span> {
+        let mut out: Vec<Span> = self.headline.iter().chain(&self.lead).chain(&self.body).copied().collect();
+        out.sort_by_key(|s| s.start);
+        out
     }
 
     /// Where the trailer after the body starts (the end of the input when
-    /// there is none; a photo credit above the text does not count).
+    /// there is none).
     pub fn content_end(&self, text_len: usize) -> usize {
-        let body_end = self.body.last().map_or(0, |b| b.end);
-        self.trailer.iter().map(|t| t.start).find(|&s| s >= body_end).unwrap_or(text_len)
+        self.trailer.first().map_or(text_len, |t| t.start)
+    }
+
+    /// Every part as `(kind, span)`, in text order: what a user debugging
+    /// their own scraper looks at.
+    ///
+    /// ```
+    /// use dipnews::text::PartKind;
+    /// let ex = dipnews::Extractor::new();
+    /// let text = "Политика\nЛавров провел переговоры в Минске\nМИНСК, 5 мая /ТАСС/. Министры обсудили сотрудничество.\nТеги\nМИД";
+    /// let parts = ex.gazetteer().parts_splitter().split(text);
+    /// let kinds: Vec<&str> = parts.labeled().iter().map(|(k, _)| k.as_str()).collect();
+    /// assert_eq!(kinds, ["site", "headline", "dateline", "body", "trailer", "trailer"]);
+    /// ```
+    pub fn labeled(&self) -> Vec<(PartKind, Span)> {
+        let mut out: Vec<(PartKind, Span)> = Vec::new();
+        out.extend(self.site.iter().map(|&s| (PartKind::Site, s)));
+        out.extend(self.headline.iter().map(|&s| (PartKind::Headline, s)));
+        out.extend(self.lead.iter().map(|&s| (PartKind::Lead, s)));
+        out.extend(self.dateline.iter().map(|d| (PartKind::Dateline, d.span)));
+        out.extend(self.body.iter().map(|&s| (PartKind::Body, s)));
+        out.extend(self.inline.iter().map(|&s| (PartKind::Inline, s)));
+        out.extend(self.trailer.iter().map(|&s| (PartKind::Trailer, s)));
+        out.sort_by_key(|(_, s)| (s.start, s.end));
+        out
     }
 }
 
@@ -211,6 +295,17 @@ impl PartsSplitter {
             }
         }
         let whole = caps.get(0)?;
+        // «Сегодня, 15 мая, …» opens a sentence: a time word is no place.
+        let place = caps.name("place")?.as_str().to_lowercase();
+        if ["сегодня", "вчера", "завтра", "накануне", "ныне", "тогда"].contains(&place.as_str())
+        {
+            return None;
+        }
+        // A line that is only a place and an agency is a site's name
+        // («НИАТ «Ховар»»), not a dateline.
+        if date.is_none() && line[whole.end()..].trim().is_empty() {
+            return None;
+        }
         // A dateline is followed by text (or ends the line).
         let rest = &line[whole.end()..];
         if let Some(c) = rest.chars().next() {
@@ -233,123 +328,241 @@ impl PartsSplitter {
     }
 
     /// Splits `text` into parts.
+    ///
+    /// The article starts at the dateline, wherever it stands in the head
+    /// of the page (also glued to the title or a timestamp), else at the
+    /// first sentence. The headline is the title line above it, past page
+    /// details (timestamps, counters, author lines) and leads; what lies
+    /// above the headline is site text. The body runs to its last sentence
+    /// before a block that ends the article (tags, share buttons,
+    /// comments): credits, calls to subscribe and link blocks between its
+    /// paragraphs are skipped, not taken as its end.
     pub fn split(&self, text: &str) -> Parts {
-        let lines = lines(text);
+        let units = self.units(text);
         let mut parts = Parts::default();
-        let mut nonempty: Vec<usize> = (0..lines.len()).filter(|&i| !is_blank(line_str(text, lines[i]))).collect();
-        if nonempty.is_empty() {
+        if units.is_empty() {
             return parts;
         }
-        // A photo credit above the text («Фото: МИД Беларуси», under the
-        // title or before it) is no title, no lead and no dateline.
-        // Only before the text itself: the first line, or the second under
-        // a title («Читайте также» under a one-line body is the trailer's).
-        let mut credits: Vec<Span> = Vec::new();
-        let mut k = 0;
-        while k < nonempty.len().min(2) && nonempty.len() > 1 {
-            let line = line_str(text, lines[nonempty[k]]);
-            if is_photo_credit(line) {
-                credits.push(trimmed(text, lines[nonempty.remove(k)]));
-            } else if k == 0 && looks_like_headline(line) {
-                k += 1;
-            } else {
-                break;
-            }
-        }
-        // The dateline opens one of the first three non-empty lines.
-        let mut dl_line = None;
-        for &li in nonempty.iter().take(3) {
-            let l = lines[li];
-            if let Some(shape) = self.dateline_in(line_str(text, l), l.start) {
-                parts.dateline = Some(shape);
-                dl_line = Some(li);
-                break;
-            }
-        }
-        let body_first_line;
-        // Lines before the dateline that are no title: a lead paragraph
-        // some dumps put first («…» then «ВАШИНГТОН, 22 января. /ТАСС/.»).
-        let mut lead: Vec<Span> = Vec::new();
-        match dl_line {
-            Some(li) => {
-                let before: Vec<usize> = nonempty.iter().copied().filter(|&k| k < li).collect();
-                for (n, &k) in before.iter().enumerate() {
-                    let span = trimmed(text, lines[k]);
-                    if n == 0 && looks_like_headline(line_str(text, lines[k])) {
-                        parts.headline = Some(span);
+        let Some((start, dateline)) = self.article_start(text, &units) else {
+            return self.without_article(text, &units);
+        };
+        parts.dateline = dateline;
+        // Above the article: page details, leads, the title and its
+        // subtitles or captions. Walking up, the title is the topmost of
+        // the title-like lines met; a short line above one is a menu item.
+        let mut leads = Vec::new();
+        let mut titles: Vec<usize> = Vec::new();
+        let mut k = start;
+        while k > 0 {
+            k -= 1;
+            let line = line_str(text, units[k].span);
+            match units[k].kind {
+                LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
+                LineKind::Prose if parts.dateline.is_some() => leads.push(k),
+                LineKind::Short if page::word_count(line) < 2 => {}
+                LineKind::Short if self.may_be_title(text, units[k].span) => {
+                    if titles.is_empty() || page::word_count(line) >= 4 {
+                        titles.push(k);
                     } else {
-                        lead.push(span);
+                        break;
                     }
                 }
-                body_first_line = li;
-            }
-            None => {
-                let first = nonempty[0];
-                let l = line_str(text, lines[first]);
-                if nonempty.len() > 1 && looks_like_headline(l) {
-                    parts.headline = Some(trimmed(text, lines[first]));
-                    body_first_line = nonempty[1];
-                } else {
-                    body_first_line = first;
-                }
+                _ => break,
             }
         }
-        let body_lines: Vec<usize> = nonempty.iter().copied().filter(|&k| k >= body_first_line).collect();
-        let trailer_from = trailer_start(text, &lines, &body_lines);
-        for (n, &li) in body_lines.iter().enumerate() {
-            let mut span = trimmed(text, lines[li]);
-            if n == 0 {
+        let title = titles.last().copied();
+        // Prose above the title is site text (a notice), not a lead.
+        leads.retain(|&l| title.is_none_or(|t| l > t));
+        let subtitles = titles.get(..titles.len().saturating_sub(1)).unwrap_or_default();
+        parts.headline = title.map(|t| self.without_site_suffix(text, units[t].span));
+        for (k, u) in units[..start].iter().enumerate() {
+            if Some(k) == title || leads.contains(&k) {
+                continue;
+            }
+            if subtitles.contains(&k) {
+                parts.lead.push(u.span);
+                continue;
+            }
+            if parts.timestamp.is_none() && u.kind == LineKind::Meta {
+                if let Some((_, date)) = page::timestamp_in(line_str(text, u.span)) {
+                    parts.timestamp = Some(Span::new(u.span.start + date.start, u.span.start + date.end));
+                }
+            }
+            parts.site.push(u.span);
+        }
+        leads.reverse();
+        parts.body.extend(leads.iter().map(|&k| units[k].span));
+        // The article's end: its last sentence before a block that ends it.
+        let hard = (start + 1..units.len()).find(|&k| units[k].kind == LineKind::Hard).unwrap_or(units.len());
+        let last = (start + 1..hard).rev().find(|&k| units[k].kind == LineKind::Prose).unwrap_or(start);
+        let mut in_links = false;
+        for (k, u) in units.iter().enumerate().take(last + 1).skip(start) {
+            let line = line_str(text, u.span);
+            let mut span = u.span;
+            if k == start {
                 if let Some(d) = &parts.dateline {
                     span.start = span.start.max(d.span.end);
-                    // skip spaces after the dateline
                     let rest = &text[span.start..span.end];
                     span.start += rest.len() - rest.trim_start().len();
                 }
+                if !span.is_empty() {
+                    parts.body.push(span);
+                }
+                continue;
             }
-            if n >= trailer_from {
-                parts.trailer.push(span);
-            } else if !span.is_empty() {
+            in_links = match u.kind {
+                LineKind::Soft => true,
+                LineKind::Prose | LineKind::Short if in_links => !page::is_paragraph(line),
+                _ => false,
+            };
+            let furniture = matches!(
+                u.kind,
+                LineKind::Credit | LineKind::Subscribe | LineKind::Soft | LineKind::Site | LineKind::Meta
+            );
+            if furniture || in_links {
+                parts.inline.push(span);
+            } else {
                 parts.body.push(span);
             }
         }
-        if !lead.is_empty() {
-            lead.append(&mut parts.body);
-            parts.body = lead;
+        parts.trailer.extend(units[last + 1..].iter().map(|u| u.span));
+        parts
+    }
+
+    /// The page's non-blank lines, trimmed, each with its kind; a line of
+    /// the head that holds a timestamp glued to other text («…повестку
+    /// 20.01.2025, 18:05ЕРЕВАН, 20 ЯНВАРЯ…») is cut around it.
+    fn units(&self, text: &str) -> Vec<Unit> {
+        let mut out = Vec::new();
+        for l in lines(text) {
+            let span = trimmed(text, l);
+            let line = line_str(text, span);
+            if span.is_empty() || is_blank(line) {
+                continue;
+            }
+            if out.len() < HEAD_UNITS {
+                if let Some((whole, _)) = page::timestamp_in(line) {
+                    let (a, b) = (span.start + whole.start, span.start + whole.end);
+                    if a > span.start || b < span.end {
+                        for piece in [Span::new(span.start, a), Span::new(a, b), Span::new(b, span.end)] {
+                            let piece = trimmed(text, piece);
+                            if !piece.is_empty() {
+                                out.push(self.unit(text, piece));
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+            out.push(self.unit(text, span));
         }
-        if !credits.is_empty() {
-            credits.append(&mut parts.trailer);
-            parts.trailer = credits;
+        out
+    }
+
+    fn unit(&self, text: &str, span: Span) -> Unit {
+        let line = line_str(text, span);
+        let mut kind = page::classify(line);
+        // The site's own name on a line of its own («Sputnik Казахстан»).
+        if kind == LineKind::Short && self.is_agency_name(line) {
+            kind = LineKind::Site;
+        }
+        Unit { span, kind }
+    }
+
+    /// Whether `line` is an agency's name, maybe with a word or two
+    /// («РИА Новости», «Sputnik Казахстан», «НИАТ «Ховар»»).
+    fn is_agency_name(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        page::word_count(&l) <= 3 && self.names.iter().any(|n| l.starts_with(n.as_str()) || l.ends_with(n.as_str()))
+    }
+
+    /// Where the article starts: the unit holding the dateline (searched in
+    /// the head of the page: up to its third sentence), else the first
+    /// sentence.
+    fn article_start(&self, text: &str, units: &[Unit]) -> Option<(usize, Option<DatelineShape>)> {
+        let mut sentences = 0;
+        for (k, u) in units.iter().enumerate().take(HEAD_UNITS) {
+            if let Some(shape) = self.dateline_in(line_str(text, u.span), u.span.start) {
+                return Some((k, Some(shape)));
+            }
+            if u.kind == LineKind::Prose {
+                sentences += 1;
+                if sentences == 3 {
+                    break;
+                }
+            }
+        }
+        let first = units.iter().position(|u| {
+            u.kind == LineKind::Prose
+                || (u.kind == LineKind::Short && page::word_count(line_str(text, u.span)) >= LONG_LINE_WORDS)
+        })?;
+        Some((first, None))
+    }
+
+    /// Parts of a text with no sentence at all: one or two lines are a
+    /// title and a text (a headline alone, a one-line note); more are a
+    /// page of site text with no article.
+    fn without_article(&self, text: &str, units: &[Unit]) -> Parts {
+        let mut parts = Parts::default();
+        match units {
+            [only] => parts.body.push(only.span),
+            [first, second] => {
+                if self.may_be_title(text, first.span) {
+                    parts.headline = Some(first.span);
+                } else {
+                    parts.body.push(first.span);
+                }
+                parts.body.push(second.span);
+            }
+            _ => parts.site.extend(units.iter().map(|u| u.span)),
         }
         parts
     }
+
+    /// A title can be a line of two words or more that is no site text.
+    fn may_be_title(&self, text: &str, span: Span) -> bool {
+        let line = line_str(text, span);
+        line.chars().count() <= 300 && page::word_count(line) >= 2 && !self.is_agency_name(line)
+    }
+
+    /// The headline without the site's suffix: « - РИА Новости, 06.02.2025»,
+    /// « - ТАСС», « - 15.01.2026, ПРАЙМ», « | Lenta.ru».
+    fn without_site_suffix(&self, text: &str, span: Span) -> Span {
+        let line = line_str(text, span);
+        for sep in [" - ", " — ", " – ", " | "] {
+            let Some(i) = line.rfind(sep) else { continue };
+            let suffix = &line[i + sep.len()..];
+            let short = page::word_count(suffix) <= 5;
+            let site = page::timestamp_in(suffix).is_some()
+                || suffix.split(|c: char| !(c.is_alphanumeric() || c == '.')).any(|w| self.is_agency_name(w))
+                || self.is_agency_name(suffix)
+                || suffix.contains(".ru")
+                || suffix.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+            if short && site && i > 0 {
+                return Span::new(span.start, span.start + line[..i].trim_end().len());
+            }
+        }
+        span
+    }
 }
 
-/// Index (into `body_lines`) of the first trailer line; `body_lines.len()`
-/// when there is no trailer. The first body line never is one.
-fn trailer_start(text: &str, lines: &[Span], body_lines: &[usize]) -> usize {
-    let n = body_lines.len();
-    for (k, &li) in body_lines.iter().enumerate().skip(1) {
-        if is_trailer_marker(line_str(text, lines[li])) {
-            return k;
-        }
-    }
-    // A final run of headline-like lines (no closing period): related
-    // articles, or a one-line signature.
-    let mut k = n;
-    while k > 1 && looks_like_headline(line_str(text, lines[body_lines[k - 1]])) {
-        k -= 1;
-    }
-    let run = n - k;
-    let short_signature = run == 1 && line_str(text, lines[body_lines[n - 1]]).trim().chars().count() <= 40;
-    if run >= 2 || short_signature {
-        k
-    } else {
-        n
-    }
+/// Non-blank lines of the head of a page that are searched for a
+/// dateline and cut around glued timestamps.
+const HEAD_UNITS: usize = 80;
+
+/// A line this long with no final period still starts an article (a wire
+/// paragraph cut short, a dump without punctuation).
+const LONG_LINE_WORDS: usize = 25;
+
+/// One non-blank line (or piece of a line) and what it is.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: Span,
+    kind: LineKind,
 }
 
 /// Lines that open a photo credit.
-const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фото ©", "photo:"];
+const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фото ©", "photo:", "© фото"];
 
 /// Whether `line` opens with one of `markers` (lowercase), compared
 /// case-blind character by character without lowercasing the line (this
@@ -368,36 +581,10 @@ fn opens_with(line: &str, markers: &[&str]) -> bool {
     markers.iter().any(|m| opens(m))
 }
 
-/// A photo credit («Фото: …», «Photo: …», «© …», a bare «Фото»).
-fn is_photo_credit(line: &str) -> bool {
+/// A photo credit («Фото: …», «Photo: …», «© Фото : …», a bare «Фото»).
+pub(crate) fn is_photo_credit(line: &str) -> bool {
     let l = line.trim();
     l.starts_with('©') || opens_with(l, PHOTO_MARKERS) || (opens_with(l, &["фото"]) && l.chars().count() == 4)
-}
-
-fn is_trailer_marker(line: &str) -> bool {
-    const MARKERS: &[&str] = &[
-        "источник:",
-        "читайте также",
-        "читайте:",
-        "смотрите также",
-        "см. также",
-        "подробнее:",
-        "теги:",
-        "по теме:",
-        "материалы по теме",
-        "видео:",
-        "также читайте",
-        "ранее по теме",
-        "подписывайтесь на ",
-    ];
-    is_photo_credit(line) || opens_with(line, MARKERS)
-}
-
-/// A title-like line: not too long, and it does not end a sentence.
-fn looks_like_headline(line: &str) -> bool {
-    let t = line.trim();
-    let n = t.chars().count();
-    n > 0 && n <= 300 && !t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".»")
 }
 
 fn lines(text: &str) -> Vec<Span> {

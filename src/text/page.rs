@@ -1,0 +1,324 @@
+//! What a line of a copied web page is: site text (menus, rubrics,
+//! switchers, currency and weather, counters, timestamps, calls to
+//! subscribe, link blocks) or article text (a title-like line, a sentence).
+//!
+//! Judged by general features — length, sentence punctuation, separators,
+//! digits and signs — and by the few words in `gazetteers/site.tsv`; no
+//! site is named anywhere, so a site never seen before reads the same way.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// What one line (or a piece of a line glued to others) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// A photo credit («Фото: …», «© Фото: …»).
+    Credit,
+    /// A page detail: a timestamp, a clock time, a view counter, an author
+    /// line, a document number.
+    Meta,
+    /// A call to follow the site («Подписывайтесь на … в Дзен»).
+    Subscribe,
+    /// A link block opener («Читайте также»).
+    Soft,
+    /// A block that ends the article (tags, share buttons, comments).
+    Hard,
+    /// Site text: a menu, a rubric, a language switcher, a breadcrumb,
+    /// currency or weather, the site's slogan.
+    Site,
+    /// A sentence: ends with sentence punctuation (also `;` of a list item).
+    Prose,
+    /// Anything else: a title-like line.
+    Short,
+}
+
+/// The site words of `gazetteers/site.tsv`, by family.
+struct Vocabulary {
+    menu: Vec<String>,
+    site: Vec<Vec<String>>,
+    subscribe: Vec<Vec<String>>,
+    meta: Vec<Vec<String>>,
+    soft: Vec<Vec<String>>,
+    hard: Vec<Vec<String>>,
+}
+
+static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
+    let mut v = Vocabulary {
+        menu: Vec::new(),
+        site: Vec::new(),
+        subscribe: Vec::new(),
+        meta: Vec::new(),
+        soft: Vec::new(),
+        hard: Vec::new(),
+    };
+    for line in include_str!("../../gazetteers/site.tsv").lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        let Some((family, phrase)) = line.split_once('\t') else { continue };
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        match family {
+            "menu" => v.menu.extend(words),
+            "site" => v.site.push(words),
+            "subscribe" => v.subscribe.push(words),
+            "meta" => v.meta.push(words),
+            "soft" => v.soft.push(words),
+            "hard" => v.hard.push(words),
+            _ => {}
+        }
+    }
+    v
+});
+
+/// Forces the vocabulary now rather than on first use.
+pub(crate) fn compile() {
+    Lazy::force(&VOCABULARY);
+    Lazy::force(&TIMESTAMP);
+}
+
+const MONTHS: &str = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*";
+
+/// A publication timestamp: a date with its year and usually a clock time
+/// («14 марта 2022, 19:42», «17.04.2024 14:30», «15:32, 5 марта 2025»,
+/// «10.03.2025 [15:12]», «14 Января 2025 16:35 (UTC +04:00)»).
+static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
+    let date = format!(
+        r"(?:\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})|\d{{1,2}}\s+(?i:{MONTHS})\s+\d{{4}}(?:\s+(?:года|г\.))?)"
+    );
+    let time = r"\[?\d{1,2}:\d{2}\]?";
+    Regex::new(&format!(
+        r"(?:{time},?\s+)?(?P<date>{date})(?:,?\s*(?:в\s+)?{time})?(?:\s*\((?:UTC|GMT|МСК)[^)]{{0,12}}\))?"
+    ))
+    .expect("the timestamp pattern compiles")
+});
+
+/// A timestamp inside `line`: its byte range and the range of its date.
+/// Only a date with a year counts, and (when it is not the whole line) only
+/// one with a clock time: «8 октября 2018 года» in a sentence is no
+/// timestamp.
+pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    for c in TIMESTAMP.captures_iter(line) {
+        let whole = c.get(0)?;
+        let date = c.name("date")?;
+        let has_time = whole.as_str().contains(':');
+        let alone = line[..whole.start()].trim().is_empty() && line[whole.end()..].trim().is_empty();
+        if has_time || alone {
+            return Some((whole.range(), date.range()));
+        }
+    }
+    None
+}
+
+/// Lowercase words of a line (letters, digits, hyphens), `ё` as `е`, at
+/// most `max` of them; None when there are more.
+fn words(line: &str, max: usize) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for w in line.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+')) {
+        let w = w.trim_matches('-');
+        if w.is_empty() {
+            continue;
+        }
+        if out.len() == max {
+            return None;
+        }
+        out.push(w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect());
+    }
+    Some(out)
+}
+
+/// Number of words (runs of letters or digits) in `line`.
+pub(crate) fn word_count(line: &str) -> usize {
+    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => pattern == word,
+    }
+}
+
+/// Whether `words` open with `phrase`.
+fn opens_with(words: &[String], phrase: &[String]) -> bool {
+    phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| word_matches(p, w))
+}
+
+/// Whether `words` hold `phrase` anywhere.
+fn holds(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| opens_with(w, phrase))
+}
+
+/// Whether the line ends a sentence: a final `.`, `!`, `?`, `…` or `;`,
+/// maybe followed by closing quotes or brackets.
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['»', '"', '”', '“', ')', '\'', ' ']);
+    t.ends_with(['.', '!', '?', '…', ';'])
+}
+
+/// A sentence: at least three words, ending with sentence punctuation.
+pub(crate) fn is_prose(line: &str) -> bool {
+    let t = line.trim();
+    ends_sentence(t) && word_count(t) >= 3
+}
+
+/// A paragraph: a sentence of eight words or more (what a related
+/// headline under «Читайте также» never is).
+pub(crate) fn is_paragraph(line: &str) -> bool {
+    is_prose(line) && word_count(line) >= 8
+}
+
+/// Separators of menus, switchers and breadcrumbs: «Рус | Қаз»,
+/// «Главная / Политика», «Главная » Политика».
+fn is_separated_list(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();
+    parts.len() >= 2
+        && !t.contains("//")
+        && parts.iter().all(|p| word_count(p) <= 4)
+        && !ends_sentence(t)
+        && [" | ", " / ", " » ", " > ", " • ", " · "].iter().any(|sep| t.contains(sep))
+}
+
+/// Currency, weather and counters: short lines of figures and signs
+/// («$ 99,17 +0,21», «USD 503,42», «Москва +19°», «Минск −6», «$ 1 = 359,87»).
+fn is_figures(t: &str) -> bool {
+    let n = word_count(t);
+    if n > 4 || t.chars().count() > 40 {
+        return false;
+    }
+    let sign = t.contains(['$', '€', '₽', '₸', '£', '¥', '°', '='])
+        || ["USD", "EUR", "RUB", "CNY"].iter().any(|c| t.contains(c));
+    // A signed temperature («+19°», «−6», «-3°C»).
+    let weather = t.split_whitespace().any(|w| {
+        let digits = w.trim_start_matches(['+', '−', '-']).trim_end_matches(['°', 'C', 'С']);
+        let signed = digits.len() < w.len() && !w.starts_with(|c: char| c.is_ascii_digit());
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (signed || w.ends_with('°'))
+    });
+    sign || weather
+}
+
+/// A page detail made of figures: a clock time, a counter, a document
+/// number («13:30», «1245», «724-17-04-2024», «Комментарии (37)» is Hard).
+fn is_figure_meta(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || " :-.,[]()\u{a0}".contains(c))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// What `line` is.
+pub(crate) fn classify(line: &str) -> LineKind {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if super::parts::is_photo_credit(t) {
+        return LineKind::Credit;
+    }
+    if is_figure_meta(t) {
+        return LineKind::Meta;
+    }
+    if let Some((whole, _)) = timestamp_in(t) {
+        // A timestamp with at most a word or two around it («Обновлено …»,
+        // «(обновлено: 11:02)»).
+        let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
+        if word_count(&rest) <= 3 && !ends_sentence(t) {
+            return LineKind::Meta;
+        }
+    }
+    // A long sentence is article text whatever word it opens with.
+    if is_paragraph(t) {
+        return LineKind::Prose;
+    }
+    let v = &*VOCABULARY;
+    if let Some(w) = words(t, 16) {
+        let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
+        if first(&v.subscribe) {
+            return LineKind::Subscribe;
+        }
+        if first(&v.meta) && (t.contains(':') || word_count(t) <= 4) {
+            return LineKind::Meta;
+        }
+        if first(&v.hard) && word_count(t) <= 6 {
+            return LineKind::Hard;
+        }
+        if first(&v.soft) && (word_count(t) <= 3 || t.contains(':')) {
+            return LineKind::Soft;
+        }
+        if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.iter().any(|m| m == x)) {
+            return LineKind::Site;
+        }
+        if !ends_sentence(t) && v.site.iter().any(|p| holds(&w, p)) {
+            return LineKind::Site;
+        }
+    }
+    if is_separated_list(t) || is_figures(t) {
+        return LineKind::Site;
+    }
+    if is_prose(t) {
+        LineKind::Prose
+    } else {
+        LineKind::Short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use LineKind::*;
+
+    #[test]
+    fn kinds_of_lines() {
+        let cases = [
+            ("Политика", Site),
+            ("В мире", Site),
+            ("Бывший СССР", Site),
+            ("Видео и фото", Site),
+            ("Рус | Қаз | Eng", Site),
+            ("Главная / Пресс-служба / События", Site),
+            ("Главная » Политика", Site),
+            ("$ 99,17 +0,21", Site),
+            ("USD 503,42", Site),
+            ("Минск +24", Site),
+            ("Астана −12°", Site),
+            ("Белорусское телеграфное агентство", Site),
+            ("12 ноября 2024, 15:47", Meta),
+            ("21.05.2025 10:15 (обновлено: 11:02)", Meta),
+            ("Обновлено 23 июня 2025, 12:04", Meta),
+            ("14 Января 2025 16:35 (UTC +04:00)", Meta),
+            ("15:32, 5 марта 2025", Meta),
+            ("10.03.2025 [15:12]", Meta),
+            ("21 марта 2023 года", Meta),
+            ("13:30", Meta),
+            ("1245", Meta),
+            ("724-17-04-2024", Meta),
+            ("Просмотров: 217", Meta),
+            ("Автор: Айгерим Токтосунова", Meta),
+            ("Фото: МИД РТ", Credit),
+            ("Подписывайтесь на РИА Новости в Telegram", Subscribe),
+            ("Читать ria.ru в Дзен", Subscribe),
+            ("Читайте также", Soft),
+            ("Читайте также: Токаев провел переговоры с президентом Туркменистана", Soft),
+            ("Теги", Hard),
+            ("Теги: Спорт, Борьба", Hard),
+            ("Поделиться", Hard),
+            ("Комментарии (37)", Hard),
+            ("Лавров и Мирзоян проводят переговоры в Москве", Short),
+            ("Российско-китайские переговоры", Short),
+            ("Министры условились продолжить контакты.", Prose),
+            ("Текст соглашения был подписан министрами двух стран в Москве сегодня.", Prose),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(classify(line), kind, "{line}");
+        }
+    }
+
+    #[test]
+    fn timestamps_inside_lines() {
+        let line = "Мирзоян и Аракчи обсудили по телефону региональную повестку20.01.2025, 18:05";
+        let (whole, _) = timestamp_in(line).unwrap();
+        assert_eq!(&line[whole], "20.01.2025, 18:05");
+        // A date with a year inside a sentence is no timestamp.
+        assert!(timestamp_in("Договор подписан 8 октября 2018 года в Астане.").is_none());
+    }
+}
