@@ -43,7 +43,7 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
         EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span)),
         _ => {}
     }
-    if let Some((f, span)) = explicit(&ctx.event_sentences(ev.sentence)) {
+    if let Some((f, span)) = explicit(&ctx.event_sentences(ev.sentence)).or_else(|| stated_later(ctx, ev)) {
         // A phone phrase elsewhere does not make a meeting a call.
         if f != Format::Phone {
             return (f, Some(span));
@@ -57,4 +57,24 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
     } else {
         (Format::Unknown, None)
     }
+}
+
+/// A format stated in a later paragraph about the main event («Встреча
+/// прошла в режиме видеоконференции», «Форум проходит в гибридном
+/// формате»): a sentence with a format phrase that names no other event (its
+/// kind words, if any, are the main event's, or the «заседание» any round
+/// is held in) and neither recalls an earlier one nor announces a later one.
+fn stated_later(ctx: &Context, ev: &MainEvent) -> Option<(Format, Span)> {
+    let k = ev.sentence?;
+    ctx.body.iter().skip(k + 1).take(12).find_map(|s| {
+        let other_event = s.has(|c| match c {
+            Cue::Kind(kind) => kind != ev.kind && kind != EventKind::Session,
+            Cue::FollowUp(_) | Cue::Status(crate::record::Status::Planned) | Cue::Recall => true,
+            _ => false,
+        });
+        if other_event {
+            return None;
+        }
+        explicit(&[s]).filter(|(f, _)| *f != Format::Phone)
+    })
 }

@@ -58,7 +58,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         return rec;
     }
     let sents = ctx.event_sentences(ev.sentence);
-    rec.date = dates::main_date(&ctx, &ev);
+    rec.date = dates::main_date(&ctx, &ev).or_else(|| dateline_day(doc, &rec, &ev));
     // A video link makes the event remote; a phone call beside a visit
     // («…и поговорил по телефону с его женой») does not.
     let remote_cue = format::explicit(&sents).filter(|(f, _)| *f == Format::Videoconference);
@@ -81,4 +81,16 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     roles::assign(&mut rec, &ctx, &ev);
     rec.follow_ups = follow_ups::find(&ctx, &ev, rec.date.as_ref());
     rec
+}
+
+/// A held event whose text gives no date of its own took place on the
+/// dateline's day: agency copy reports the day's events.
+fn dateline_day(doc: &Document, rec: &EventRecord, ev: &kind::MainEvent) -> Option<crate::record::EventDate> {
+    if ev.status != crate::record::Status::Held {
+        return None;
+    }
+    let dateline = rec.dateline.as_ref()?;
+    let day = dateline.date.filter(|d| d.day.is_some())?;
+    let span = doc.parts.dateline.as_ref()?.date?;
+    Some(crate::record::EventDate { start: day, end: day, text: doc.slice(span).to_string(), span })
 }

@@ -44,6 +44,9 @@ pub(crate) enum Cue {
     Official,
     /// Sport, whose «встречи» are matches («сборная», «турнир», «матч»).
     Sport,
+    /// Says that someone stayed away («участия не принял», «без участия»,
+    /// «не направила»): the names of its sentence took no part.
+    Absent,
 }
 
 impl Cue {
@@ -62,11 +65,12 @@ impl Cue {
             Cue::Speech => 10,
             Cue::Official => 11,
             Cue::Sport => 12,
+            Cue::Absent => 13,
         }
     }
 }
 
-const FAMILIES: usize = 13;
+const FAMILIES: usize = 14;
 
 #[derive(Debug, Clone)]
 enum WordPat {
@@ -164,6 +168,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "speech" => Some(Cue::Speech),
         "official" => Some(Cue::Official),
         "sport" => Some(Cue::Sport),
+        "absent" => Some(Cue::Absent),
         _ => None,
     }
 }

@@ -17,7 +17,14 @@ use crate::record::{EventKind, EventRecord, Role, Span, Status};
 /// Whether a topic word stands right before the match («по Сирии», «о
 /// ситуации в Афганистане», «председательства Узбекистана»).
 fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    topic_word_before(ctx, s, m) || listed_after_topic(ctx, s, m)
+    topic_word_before(ctx, s, m) || listed_after_topic(ctx, s, m) || adjective_of_topic(s, m)
+}
+
+/// «на кыргызско-таджикской границе», «по украинскому урегулированию»: an
+/// adjective that qualifies a topic noun names the topic.
+fn adjective_of_topic(s: &Sent, m: &Match) -> bool {
+    m.form == crate::record::MentionForm::Adjective
+        && s.hits.iter().any(|h| h.cue == Cue::Topic && h.first == m.tokens.1)
 }
 
 /// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
@@ -65,7 +72,10 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         } else if devoted {
             gap <= 8 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         } else {
-            gap <= 2 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+            // «обсудили по телефону Украину» names a topic, «обсудил с
+            // министром Китая» a party.
+            let party = word.starts_with("обсуд") && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
+            gap <= 2 && !party && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }
     })
 }
@@ -183,6 +193,17 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             }
         }
     }
+    // At a credentials ceremony every envoy named after the main sentence
+    // presented them, however the text lists them: the next sentence,
+    // «среди них – послы…», one line each after «вручили:».
+    if let Some(k) = ev.sentence.filter(|_| ev.kind == EventKind::Credentials) {
+        for s in ctx.body.iter().skip(k + 1).take(24) {
+            let other = s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
+            if !other && s.has(|c| c == Cue::Envoy) && !out.iter().any(|o| o.span == s.span) {
+                out.push(s);
+            }
+        }
+    }
     let planned = ev.status == Status::Planned;
     let mut taken: Vec<Span> = out.iter().map(|s| s.span).collect();
     taken.sort_unstable();
@@ -215,7 +236,8 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
     let main = ev.sentence.map(|k| ctx.body[k].span);
-    for s in role_sentences(ctx, ev) {
+    // A sentence that says someone stayed away names no party.
+    for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
         // Outside the main sentence, names quoted from a statement are what
         // it says, not who made it.
         let quotes = if Some(s.span) == main { Vec::new() } else { quotations(ctx, s) };

@@ -157,10 +157,10 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ';'])
 }
 
-/// A sentence: at least three words, ending with sentence punctuation.
+/// A sentence: two words or more, ending with sentence punctuation.
 pub(crate) fn is_prose(line: &str) -> bool {
     let t = line.trim();
-    ends_sentence(t) && word_count(t) >= 3
+    ends_sentence(t) && word_count(t) >= 2
 }
 
 /// A paragraph: a sentence of eight words or more (what a related
@@ -242,11 +242,11 @@ pub(crate) fn classify(line: &str) -> LineKind {
         if first(&v.hard) && word_count(t) <= 6 {
             return LineKind::Hard;
         }
-        if first(&v.soft) && (word_count(t) <= 3 || t.contains(':')) {
-            return LineKind::Soft;
-        }
         if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.iter().any(|m| m == x)) {
             return LineKind::Site;
+        }
+        if first(&v.soft) && (word_count(t) <= 3 || t.contains(':')) {
+            return LineKind::Soft;
         }
         if !ends_sentence(t) && v.site.iter().any(|p| holds(&w, p)) {
             return LineKind::Site;
