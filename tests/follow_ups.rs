@@ -108,7 +108,7 @@ fn meetings_in_a_visit_or_summit_programme_are_no_follow_ups() {
 }
 
 #[test]
-fn recalled_documents_are_no_follow_ups_and_signed_statements_are_statements() {
+fn recalled_documents_are_no_follow_ups_and_what_is_signed_is_a_signing() {
     let f = fups(
         "Президент Кыргызстана провел телефонный разговор с президентом Узбекистана. \
          Ранее стороны подписали договор о государственной границе.",
@@ -117,5 +117,11 @@ fn recalled_documents_are_no_follow_ups_and_signed_statements_are_statements() {
     let f = fups(
         "Президенты России и Китая провели переговоры в Пекине. По итогам переговоров лидеры подписали совместное заявление.",
     );
-    assert_eq!(f, [(EventKind::Statement, Status::Held, None, None)]);
+    assert_eq!(f, [(EventKind::Signing, Status::Held, None, None)]);
+    // A document signed and another adopted are two follow-ups.
+    let f = fups(
+        "Президенты России и Китая провели переговоры в Пекине. По итогам переговоров лидеры подписали договор о дружбе \
+         и приняли совместную декларацию.",
+    );
+    assert_eq!(f, [(EventKind::Signing, Status::Held, None, None), (EventKind::Statement, Status::Held, None, None)]);
 }

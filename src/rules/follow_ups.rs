@@ -8,7 +8,7 @@ use super::kind::MainEvent;
 use super::phrases::{Cue, Hit};
 use super::venue;
 use crate::gazetteer::EntityKind;
-use crate::record::{EventDate, EventKind, FollowUp, Format, Span, Status};
+use crate::record::{EventDate, EventKind, EventRecord, FollowUp, Format, Span, Status};
 
 /// A clause of a sentence: «…, а 13 января в Вене пройдет заседание …»
 /// holds two events.
@@ -16,7 +16,12 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = s.first;
     for k in s.first..s.last {
-        let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";";
+        // «подписали договор и приняли декларацию»: two documents.
+        let next_document = ctx.word(k) == "и" && {
+            let h = s.hits.partition_point(|h| h.first <= k);
+            s.hits[h..].iter().take_while(|h| h.first == k + 1).any(|h| matches!(h.cue, Cue::Document(_)))
+        };
+        let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";" || next_document;
         if split && k > start {
             out.push((start, k));
             start = k + 1;
@@ -70,13 +75,15 @@ fn agreement(w: &str) -> bool {
     w == "о" || ["договор", "услов", "подготов", "приглаш", "пригласи"].iter().any(|p| w.starts_with(p))
 }
 
-pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>) -> Vec<FollowUp> {
+/// The follow-ups of the main event `ev`, whose date, place and parties
+/// `main` already holds.
+pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<FollowUp> {
     let mut out: Vec<FollowUp> = Vec::new();
     if ev.kind == EventKind::Other {
         return out;
     }
-    let Some(main) = ev.sentence else { return out };
-    for s in ctx.body.iter().skip(main + 1) {
+    let Some(k) = ev.sentence else { return out };
+    for s in ctx.body.iter().skip(k + 1) {
         if out.len() >= MAX_FOLLOW_UPS {
             break;
         }
@@ -86,7 +93,7 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main_date: Option<&EventDate>)
         }
         for (a, b) in clauses(ctx, s) {
             let hits: Vec<&Hit> = hits_in(s, a, b).collect();
-            if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main_date) {
+            if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main) {
                 let dup = out.iter().any(|o| o.kind == f.kind && o.date == f.date && o.location == f.location);
                 if !dup && out.len() < MAX_FOLLOW_UPS {
                     out.push(f);
@@ -104,8 +111,9 @@ fn clause_event(
     a: usize,
     b: usize,
     hits: &[&Hit],
-    main_date: Option<&EventDate>,
+    main: &EventRecord,
 ) -> Option<FollowUp> {
+    let main_date = main.date.as_ref();
     // An empty clause (after a final «;») holds no event.
     if a >= b {
         return None;
@@ -138,10 +146,18 @@ fn clause_event(
         // провести»), not in «Участники консультаций договорились…».
         let after = hits.iter().filter(|h| h.first >= m.first).find_map(|h| kind_at(&h));
         let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
-        let before = hits.iter().filter(|_| subject).find_map(|h| kind_at(&h));
+        // (A verb before the marker reports what was done: «поздравил
+        // послов и выразил надежду, что … будет способствовать».)
+        let before = hits.iter().filter(|h| subject && !super::kind::is_verb(ctx, h)).find_map(|h| kind_at(&h));
         let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
+            // «По итогам форума будет принята декларация».
+            None if has(&|c| c == Cue::DocumentNoun)
+                && words(&|w| ["принят", "подпис", "утвер"].iter().any(|p| w.starts_with(p))) =>
+            {
+                EventKind::Statement
+            }
             None if next_round => ev.kind,
             None => return None,
         };
@@ -164,7 +180,12 @@ fn clause_event(
             return None;
         }
         // The main event going on: «Визит продлится до 10 декабря».
-        if goes_on(ctx.word(m.first)) && kind == ev.kind && !next_round {
+        // So is the visit that frames it (talks «…, Визит продлится до 15
+        // августа»): an event that goes on is no new one.
+        // («Диалог продолжится 12 января на заседании в Брюсселе» goes on
+        // at a new event.)
+        let lasts = goes_on(ctx.word(m.first)) && !ctx.word(m.first).starts_with("продолж");
+        if (lasts || (goes_on(ctx.word(m.first)) && kind == ev.kind)) && !next_round {
             return None;
         }
         (kind, Status::Planned)
@@ -183,16 +204,11 @@ fn clause_event(
         if !dates_in(s, clause).is_empty() {
             return None;
         }
-        // A statement or declaration signed is a statement («подписали
-        // совместное заявление»).
-        let object =
-            hits.iter().find(|h| h.cue == Cue::DocumentNoun && h.first >= doc_hit.last).map(|h| ctx.word(h.first));
-        let doc_kind = match object {
-            Some(w) if ["заявлени", "декларац", "коммюнике"].iter().any(|p| w.starts_with(p)) => {
-                EventKind::Statement
-            }
-            _ => doc_kind,
-        };
+        // Drafts approved for a later body are not adopted documents
+        // («одобрили проекты документов, которые будут внесены…»).
+        if (doc_hit.last..b).take(3).any(|k| ctx.word(k).starts_with("проект")) {
+            return None;
+        }
         // The noun «подписание» reports nothing by itself: a signing that
         // «состоялось» took place, one «в программе» is to come.
         if ctx.word(doc_hit.first).starts_with("подписани") {
@@ -277,5 +293,33 @@ fn clause_event(
             list.push(id);
         }
     }
-    Some(FollowUp { kind, status, date, format, location, states, organizations: orgs, span: clause })
+    let f = FollowUp { kind, status, date, format, location, states, organizations: orgs, span: clause };
+    (next_round || !restates(ev, &f, main)).then_some(f)
+}
+
+/// Whether a follow-up tells of the main event again: a press release
+/// quoted on the visit it reports («Визит … пройдет 12-14 апреля»), «Переговоры
+/// в Ташкенте прошли…», a stop of the visit's own programme («В Осаке глава
+/// государства посетит…»): the same kind in the same place (or country),
+/// or announced for the same days, with no party the main event lacks
+/// («Позднее в тот же день … провел телефонный разговор с Президентом
+/// Казахстана» is a new call).
+fn restates(ev: &MainEvent, f: &FollowUp, main: &EventRecord) -> bool {
+    if f.kind != ev.kind {
+        return false;
+    }
+    let parties = main.states.iter().filter(|s| s.role == crate::record::Role::Participant);
+    let known: Vec<&str> = parties.map(|s| s.iso2.as_str()).collect();
+    if f.states.iter().any(|s| !known.contains(&s.as_str())) {
+        return false;
+    }
+    let same_day = match (&main.date, &f.date) {
+        (Some(m), Some(d)) => f.status == Status::Planned && d.start >= m.start && d.start <= m.end,
+        _ => false,
+    };
+    let same_place = match (&main.location, &f.location) {
+        (Some(m), Some(l)) => m.name == l.name || m.country == l.country,
+        _ => false,
+    };
+    same_day || same_place
 }

@@ -97,7 +97,7 @@ fn by_phone(s: &Sent, h: &Hit) -> bool {
 }
 
 /// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
-fn is_verb(ctx: &Context, h: &Hit) -> bool {
+pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
     let w = ctx.word(h.first);
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }

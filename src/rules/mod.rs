@@ -79,7 +79,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         rec.evidence.title = Some(span);
     }
     roles::assign(&mut rec, &ctx, &ev);
-    rec.follow_ups = follow_ups::find(&ctx, &ev, rec.date.as_ref());
+    rec.follow_ups = follow_ups::find(&ctx, &ev, &rec);
     rec
 }
 
