@@ -104,6 +104,12 @@ impl<'d, 'g> Context<'d, 'g> {
         if let Some(k) = main {
             out.push(&self.body[k]);
             out.extend(self.describing(k));
+            // «Об этом он сказал на встрече с…» tells where the sentence
+            // before it was said: that sentence belongs to the event.
+            let back = k > 0 && self.word(self.body[k].first) == "об" && self.word(self.body[k].first + 1) == "этом";
+            if back && self.body[k - 1].paragraph == self.body[k].paragraph {
+                out.push(&self.body[k - 1]);
+            }
         }
         out.extend(self.head.iter());
         out
@@ -121,8 +127,18 @@ impl<'d, 'g> Context<'d, 'g> {
         self.body.iter().skip(k + 1).take(2).filter(move |s| {
             s.paragraph == para
                 && !s.recalls()
-                && !s.has(|c| matches!(c, Cue::FollowUp(_)))
-                && (main_future || !s.only_future())
+                && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
+                && (main_future || !s.only_future() || self.lasts(s))
+        })
+    }
+
+    /// Whether a sentence's future speaks of how long an event lasts
+    /// («Форум … продлится до 13 июня»): it describes the event, announces
+    /// none.
+    pub fn lasts(&self, s: &Sent) -> bool {
+        s.hits.iter().any(|h| {
+            let w = self.word(h.first);
+            matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && goes_on(w) && !w.starts_with("продолж")
         })
     }
 

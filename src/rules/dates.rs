@@ -7,6 +7,7 @@
 //! «сегодня», «вчера», «накануне», «позавчера», «завтра», «в понедельник».
 //! Vague expressions («осенью», «на следующей неделе») are not dates.
 
+use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -449,20 +450,65 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 pub(crate) fn main_date(
     ctx: &super::context::Context,
     ev: &super::kind::MainEvent,
+    fallback: Option<crate::record::EventDate>,
 ) -> Option<crate::record::EventDate> {
     let k = ev.sentence?;
     let planned = ev.status == crate::record::Status::Planned;
     let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
+    // «продлится до 13 июня» gives an end, never a start.
+    let until_expr = |e: &DateExpr| {
+        let i = ctx.doc.token_at(e.span.start);
+        i > 0 && ctx.word(i - 1) == "до" && (i.saturating_sub(4)..i - 1).any(|k| super::context::goes_on(ctx.word(k)))
+    };
+    let start_expr = |e: &&DateExpr| !until_expr(e);
     let nearby = ctx.describing(k);
     let in_main = ctx.body[k]
         .dates
         .iter()
+        .filter(start_expr)
         .filter_map(resolve_expr)
         .min_by_key(|(e, _, _)| (e.span.start as i64 - anchor as i64).abs());
-    let (expr, mut start, mut end) =
-        in_main.or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).find_map(resolve_expr))?;
-    let mut expr = expr;
+    // Later paragraphs that tell of the event again («Новый раунд стартовал
+    // 14 марта», «Форум проходит 23-24 июня», «Визит продлится до 14
+    // апреля»); a day they give must lie within a week of the reference,
+    // so that an earlier round they list («Первый раунд прошел в мае 2019
+    // года») dates nothing.
+    let restating: Vec<&super::context::Sent> = ctx
+        .body
+        .iter()
+        .skip(k + 1)
+        .take(10)
+        .filter(|s| {
+            let names = s.has(|c| c == Cue::Kind(ev.kind) || c == Cue::KindRound);
+            names && !s.recalls() && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || ctx.lasts(s))
+        })
+        .collect();
+    let near_reference = |(_, s, _): &(DateExpr, PartialDate, PartialDate)| match ctx.reference {
+        Some(r) => match (r.year, s.year, s.month, s.day) {
+            (Some(ry), Some(y), Some(m), Some(d)) => {
+                (days_from_civil(y, m, d) - days_from_civil(ry, r.month, r.day)).abs() <= 7
+            }
+            _ => false,
+        },
+        None => false,
+    };
+    let found = in_main
+        .or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).filter(start_expr).find_map(resolve_expr))
+        .or_else(|| {
+            let later = restating.iter().flat_map(|s| s.dates.iter()).filter(start_expr);
+            later.filter_map(resolve_expr).find(near_reference)
+        });
+    // No date of its own: the fallback day (the dateline's), which a later
+    // «продлится до …» may still end.
+    let (mut span, mut text, mut start, mut end) = match found {
+        Some((e, s, t)) => (e.span, ctx.doc.slice(e.span).to_string(), s, t),
+        None => {
+            let f = fallback?;
+            (f.span, f.text, f.start, f.end)
+        }
+    };
+    let nearby = nearby.chain(restating.iter().copied());
     if start == end {
         let widened = nearby
             .clone()
@@ -470,7 +516,7 @@ pub(crate) fn main_date(
             .filter_map(resolve_expr)
             .find(|(_, s, t)| s != t && within(start, *s, *t));
         if let Some((e, s, t)) = widened {
-            expr = e;
+            (span, text) = (e.span, ctx.doc.slice(e.span).to_string());
             (start, end) = (s, t);
         }
     }
@@ -479,21 +525,17 @@ pub(crate) fn main_date(
         let until = std::iter::once(&ctx.body[k])
             .chain(nearby)
             .flat_map(|s| s.dates.iter())
-            .filter(|e| {
-                // «продлится до», «продолжится до»: not any «до» (a treaty
-                // extended «до 5 февраля 2026 года» is no event's end).
-                let i = ctx.doc.token_at(e.span.start);
-                i > 0
-                    && ctx.word(i - 1) == "до"
-                    && (i.saturating_sub(4)..i - 1).any(|k| super::context::goes_on(ctx.word(k)))
-            })
-            .filter_map(resolve_expr)
+            // «продлится до», «продолжится до»: not any «до» (a treaty
+            // extended «до 5 февраля 2026 года» is no event's end).
+            .filter(|e| until_expr(e))
+            // An end still to come lies after the reference day.
+            .filter_map(|e| resolve(e.value, ctx.reference, true).map(|(s, t)| (*e, s, t)))
             .find(|(_, s, t)| s == t && later_within_a_month(start, *s));
         if let Some((_, t, _)) = until {
             end = t;
         }
     }
-    Some(crate::record::EventDate { start, end, text: ctx.doc.slice(expr.span).to_string(), span: expr.span })
+    Some(crate::record::EventDate { start, end, text, span })
 }
 
 /// Whether `t` is a day after `s`, in the same or the next month (and the

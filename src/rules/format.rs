@@ -44,8 +44,9 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
         _ => {}
     }
     if let Some((f, span)) = explicit(&ctx.event_sentences(ev.sentence)).or_else(|| stated_later(ctx, ev)) {
-        // A phone phrase elsewhere does not make a meeting a call.
-        if f != Format::Phone {
+        // A phone phrase elsewhere does not make a meeting a call, nor
+        // «лично» a message one sent.
+        if f != Format::Phone && !(ev.kind == EventKind::Statement && f == Format::InPerson) {
             return (f, Some(span));
         }
     }

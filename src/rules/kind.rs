@@ -213,11 +213,12 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
 fn international(ctx: &Context, ev: &MainEvent) -> bool {
     let sents = ctx.event_sentences(ev.sentence);
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
+    // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
         (t.first..t.last).any(|k| {
             let w = ctx.word(k);
             ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
-        })
+        }) || (t.first.saturating_sub(3)..t.first).any(|k| ctx.word(k).starts_with("международн"))
     });
     let mut states: Vec<u32> = Vec::new();
     let official = sents.iter().any(|s| s.has(|c| c == Cue::Official));

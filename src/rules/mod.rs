@@ -58,7 +58,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         return rec;
     }
     let sents = ctx.event_sentences(ev.sentence);
-    rec.date = dates::main_date(&ctx, &ev).or_else(|| dateline_day(doc, &rec, &ev));
+    rec.date = dates::main_date(&ctx, &ev, dateline_day(doc, &rec, &ev));
     // A video link makes the event remote; a phone call beside a visit
     // («…и поговорил по телефону с его женой») does not.
     let remote_cue = format::explicit(&sents).filter(|(f, _)| *f == Format::Videoconference);
