@@ -227,10 +227,10 @@ mod tests {
         let text = "abcdefghij";
         assert_eq!(show(&nest(text, &[ev(0, 6), mention(2, 4)])), "[0ab[1cd]ef]ghij");
         // An evidence span crossing a mention is cut; the mention stays whole.
-        assert_eq!(show(&nest(text, &[ev(0, 4), mention(2, 6)])), "[0ab][1(0cd)ef]ghij");
-        assert_eq!(show(&nest(text, &[mention(0, 4), ev(2, 6)])), "[0ab[1cd]](1ef)ghij");
+        assert_eq!(show(&nest(text, &[ev(0, 4), mention(2, 6)])), "[0ab][1(0cd]ef]ghij");
+        assert_eq!(show(&nest(text, &[mention(0, 4), ev(2, 6)])), "[0ab[1cd]](1ef]ghij");
         // Two mentions crossing: the later one is cut.
-        assert_eq!(show(&nest(text, &[mention(0, 4), mention(2, 6)])), "[0ab[1cd]](1ef)ghij");
+        assert_eq!(show(&nest(text, &[mention(0, 4), mention(2, 6)])), "[0ab[1cd]](1ef]ghij");
         // Same start, the mention over a longer evidence span.
         assert_eq!(show(&nest(text, &[ev(0, 6), mention(0, 8)])), "[1[0abcdef]gh]ij");
     }

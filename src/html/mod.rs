@@ -103,11 +103,11 @@ fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .map(|c| match c {
+                c if !bad(c) => c,
                 // The Control Pictures block has a symbol for each C0 control and DEL.
                 '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
                 '\u{7F}' => '\u{2421}',
-                c if bad(c) => '\u{FFFD}',
-                c => c,
+                _ => '\u{FFFD}',
             })
             .collect(),
     )

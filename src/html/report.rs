@@ -185,6 +185,6 @@ mod tests {
                 .collect();
         let mut sorted = keys.clone();
         sorted.sort();
-        assert_eq!(sorted, [&keys[1], &keys[0], &keys[3], &keys[2]]);
+        assert_eq!(sorted, [keys[1].clone(), keys[0].clone(), keys[3].clone(), keys[2].clone()]);
     }
 }
