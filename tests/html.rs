@@ -35,7 +35,8 @@ fn text_of(html: &str) -> String {
 /// `script` skipped) is closed in order.
 fn assert_balanced(page: &str) {
     static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>").unwrap());
-    static RAW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!DOCTYPE html>|<(style|script)>.*?</(style|script)>").unwrap());
+    static RAW: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?s)<!DOCTYPE html>|<(style|script)>.*?</(style|script)>").unwrap());
     let page = RAW.replace_all(page, "");
     let mut stack: Vec<String> = Vec::new();
     for c in TAG.captures_iter(&page) {
@@ -131,7 +132,11 @@ fn hostile_text() -> String {
     let mut t = String::from("МОСКВА, 6 октября. /ТАСС/. ");
     for (i, h) in HOSTILE.iter().enumerate() {
         t.push_str(h);
-        t.push_str(if i % 2 == 0 { " Сергей Лавров провел переговоры с главой МИД Таджикистана " } else { "\n" });
+        t.push_str(if i % 2 == 0 {
+            " Сергей Лавров провел переговоры с главой МИД Таджикистана "
+        } else {
+            "\n"
+        });
     }
     t
 }

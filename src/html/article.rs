@@ -6,7 +6,7 @@ use super::{contract_str, date_range, page, Clean};
 use crate::record::{EventRecord, FollowUp, Place, Role};
 use crate::text::Parts;
 use crate::Extractor;
-use maud::{html, Markup};
+use maud::{html, Markup, Render};
 
 /// The page of one article: `text` is the exact input `record` was
 /// extracted from (marks whose spans do not fit it are left out). The
@@ -36,16 +36,28 @@ pub fn article_page_with_parts(text: &str, record: &EventRecord, parts: &Parts) 
 fn text_markup(text: &str, record: &EventRecord, parts: &Parts) -> Markup {
     let mut marks = part_marks(parts);
     marks.extend(record_marks(record));
-    let tree = nest(text, &marks);
-    html! { @for n in &tree { (node(n, &marks)) } }
+    html! { (Nodes(&nest(text, &marks), &marks)) }
 }
 
-fn node(n: &Node, marks: &[Mark]) -> Markup {
-    let (mark, first, children) = match n {
-        Node::Text(t) => return html! { (Clean(t)) },
-        Node::Mark { mark, first, children } => (&marks[*mark], *first, children),
-    };
-    let inner = html! { @for c in children { (node(c, marks)) } };
+/// Pieces of the text, written straight into the page being built (a
+/// `Markup` per level would copy the text once more for each level).
+struct Nodes<'a>(&'a [Node<'a>], &'a [Mark<'a>]);
+
+impl Render for Nodes<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        for n in self.0 {
+            match n {
+                Node::Text(t) => Clean(t).render_to(buffer),
+                Node::Mark { mark, first, children } => {
+                    element(&self.1[*mark], *first, Nodes(children, self.1)).render_to(buffer)
+                }
+            }
+        }
+    }
+}
+
+/// The element of one mark around its pieces.
+fn element(mark: &Mark, first: bool, inner: Nodes) -> Markup {
     let span = format!("{}-{}", mark.span.start, mark.span.end);
     match &mark.kind {
         MarkKind::Part { name, content } => {
@@ -120,7 +132,7 @@ fn card(r: &EventRecord) -> Markup {
             dl {
                 dt { "kind" } dd { (contract_str(&r.kind)) }
                 dt { "status" } dd { (contract_str(&r.status)) }
-                dt { "date" } dd { (date_range(r.date.as_ref())) }
+                dt { "date" } dd { (r.date.as_ref().map_or_else(|| "—".into(), |d| date_range(Some(d)))) }
                 dt { "format" } dd { (contract_str(&r.format)) }
                 dt { "venue" } dd { (place(r.location.as_ref())) }
                 dt { "title" } dd { (Clean(r.title.as_deref().unwrap_or("—"))) }

@@ -49,21 +49,45 @@ fn month_index(year: i32, month: u8) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
 }
 
-/// Events per month, stacked by kind. Records of kind `other` and events
-/// with no year or month are counted in a note under the chart.
+/// Counts per month and kind.
+type MonthCounts = BTreeMap<i64, HashMap<EventKind, usize>>;
+
+/// Events per month, stacked by kind: one chart of dated months, one of
+/// months whose year is unknown (agency datelines often give none).
+/// Records of kind `other` and events with no month are counted in a note.
 pub(super) fn months(rows: &[Row]) -> Markup {
-    let mut counts: BTreeMap<i64, HashMap<EventKind, usize>> = BTreeMap::new();
+    let (mut dated, mut yearless) = (MonthCounts::new(), MonthCounts::new());
     let (mut other, mut undated) = (0, 0);
     for r in rows {
-        match (r.kind, r.start.and_then(|d| Some(month_index(d.year?, d.month?)))) {
-            (EventKind::Other, _) => other += 1,
-            (_, None) => undated += 1,
-            (k, Some(m)) => *counts.entry(m).or_default().entry(k).or_default() += 1,
+        let month = r.start.and_then(|d| d.month);
+        match (r.kind, r.start.and_then(|d| d.year), month) {
+            (EventKind::Other, _, _) => other += 1,
+            (_, _, None) => undated += 1,
+            (k, Some(y), Some(m)) => *dated.entry(month_index(y, m)).or_default().entry(k).or_default() += 1,
+            (k, None, Some(m)) => *yearless.entry(i64::from(m) - 1).or_default().entry(k).or_default() += 1,
         }
     }
-    let note = html! { p.note { (other) " records report no diplomatic event; " (undated) " events have no year or month." } };
+    let present: Vec<EventKind> =
+        KINDS.into_iter().filter(|k| dated.values().chain(yearless.values()).any(|c| c.contains_key(k))).collect();
+    let dated_label = |m: i64| format!("{}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
+    let yearless_label = |m: i64| format!("--{:02}", m + 1);
+    html! {
+        @if !dated.is_empty() { (bars(&dated, &present, "Events per month", &dated_label)) }
+        @if !yearless.is_empty() {
+            p.note { "Months of events whose year is unknown:" }
+            (bars(&yearless, &present, "Events per month, year unknown", &yearless_label))
+        }
+        p.legend { @for k in &present {
+            svg width="10" height="10" { rect width="10" height="10" fill=(kind_color(*k)) {} } " " (contract_str(k)) " "
+        } }
+        p.note { (other) " records report no diplomatic event; " (undated) " events have no month." }
+    }
+}
+
+/// One stacked bar chart over the months from the first to the last key.
+fn bars(counts: &MonthCounts, present: &[EventKind], name: &str, label: &dyn Fn(i64) -> String) -> Markup {
     let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
-        return html! { p.note { "No dated events." } (note) };
+        return html! {};
     };
     let n = (last - first + 1) as usize;
     let top = counts.values().map(|c| c.values().sum::<usize>()).max().unwrap_or(1).max(1);
@@ -72,14 +96,12 @@ pub(super) fn months(rows: &[Row]) -> Markup {
     let width = left + n * bar + 10;
     let y = |v: usize| 10 + height - v * height / top;
     let label_every = n.div_ceil(12);
-    let present: Vec<EventKind> = KINDS.into_iter().filter(|k| counts.values().any(|c| c.contains_key(k))).collect();
-    let label = |m: i64| format!("{}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
     // Each bar's segments, bottom up in legend order: (x, value below, value, kind).
     let mut segments = Vec::new();
-    for (&m, c) in &counts {
+    for (&m, c) in counts {
         let x = left + (m - first) as usize * bar;
         let mut below = 0;
-        for k in &present {
+        for k in present {
             if let Some(&v) = c.get(k) {
                 segments.push((x, m, below, v, *k));
                 below += v;
@@ -87,7 +109,7 @@ pub(super) fn months(rows: &[Row]) -> Markup {
         }
     }
     html! {
-        svg.chart xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Events per month by kind"
+        svg.chart xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(name)
             width=(width) height=(height + bottom + 10) viewBox={ "0 0 " (width) " " (height + bottom + 10) } {
             line x1=(left) y1=(y(0)) x2=(width - 5) y2=(y(0)) stroke="#444" {}
             text x=(left - 4) y=(y(top) + 4) text-anchor="end" { (top) }
@@ -104,10 +126,6 @@ pub(super) fn months(rows: &[Row]) -> Markup {
                 }
             }
         }
-        p.legend { @for k in &present {
-            svg width="10" height="10" { rect width="10" height="10" fill=(kind_color(*k)) {} } " " (contract_str(k)) " "
-        } }
-        (note)
     }
 }
 
@@ -165,7 +183,8 @@ pub(super) fn matrix(rows: &[Row]) -> Markup {
                         title { (Clean(a)) @if i != j { " + " (Clean(b)) } ": " (c) " events" }
                     }
                     @if c > 0 {
-                        text x=(x + cell / 2) y=(y + cell / 2 + 4) text-anchor="middle" font-size="9" { (c) }
+                        text x=(x + cell / 2) y=(y + cell / 2 + 4) text-anchor="middle" font-size="9"
+                            fill=(if i == j { "#fff" } else { "#222" }) { (c) }
                     }
                 }
             }

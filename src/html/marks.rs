@@ -72,7 +72,11 @@ pub(super) fn record_marks(record: &EventRecord) -> Vec<Mark<'_>> {
     let kind = super::contract_str(&record.kind);
     let status = super::contract_str(&record.status);
     ev("dateline", "dateline".into(), record.dateline.as_ref().map(|d| d.span));
-    ev("date", format!("event date: {}", super::date_range(record.date.as_ref())), record.date.as_ref().map(|d| d.span));
+    ev(
+        "date",
+        format!("event date: {}", super::date_range(record.date.as_ref())),
+        record.date.as_ref().map(|d| d.span),
+    );
     ev("kind", format!("kind trigger: {kind}"), record.evidence.kind);
     ev("status", format!("status: {status}"), record.evidence.status);
     ev("format", format!("format: {}", super::contract_str(&record.format)), record.evidence.format);
@@ -96,7 +100,11 @@ pub(super) enum Node<'t> {
     Text(&'t str),
     /// Mark `mark` (an index into the marks given to [`nest`]); `first` is
     /// false for the second and later pieces of a mark that was cut.
-    Mark { mark: usize, first: bool, children: Vec<Node<'t>> },
+    Mark {
+        mark: usize,
+        first: bool,
+        children: Vec<Node<'t>>,
+    },
 }
 
 /// A mark's stretch still to place.

@@ -97,7 +97,10 @@ fn visible(s: &str) -> Cow<'_, str> {
             || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
             || (c as u32 & 0xFFFE) == 0xFFFE
     }
-    if !s.chars().any(bad) {
+    // Only these bytes start a character `bad` holds for: a first look that
+    // spares decoding most text (Cyrillic and «» pass on the first test).
+    let lead = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2 || b >= 0xEF;
+    if !s.bytes().any(lead) || !s.chars().any(bad) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -136,7 +139,10 @@ mod tests {
 
     #[test]
     fn controls_become_visible_symbols() {
-        assert_eq!(visible("a\u{0}b\u{1b}c\u{7f}\u{85}\u{FFFF}\n\t"), "a\u{2400}b\u{241B}c\u{2421}\u{FFFD}\u{FFFD}\n\t");
+        assert_eq!(
+            visible("a\u{0}b\u{1b}c\u{7f}\u{85}\u{FFFF}\n\t"),
+            "a\u{2400}b\u{241B}c\u{2421}\u{FFFD}\u{FFFD}\n\t"
+        );
         assert!(matches!(visible("Душанбе\n"), Cow::Borrowed(_)));
         let mut out = String::new();
         Clean("<b>\"&\u{1}").render_to(&mut out);
