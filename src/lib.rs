@@ -36,6 +36,8 @@
 mod error;
 mod extractor;
 pub mod gazetteer;
+#[cfg(feature = "html")]
+pub mod html;
 mod record;
 mod rules;
 pub mod text;
