@@ -2,7 +2,13 @@
 //!
 //! ```text
 //! cargo run --release --example extract -- [--date YYYY-MM-DD] [--pretty] [--threads N] PATH...
+//! cargo run --release --example extract -- --parts PATH...
 //! ```
+//!
+//! `--parts` prints, instead of records, the parts each input was split
+//! into (site text, headline, lead, dateline, body, inline site text,
+//! trailer), one line each: `part<TAB>start..end<TAB>text` under a `# id`
+//! line — to check what a scraper's output looks like to the extractor.
 //!
 //! `PATH` is a file, a directory (every `*.txt` below it, sorted) or `-` for
 //! standard input. The record's `id` is the path as given. A file that
@@ -17,19 +23,21 @@ use std::process::ExitCode;
 struct Args {
     date: Option<String>,
     pretty: bool,
+    parts: bool,
     threads: usize,
     paths: Vec<String>,
 }
 
-const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--pretty] [--threads N] PATH...\n  PATH: a file, a directory (*.txt below it, sorted) or - for standard input";
+const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--pretty] [--parts] [--threads N] PATH...\n  PATH: a file, a directory (*.txt below it, sorted) or - for standard input";
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { date: None, pretty: false, threads: 0, paths: Vec::new() };
+    let mut a = Args { date: None, pretty: false, parts: false, threads: 0, paths: Vec::new() };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--date" => a.date = Some(it.next().ok_or("--date needs a value (YYYY-MM-DD)")?),
             "--pretty" => a.pretty = true,
+            "--parts" => a.parts = true,
             "--threads" => {
                 let v = it.next().ok_or("--threads needs a number")?;
                 a.threads = v.parse().map_err(|_| format!("--threads: not a number: {v}"))?;
@@ -111,9 +119,19 @@ fn read(input: &Input) -> Result<(String, String), (String, String)> {
     }
 }
 
-/// Reads and extracts one input: a JSON line, or an error line.
-fn process(ex: &Extractor, input: &Input, pretty: bool) -> Result<String, String> {
+/// Reads and extracts one input: a JSON line (or its parts), or an error line.
+fn process(ex: &Extractor, input: &Input, args: &Args) -> Result<String, String> {
+    let pretty = args.pretty;
     let (id, text) = read(input).map_err(|(id, why)| format!("extract: {id}: {why}"))?;
+    if args.parts {
+        let parts = ex.gazetteer().parts_splitter().split(&text);
+        let mut out = format!("# {id}");
+        for (kind, span) in parts.labeled() {
+            let line: String = text[span.start..span.end].chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+            out.push_str(&format!("\n{}\t{}..{}\t{line}", kind.as_str(), span.start, span.end));
+        }
+        return Ok(out);
+    }
     let rec = ex.extract_with_id(id, &text);
     let json = if pretty { serde_json::to_string_pretty(&rec) } else { serde_json::to_string(&rec) };
     json.map_err(|e| format!("extract: cannot serialize record: {e}"))
@@ -151,7 +169,7 @@ fn main() -> ExitCode {
     // Standard input is read on the main thread, in order, like the rest.
     let threads = threads.clamp(1, inputs.len().max(1));
     let results: Vec<Result<String, String>> = if threads == 1 {
-        inputs.iter().map(|i| process(&ex, i, args.pretty)).collect()
+        inputs.iter().map(|i| process(&ex, i, &args)).collect()
     } else {
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut slots: Vec<Option<Result<String, String>>> = (0..inputs.len()).map(|_| None).collect();
@@ -165,7 +183,7 @@ fn main() -> ExitCode {
                             if k >= inputs.len() {
                                 break;
                             }
-                            done.push((k, process(&ex, &inputs[k], args.pretty)));
+                            done.push((k, process(&ex, &inputs[k], &args)));
                         }
                         done
                     })

@@ -52,13 +52,15 @@ impl Mark<'_> {
 /// new kind of part is one more line here (and a CSS rule if it is shown
 /// differently).
 pub(super) fn part_marks(parts: &Parts) -> Vec<Mark<'static>> {
-    let mut out = Vec::new();
-    let mut add = |name, content, span| out.push(Mark { span, kind: MarkKind::Part { name, content } });
-    parts.headline.iter().for_each(|&s| add("headline", true, s));
-    parts.dateline.iter().for_each(|d| add("dateline", true, d.span));
-    parts.body.iter().for_each(|&s| add("body", true, s));
-    parts.trailer.iter().for_each(|&s| add("trailer", false, s));
-    out
+    use crate::text::PartKind;
+    parts
+        .labeled()
+        .into_iter()
+        .map(|(kind, span)| {
+            let content = matches!(kind, PartKind::Headline | PartKind::Lead | PartKind::Dateline | PartKind::Body);
+            Mark { span, kind: MarkKind::Part { name: kind.as_str(), content } }
+        })
+        .collect()
 }
 
 /// The record's evidence spans and mentions as marks.

@@ -397,7 +397,6 @@ impl PartsSplitter {
         let last = (start + 1..hard).rev().find(|&k| units[k].kind == LineKind::Prose).unwrap_or(start);
         let mut in_links = false;
         for (k, u) in units.iter().enumerate().take(last + 1).skip(start) {
-            let line = line_str(text, u.span);
             let mut span = u.span;
             if k == start {
                 if let Some(d) = &parts.dateline {
@@ -412,7 +411,8 @@ impl PartsSplitter {
             }
             in_links = match u.kind {
                 LineKind::Soft => true,
-                LineKind::Prose | LineKind::Short if in_links => !page::is_paragraph(line),
+                // Related headlines under a link block have no final period.
+                LineKind::Short if in_links => true,
                 _ => false,
             };
             let furniture = matches!(

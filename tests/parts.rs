@@ -1,0 +1,153 @@
+//! Document parts of pages as users copy them from news sites: site text
+//! before the article, a title with a site suffix, timestamps, datelines
+//! glued to the title, furniture between body paragraphs, and the trailer.
+//! Every page here is made up for the test.
+
+mod common;
+
+use common::{extract, states, EX};
+use dipnews::text::{PartKind, Parts};
+
+fn split(text: &str) -> Parts {
+    EX.gazetteer().parts_splitter().split(text)
+}
+
+fn slice(text: &str, span: dipnews::Span) -> &str {
+    &text[span.start..span.end]
+}
+
+fn of_kind<'t>(text: &'t str, parts: &Parts, kind: PartKind) -> Vec<&'t str> {
+    parts.labeled().into_iter().filter(|(k, _)| *k == kind).map(|(_, s)| slice(text, s)).collect()
+}
+
+#[test]
+fn site_text_before_the_title_is_no_headline() {
+    let text = "Новостной портал\nВойти\nГлавное\nВ мире\nЭкономика\n$ 90,12 +0,30\nБерлин +7°\n3 марта 2025, 10:05\n\
+                Политика\nМинистры Польши и Литвы провели переговоры в Вильнюсе\nВИЛЬНЮС, 3 марта /ТАСС/. Министры \
+                иностранных дел Польши и Литвы провели в понедельник переговоры.\nСтороны обсудили безопасность региона.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры в Вильнюсе");
+    assert_eq!(slice(text, p.dateline.as_ref().unwrap().span), "ВИЛЬНЮС, 3 марта /ТАСС/.");
+    let site = of_kind(text, &p, PartKind::Site);
+    assert!(site.contains(&"Войти") && site.contains(&"$ 90,12 +0,30") && site.contains(&"Политика"), "{site:?}");
+    // The timestamp's year completes the dateline's date.
+    let rec = extract(text);
+    assert_eq!(rec.dateline.unwrap().date.unwrap().to_string(), "2025-03-03");
+    assert_eq!(rec.headline.as_deref(), Some("Министры Польши и Литвы провели переговоры в Вильнюсе"));
+}
+
+#[test]
+fn title_timestamp_and_dateline_glued_on_one_line() {
+    let text = "Агентство\nРус | Eng\nГлавная / Политика\nГлава МИД Грузии встретился с послом Австрии\
+                12.06.2023 11:40ТБИЛИСИ, 12 июня /ТАСС/. Министр иностранных дел Грузии встретился с послом Австрии.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Глава МИД Грузии встретился с послом Австрии");
+    assert_eq!(slice(text, p.timestamp.unwrap()), "12.06.2023");
+    assert_eq!(slice(text, p.dateline.as_ref().unwrap().place), "ТБИЛИСИ");
+    assert_eq!(of_kind(text, &p, PartKind::Body), ["Министр иностранных дел Грузии встретился с послом Австрии."]);
+    let rec = extract(text);
+    assert_eq!(rec.dateline.unwrap().date.unwrap().to_string(), "2023-06-12");
+}
+
+#[test]
+fn a_site_suffix_is_cut_from_the_title() {
+    for (line, title) in [
+        (
+            "Лавров и Ван И провели переговоры в Пекине - РИА Новости, 05.04.2024",
+            "Лавров и Ван И провели переговоры в Пекине",
+        ),
+        ("Премьеры Армении и Грузии встретились в Тбилиси - ТАСС", "Премьеры Армении и Грузии встретились в Тбилиси"),
+        ("Казахстан и Китай обсудили транзит - 15.01.2026, ПРАЙМ", "Казахстан и Китай обсудили транзит"),
+        // A dash inside a title is no suffix.
+        ("Саммит «Центральная Азия - Китай» прошел в Астане", "Саммит «Центральная Азия - Китай» прошел в Астане"),
+    ] {
+        let text =
+            format!("{line}\n08.04.2024 10:00\nСтороны обсудили сотрудничество в сфере транспорта и энергетики.");
+        let p = split(&text);
+        assert_eq!(slice(&text, p.headline.unwrap()), title);
+    }
+}
+
+#[test]
+fn subtitles_author_lines_and_counters_are_not_the_title() {
+    let text =
+        "Лента\nМир\nПрезиденты Чехии и Словакии обсудили энергетику\nЛидеры провели встречу на границе двух стран\n\
+                Автор: Иван Петров\nПросмотров: 1 502\nПрезидент Чехии в пятницу встретился с президентом Словакии. \
+                Стороны обсудили поставки газа.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Президенты Чехии и Словакии обсудили энергетику");
+    assert_eq!(of_kind(text, &p, PartKind::Lead), ["Лидеры провели встречу на границе двух стран"]);
+    assert!(p.dateline.is_none());
+    assert_eq!(p.body.len(), 1);
+}
+
+#[test]
+fn credits_calls_to_subscribe_and_links_between_paragraphs_do_not_end_the_body() {
+    let text = "Министры Египта и Иордании провели консультации\n\
+                КАИР, 4 мая /ТАСС/. Министры иностранных дел Египта и Иордании провели в Каире консультации.\n\
+                Фото: пресс-служба МИД Египта\n\
+                Стороны обсудили положение в регионе.\n\
+                Подписывайтесь на наш канал в Telegram\n\
+                Читайте также\n\
+                Президент Ирана посетил Пакистан\n\
+                Министры условились о новой встрече в Аммане.\n\
+                Теги\nЕгипет\nИордания\nПоделиться\nКомментарии (12)\nОтличная новость, спасибо редакции за материал.\n\
+                Читайте также\nСаудовская Аравия и Катар подписали соглашение";
+    let p = split(text);
+    let body = of_kind(text, &p, PartKind::Body);
+    assert_eq!(body.last(), Some(&"Министры условились о новой встрече в Аммане."));
+    let inline = of_kind(text, &p, PartKind::Inline);
+    assert!(inline.contains(&"Фото: пресс-служба МИД Египта"), "{inline:?}");
+    assert!(inline.contains(&"Президент Ирана посетил Пакистан"), "{inline:?}");
+    // A reader's comment after the tag block is no article text.
+    assert!(of_kind(text, &p, PartKind::Trailer).contains(&"Отличная новость, спасибо редакции за материал."));
+    // Names in the inline link and the trailer give no mentions; the body
+    // after the link still does.
+    let rec = extract(text);
+    assert_eq!(states(&rec), ["EG", "JO"]);
+    assert_eq!(rec.follow_ups.len(), 1, "{:?}", rec.follow_ups);
+}
+
+#[test]
+fn a_rubric_and_the_sites_name_give_no_state() {
+    let text = "Вести Казахстана\nБывший СССР\nПолитика\nПрезидент Финляндии прибыл в Стокгольм\n\
+                Президент Финляндии прибыл в Стокгольм с официальным визитом.";
+    let rec = extract(text);
+    assert_eq!(states(&rec), ["FI"]);
+}
+
+#[test]
+fn a_timestamp_is_the_reference_date_but_never_the_events_date() {
+    let text = "Портал\nГлавная\n14 марта 2022, 19:42\nМинистры Франции и Германии провели переговоры\n\
+                Министры иностранных дел Франции и Германии накануне провели переговоры в Париже.";
+    let rec = extract(text);
+    assert!(rec.dateline.is_none());
+    let d = rec.date.unwrap();
+    assert_eq!((d.start.to_string(), d.end.to_string()), ("2022-03-13".into(), "2022-03-13".into()));
+    // Without a relative word the page's timestamp dates nothing.
+    let text = "Портал\nГлавная\n14 марта 2022, 19:42\nМинистры Франции и Германии провели переговоры\n\
+                Министры иностранных дел Франции и Германии провели переговоры в Париже.";
+    assert_eq!(extract(text).date, None);
+}
+
+#[test]
+fn a_page_of_menus_only_is_an_empty_record() {
+    let text = "Главная\nПолитика\nЭкономика\nВ мире\nРус | Eng\n$ 91,20\nВойти\nПоиск\nНаверх";
+    let p = split(text);
+    assert!(p.headline.is_none() && p.body.is_empty() && p.dateline.is_none());
+    let rec = extract(text);
+    assert!(rec.headline.is_none() && rec.states.is_empty());
+    assert_eq!(rec.kind, dipnews::EventKind::Other);
+}
+
+#[test]
+fn every_line_falls_in_one_part_in_text_order() {
+    let text = "Сайт\nМеню\nЗаголовок новости о встрече министров\n01.02.2024 09:00\n\
+                МОСКВА, 1 февраля. /ТАСС/. Министры встретились.\nФото: МИД\nВторой абзац текста.\nТеги\nМИД";
+    let p = split(text);
+    let labeled = p.labeled();
+    assert!(labeled.windows(2).all(|w| w[0].1.end <= w[1].1.start), "{labeled:?}");
+    let lines = text.lines().count();
+    // The dateline and the rest of its line are two parts of one line.
+    assert_eq!(labeled.len(), lines + 1, "{labeled:?}");
+}
