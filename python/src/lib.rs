@@ -78,7 +78,9 @@ fn reference_date(date: &Bound<'_, PyAny>) -> PyResult<PartialDate> {
     let text = match date.extract::<String>() {
         Ok(s) => s,
         Err(_) => match (date.getattr("year"), date.getattr("month"), date.getattr("day")) {
-            (Ok(y), Ok(m), Ok(d)) => format!("{:04}-{:02}-{:02}", y.extract::<i64>()?, m.extract::<i64>()?, d.extract::<i64>()?),
+            (Ok(y), Ok(m), Ok(d)) => {
+                format!("{:04}-{:02}-{:02}", y.extract::<i64>()?, m.extract::<i64>()?, d.extract::<i64>()?)
+            }
             _ => return Err(PyTypeError::new_err("date must be a 'YYYY-MM-DD' string or a datetime.date")),
         },
     };
@@ -193,10 +195,9 @@ impl Extractor {
         let reference = optional_date(reference_date)?;
         let gazetteer = match gazetteers {
             None => Gazetteer::embedded(),
-            Some(dir) => py
-                .detach(|| GazetteerBuilder::new().embedded().add_dir(dir)?.build())
-                .map(Arc::new)
-                .map_err(error)?,
+            Some(dir) => {
+                py.detach(|| GazetteerBuilder::new().embedded().add_dir(dir)?.build()).map(Arc::new).map_err(error)?
+            }
         };
         let mut builder = dipnews::Extractor::builder().gazetteer(Arc::clone(&gazetteer));
         if let Some(d) = reference {
