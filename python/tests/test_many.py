@@ -73,3 +73,32 @@ def test_char_spans_after_four_byte_characters():
 def test_threads_must_be_positive():
     with pytest.raises(ValueError):
         dipnews.Extractor().extract_many(["Россия"], threads=0)
+
+
+def test_the_gil_is_released_while_rust_works():
+    # A Python thread keeps stamping the time; if extract_many held the GIL,
+    # no stamp could fall well inside the call.
+    import threading
+    import time
+
+    docs = [t for t, _ in dev_texts()] * 50
+    stamps, stop = [], threading.Event()
+
+    def stamp():
+        while not stop.is_set():
+            stamps.append(time.perf_counter())
+            time.sleep(0.001)
+
+    ex = dipnews.Extractor()
+    worker = threading.Thread(target=stamp)
+    worker.start()
+    try:
+        start = time.perf_counter()
+        ex.extract_many(docs, threads=1)
+        end = time.perf_counter()
+    finally:
+        stop.set()
+        worker.join()
+    margin = (end - start) * 0.1
+    assert end - start > 0.05, "too little work to tell"
+    assert any(start + margin < s < end - margin for s in stamps)
