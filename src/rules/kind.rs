@@ -168,9 +168,14 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// визитом», «переговоров, которые состоялись 7 апреля». Such a clause
 /// gives background, not the event the sentence reports.
 fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    let from = h.first.saturating_sub(12).max(s.first);
-    let Some(comma) = (from..h.first).rev().find(|&k| ctx.word(k) == ",") else { return false };
-    (comma + 1..(comma + 3).min(h.first)).any(|k| {
+    side_clause_at(ctx, s, h.first)
+}
+
+/// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
+pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
+    let from = i.saturating_sub(12).max(s.first);
+    let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
+    (comma + 1..(comma + 3).min(i)).any(|k| {
         let w = ctx.word(k);
         w.starts_with("котор") || is_participle(w)
     })

@@ -88,6 +88,15 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     if topic(ctx, s, m) || venue::accredited(ctx, s, m) {
         return false;
     }
+    // An organization whose meeting only frames the event («на полях
+    // сессии Совета ООН», «приехавший на заседание СМИД СНГ») or where
+    // something is done («координация действий в ОДКБ», «взаимодействие в
+    // ООН») took no part in it.
+    if kind == EntityKind::Organization
+        && (framed(ctx, s, m) || matches!(ctx.word(m.tokens.0.wrapping_sub(1)), "в" | "во"))
+    {
+        return false;
+    }
     // A venue country hosts a visit; of other events it is the place only.
     if kind == EntityKind::State && ev.kind != EventKind::Visit && venue::is_venue(ctx, s, m) {
         let w = ctx.word(m.tokens.0.wrapping_sub(1));
@@ -267,4 +276,16 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
             o.role = Role::Participant;
         }
     }
+}
+
+/// Whether a match stands in a frame of the sentence's event: after «на
+/// полях», «в ходе участия в», «в рамках» in the same clause, or in a side
+/// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
+fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    let i = m.tokens.0;
+    let after_frame = ctx
+        .hits_before(s, i, 10)
+        .iter()
+        .any(|h| h.cue == Cue::KindFrame && h.last <= i && (h.last..i).all(|k| ctx.word(k) != ","));
+    after_frame || super::kind::side_clause_at(ctx, s, i)
 }
