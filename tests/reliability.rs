@@ -134,6 +134,10 @@ fn extremes() {
     ));
     // Many framed and weak triggers in one sentence.
     check(&"на полях встречи министр России принял посла Китая и подписал закон, ".repeat(20_000));
+    // Pages of site text: credits, menus, timestamps, glued datelines.
+    check(&"ФОТО: пресс-служба\n".repeat(100_000));
+    check(&"Политика\n12.03.2024 10:15\nЧитайте также\n".repeat(30_000));
+    check(&"Заголовок12.03.2024 10:15МОСКВА, 5 мая /ТАСС/. Текст.\n".repeat(20_000));
 }
 
 #[test]

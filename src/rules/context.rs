@@ -104,12 +104,7 @@ impl<'d, 'g> Context<'d, 'g> {
         if let Some(k) = main {
             out.push(&self.body[k]);
             out.extend(self.describing(k));
-            // «Об этом он сказал на встрече с…» tells where the sentence
-            // before it was said: that sentence belongs to the event.
-            let back = k > 0 && self.word(self.body[k].first) == "об" && self.word(self.body[k].first + 1) == "этом";
-            if back && self.body[k - 1].paragraph == self.body[k].paragraph {
-                out.push(&self.body[k - 1]);
-            }
+            out.extend(self.said_before(k));
         }
         out.extend(self.head.iter());
         out
@@ -130,6 +125,15 @@ impl<'d, 'g> Context<'d, 'g> {
                 && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
                 && (main_future || !s.only_future() || self.lasts(s))
         })
+    }
+
+    /// «Об этом он сказал на встрече с…» tells where the sentence before
+    /// body sentence `k` was said: that sentence belongs to the event.
+    pub fn said_before(&self, k: usize) -> Option<&Sent> {
+        let s = self.body.get(k)?;
+        let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
+        let prev = self.body.get(k.checked_sub(1)?)?;
+        (back && prev.paragraph == s.paragraph).then_some(prev)
     }
 
     /// Whether a sentence's future speaks of how long an event lasts

@@ -181,11 +181,12 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             _ => false,
         })
     };
+    let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span);
     let mut out: Vec<&Sent> = ctx
         .event_sentences(ev.sentence)
         .into_iter()
         .enumerate()
-        .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s)))
+        .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s) || Some(s.span) == said))
         .map(|(_, s)| s)
         .collect();
     for s in &ctx.head {
