@@ -185,3 +185,13 @@ fn an_earlier_round_or_event_places_nothing() {
                 иностранных дел России встретился с министром иностранных дел Узбекистана.";
     assert_eq!(venue(text).as_deref(), Some("Москва"));
 }
+
+#[test]
+fn a_later_paragraph_that_describes_the_event_in_other_words() {
+    let text = "Президенты Беларуси и Вьетнама провели переговоры о развитии торговли.\n\n\
+                Встреча лидеров проходит во Дворце Независимости.";
+    assert_eq!(venue(text).as_deref(), Some("Минск"));
+    let text = "Президенты Беларуси и Вьетнама провели переговоры о развитии торговли.\n\n\
+                Следующая встреча пройдет в Ханое.";
+    assert_eq!(venue(text), None, "a later event");
+}

@@ -8,7 +8,7 @@ use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
 use crate::gazetteer::{EntityId, EntityKind, Match};
-use crate::record::{MentionForm, Place, Span};
+use crate::record::{MentionForm, Place, Span, Status};
 
 fn is_in(w: &str) -> bool {
     matches!(w, "в" | "во")
@@ -250,22 +250,33 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// that state where the next paragraphs place the event («находится с
 /// визитом в Узбекистане … Переговоры проходят в узбекском Самарканде», «в
 /// столице республики»); else a city in a later sentence that tells of the
-/// same event again. Sentences about an earlier or a later event never
-/// place it.
+/// same event again, or of an event taking place in other words («Встреча
+/// лидеров проходит во Дворце Независимости»). Sentences about an earlier
+/// or a later event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
     if let Some(found) = sents.iter().find_map(|s| city_in(ctx, s)) {
         return Some(found);
     }
     let k = ev.sentence;
     let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph).unwrap_or(0);
-    let later = k.into_iter().flat_map(|k| ctx.body.iter().skip(k + 1).take(8)).filter(|s| {
-        s.paragraph.is_some_and(|p| p <= para + 2)
-            && !s.has(|c| matches!(c, Cue::FollowUp(_)))
-            && !tells_of_earlier(ctx, s)
-    });
+    let later: Vec<&Sent> = k
+        .into_iter()
+        .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
+        .filter(|s| {
+            s.paragraph.is_some_and(|p| p <= para + 2)
+                && !s.has(|c| matches!(c, Cue::FollowUp(_)))
+                && !tells_of_earlier(ctx, s)
+        })
+        .collect();
     if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
-        let city = later.filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
+        let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
-    ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s))
+    let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+    again.or_else(|| {
+        let taking_place = |s: &&&Sent| {
+            s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
+        };
+        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
+    })
 }
