@@ -374,7 +374,7 @@ fn a_seat_names_a_known_city() {
     assert_eq!(err_line(build(Table::Seats, &format!("{h}Дворец\tНетограда\t\n"))).1, 2, "unknown city");
     let g = GazetteerBuilder::new()
         .embedded()
-        .add_table(Table::Seats, "extra.tsv", &format!("{h}Дворец Шести Столпов\tQ1520\t\n"))
+        .add_table(Table::Seats, "extra.tsv", format!("{h}Дворец Шести Столпов\tQ1520\t\n"))
         .build()
         .unwrap();
     let m = g.find("во Дворце Шести Столпов").into_iter().find(|m| m.kind == EntityKind::Seat).expect("found");
