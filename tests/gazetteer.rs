@@ -364,8 +364,11 @@ fn seats_and_new_cities_inflect() {
     // A name two seats share gives both, the first listed first.
     let both: Vec<String> = place_of("во Дворце Независимости").into_iter().map(|(_, c)| c).collect();
     assert_eq!(both, ["Минск", "Астана"]);
-    // Lowercase words are not names: «мир», «орёл», «росток».
+    // Lowercase words are not names: «мир», «орёл», «росток»; nor are
+    // common words that open a sentence.
     assert!(place_of("мир, орёл и росток").is_empty());
+    assert!(place_of("Ровно год назад шахты закрылись. Шахты открылись.").is_empty());
+    assert_eq!(place_of("в Ровно и в Шахтах").len(), 2);
 }
 
 #[test]
