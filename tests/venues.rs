@@ -195,3 +195,10 @@ fn a_later_paragraph_that_describes_the_event_in_other_words() {
                 Следующая встреча пройдет в Ханое.";
     assert_eq!(venue(text), None, "a later event");
 }
+
+#[test]
+fn what_the_talks_yielded_names_their_place() {
+    let text = "Президенты Сербии и Венгрии провели переговоры.\n\n\
+                По итогам переговоров в Белграде подписан пакет документов.";
+    assert_eq!(venue(text).as_deref(), Some("Белград"));
+}

@@ -259,24 +259,33 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     }
     let k = ev.sentence;
     let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph).unwrap_or(0);
-    let later: Vec<&Sent> = k
+    let nearby: Vec<&Sent> = k
         .into_iter()
         .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
-        .filter(|s| {
-            s.paragraph.is_some_and(|p| p <= para + 2)
-                && !s.has(|c| matches!(c, Cue::FollowUp(_)))
-                && !tells_of_earlier(ctx, s)
-        })
+        .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
+    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !s.has(|c| matches!(c, Cue::FollowUp(_)))).collect();
     if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
         let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
     let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
-    again.or_else(|| {
+    again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
             s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
         };
         later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
     })
+}
+
+/// «По итогам переговоров в Ташкенте подписан…»: what was signed names
+/// the place of the talks it crowns, which are the main event's.
+fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
+    s.hits
+        .iter()
+        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first) == "по" && ctx.word(h.first + 1) == "итогам")
+        .find_map(|h| {
+            let m = ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last + 1 && is_in(ctx.word(h.last)))?;
+            from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
+        })
 }
