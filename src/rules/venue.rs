@@ -96,8 +96,9 @@ fn capital_of(ctx: &Context, iso2: &str) -> Option<Place> {
 /// it was read from, and whether it stands in a clause about another event.
 type Found = (usize, Place, Span, bool);
 
-/// A city venue in a sentence: the place and the span of its name. A city
-/// in a clause about another event («переговоров, которые состоялись в
+/// A city venue in a sentence (a city, the city of a seat of government, a
+/// state's capital): the place and the span it was read from. A city in a
+/// clause about another event («переговоров, которые состоялись в
 /// Ташкенте») is taken only when the sentence names no other.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     let mut found: Vec<Found> = ctx.matches_within(s.span).iter().filter_map(|m| from_match(ctx, s, m)).collect();
@@ -227,7 +228,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
         // «посетит Турцию», «посетит с визитом Турцию»
         let visited = visit_verb(before)
             || (before == "визитом" && (2..=4).any(|k| visit_verb(ctx.word(m.tokens.0.wrapping_sub(k)))));
-        if m.form == crate::record::MentionForm::Name
+        if m.form == MentionForm::Name
             && (is_in(before) || visited)
             && !accredited(ctx, s, m)
             && !after_topic_noun(ctx, s, m.tokens.0)
