@@ -530,7 +530,8 @@ impl Gazetteer {
                     for n in std::iter::once(name).chain(row.list("aliases")) {
                         self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                         // A capital wins a shared name (Веллингтон/NZ over Веллингтон/AU).
-                        let slot = self.city_by_name.entry(crate::text::normalize(n)).or_insert(i);
+                        let plain = n.trim_start_matches(['=', '^']);
+                        let slot = self.city_by_name.entry(crate::text::normalize(plain)).or_insert(i);
                         if capital && !self.capitals.contains(slot) {
                             *slot = i;
                         }
