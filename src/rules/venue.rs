@@ -101,7 +101,17 @@ type Found = (usize, Place, Span, bool);
 /// clause about another event («переговоров, которые состоялись в
 /// Ташкенте») is taken only when the sentence names no other.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    let mut found: Vec<Found> = ctx.matches_within(s.span).iter().filter_map(|m| from_match(ctx, s, m)).collect();
+    let mut found: Vec<Found> = Vec::new();
+    for m in ctx.matches_within(s.span) {
+        if let Some(f) = from_match(ctx, s, m) {
+            // Later names cannot win over the first outside such a clause.
+            let settled = !f.3;
+            found.push(f);
+            if settled {
+                break;
+            }
+        }
+    }
     found.extend(capital_of_named_state(ctx, s));
     found.sort_by_key(|f| (f.3, f.0));
     found.into_iter().next().map(|(_, place, span, _)| (place, span))
@@ -199,8 +209,9 @@ fn residence(ctx: &Context, i: usize) -> bool {
 /// Ташкенте»): the clause is about its antecedent, another event than the
 /// sentence's own («…, который находится в Минске» is not such a clause).
 fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
-    let Some(k) = (s.first..i).rev().take_while(|&k| ctx.word(k) != ",").find(|&k| ctx.word(k).starts_with("котор"))
-    else {
+    // A clause this long is no relative clause (and the walk stays short).
+    let mut clause = (s.first..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
+    let Some(k) = clause.find(|&k| ctx.word(k).starts_with("котор")) else {
         return false;
     };
     (k + 1..i).any(|j| ["состоял", "прошл", "проходил", "прошедш"].iter().any(|p| ctx.word(j).starts_with(p)))
