@@ -102,6 +102,11 @@ fn the_capital_of_the_state_just_named() {
                 переговоры с министром иностранных дел Монголии.";
     assert_eq!(venue(text).as_deref(), Some("Улан-Батор"));
     assert_eq!(venue("Министры Армении и Грузии провели переговоры в белорусской столице.").as_deref(), Some("Минск"));
+    assert_eq!(
+        venue("Министр иностранных дел Монголии прибыл с визитом в столицу Казахстана.").as_deref(),
+        Some("Астана")
+    );
+    assert_eq!(venue("Президент Монголии прибыл с визитом в казахстанскую столицу.").as_deref(), Some("Астана"));
     // No state named before it: no place.
     assert_eq!(venue("В столице страны прошла встреча министров."), None);
 }

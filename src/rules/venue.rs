@@ -14,6 +14,12 @@ fn is_in(w: &str) -> bool {
     matches!(w, "в" | "во")
 }
 
+/// «в столице …» (where) or «в столицу …» (where to: «прибыл в столицу
+/// Туркменистана»).
+fn capital_word(w: &str) -> bool {
+    matches!(w, "столице" | "столицу")
+}
+
 fn visit_verb(w: &str) -> bool {
     w.starts_with("посет") || w.starts_with("посещени")
 }
@@ -139,15 +145,15 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
         EntityKind::Seat if (venue_before(ctx, i) || (i > 0 && ctx.word(i - 1) == "на")) && !accredited(ctx, s, m) => {
             Some((i, ctx.gaz.place(seat_city(ctx, s, m)), m.span, other_event))
         }
-        // «в столице Беларуси»
-        EntityKind::State if i >= 2 && ctx.word(i - 1) == "столице" && is_in(ctx.word(i - 2)) => {
+        // «в столице Беларуси», «прибыл в столицу Беларуси»
+        EntityKind::State if i >= 2 && capital_word(ctx.word(i - 1)) && is_in(ctx.word(i - 2)) => {
             let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
             Some((i - 1, p, Span::new(ctx.doc.tokens[i - 1].span.start, m.span.end), other_event))
         }
-        // «в белорусской столице»
+        // «в белорусской столице», «прибыл в белорусскую столицу»
         EntityKind::State
             if m.form == MentionForm::Adjective
-                && ctx.word(m.tokens.1) == "столице"
+                && capital_word(ctx.word(m.tokens.1))
                 && i >= 1
                 && is_in(ctx.word(i - 1)) =>
         {
@@ -158,12 +164,12 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
     }
 }
 
-/// «в столице республики», «в столице страны»: the capital of the state
+/// «в столице республики», «в столицу страны»: the capital of the state
 /// named last before it (in this sentence or an earlier one).
 fn capital_of_named_state(ctx: &Context, s: &Sent) -> Option<Found> {
     let k = (s.first..s.last.saturating_sub(2)).find(|&k| {
         is_in(ctx.word(k))
-            && ctx.word(k + 1) == "столице"
+            && capital_word(ctx.word(k + 1))
             && matches!(ctx.word(k + 2), "республики" | "страны" | "государства" | "королевства")
     })?;
     let start = ctx.doc.tokens[k + 1].span.start;
