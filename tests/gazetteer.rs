@@ -317,3 +317,73 @@ fn a_body_followed_by_a_state_is_that_states() {
     assert!(orgs("Путин исключил Грызлова из состава Совета Безопасности России.").is_empty());
     assert_eq!(orgs("Заседание Совета Безопасности ООН прошло в Нью-Йорке."), ["UN"]);
 }
+
+/// Every city and seat of government is found by its nominative name, as
+/// itself or as another entity of the same name.
+#[test]
+fn every_city_and_seat_is_reachable() {
+    let g = Gazetteer::embedded();
+    let mut missing = Vec::new();
+    for e in g.entities().iter().filter(|e| matches!(e.kind, EntityKind::City | EntityKind::Seat)) {
+        let text = format!("Речь шла о том, что {} и другие.", e.name);
+        let hit = g.find(&text).iter().any(|m| m.kind == e.kind && g.entity(m.entity).name == e.name);
+        if !hit {
+            missing.push(e.name.clone());
+        }
+    }
+    assert!(missing.is_empty(), "not found: {missing:?}");
+}
+
+fn place_of(text: &str) -> Vec<(EntityKind, String)> {
+    let g = Gazetteer::embedded();
+    g.find(text)
+        .into_iter()
+        .filter(|m| matches!(m.kind, EntityKind::City | EntityKind::Seat))
+        .map(|m| (m.kind, g.entity(g.seat_city(m.entity)).name.clone()))
+        .collect()
+}
+
+#[test]
+fn seats_and_new_cities_inflect() {
+    use EntityKind::{City, Seat};
+    let cases = [
+        ("встреча в Рованиеми", City, "Рованиеми"),
+        ("переговоры в Анталье", City, "Анталья"),
+        ("форум в Тампере", City, "Тампере"),
+        ("в Карловых Варах", City, "Карловы Вары"),
+        ("в Белой Церкви", City, "Белая Церковь"),
+        ("в Кривом Роге", City, "Кривой Рог"),
+        ("в Пальме-де-Мальорке", City, "Пальма-де-Мальорка"),
+        ("в Кремле", Seat, "Москва"),
+        ("в Акорде", Seat, "Астана"),
+        ("в Ак Орде", Seat, "Астана"),
+        ("в Елисейском дворце", Seat, "Париж"),
+        ("в Бочаровом Ручье", Seat, "Сочи"),
+        ("в Ак-Сарае", Seat, "Анкара"),
+        ("во Дворце нации", Seat, "Душанбе"),
+    ];
+    for (text, kind, city) in cases {
+        assert_eq!(place_of(text).first(), Some(&(kind, city.to_string())), "{text}");
+    }
+    // A name two seats share gives both, the first listed first.
+    let both: Vec<String> = place_of("во Дворце Независимости").into_iter().map(|(_, c)| c).collect();
+    assert_eq!(both, ["Минск", "Астана"]);
+    // Lowercase words are not names: «мир», «орёл», «росток»; nor are
+    // common words that open a sentence.
+    assert!(place_of("мир, орёл и росток").is_empty());
+    assert!(place_of("Ровно год назад шахты закрылись. Шахты открылись.").is_empty());
+    assert_eq!(place_of("в Ровно и в Шахтах").len(), 2);
+}
+
+#[test]
+fn a_seat_names_a_known_city() {
+    let h = "name\tcity\tnames\n";
+    assert_eq!(err_line(build(Table::Seats, &format!("{h}Дворец\tНетограда\t\n"))).1, 2, "unknown city");
+    let g = GazetteerBuilder::new()
+        .embedded()
+        .add_table(Table::Seats, "extra.tsv", format!("{h}Дворец Шести Столпов\tQ1520\t\n"))
+        .build()
+        .unwrap();
+    let m = g.find("во Дворце Шести Столпов").into_iter().find(|m| m.kind == EntityKind::Seat).expect("found");
+    assert_eq!(g.entity(g.seat_city(m.entity)).name, "Астана");
+}

@@ -87,3 +87,123 @@ fn a_phone_call_beside_a_visit_leaves_its_venue() {
         Some("ЮАР")
     );
 }
+
+#[test]
+fn an_adjective_before_a_smaller_city() {
+    assert_eq!(venue("Министры Эстонии и Латвии провели встречу в финском Рованиеми.").as_deref(), Some("Рованиеми"));
+    assert_eq!(venue("Главы МИД Греции и Кипра встретились в турецкой Анталье.").as_deref(), Some("Анталья"));
+    assert_eq!(venue("Президент Монголии провел переговоры в японской Осаке.").as_deref(), Some("Осака"));
+    assert_eq!(venue("Переговоры делегаций Ирана и Омана прошли в иранском Ширазе.").as_deref(), Some("Шираз"));
+}
+
+#[test]
+fn the_capital_of_the_state_just_named() {
+    let text = "Министр иностранных дел Кыргызстана прибыл с визитом в Монголию. В столице республики он проведет \
+                переговоры с министром иностранных дел Монголии.";
+    assert_eq!(venue(text).as_deref(), Some("Улан-Батор"));
+    assert_eq!(venue("Министры Армении и Грузии провели переговоры в белорусской столице.").as_deref(), Some("Минск"));
+    assert_eq!(
+        venue("Министр иностранных дел Монголии прибыл с визитом в столицу Казахстана.").as_deref(),
+        Some("Астана")
+    );
+    assert_eq!(venue("Президент Монголии прибыл с визитом в казахстанскую столицу.").as_deref(), Some("Астана"));
+    // No state named before it: no place.
+    assert_eq!(venue("В столице страны прошла встреча министров."), None);
+}
+
+#[test]
+fn a_seat_of_government_names_its_city() {
+    assert_eq!(venue("Президент России провел в Кремле переговоры с президентом Лаоса.").as_deref(), Some("Москва"));
+    assert_eq!(venue("Президент Казахстана в Акорде встретился с министром Италии.").as_deref(), Some("Астана"));
+    assert_eq!(venue("Президент Франции в Елисейском дворце принял премьер-министра Индии.").as_deref(), Some("Париж"));
+    assert_eq!(
+        venue("Премьер-министры Великобритании и Норвегии провели встречу на Даунинг-стрит.").as_deref(),
+        Some("Лондон")
+    );
+}
+
+#[test]
+fn a_seat_several_cities_have_is_read_from_the_text() {
+    // «Белый дом»: Washington unless the text names only Russia.
+    assert_eq!(venue("Президенты США и Кении провели переговоры в Белом доме.").as_deref(), Some("Вашингтон"));
+    assert_eq!(venue("Премьер-министры России и Белоруссии провели встречу в Белом доме.").as_deref(), Some("Москва"));
+    // «Дворец Независимости»: Minsk and Astana.
+    assert_eq!(
+        venue("Президент Беларуси во Дворце Независимости встретился с послом Китая.").as_deref(),
+        Some("Минск")
+    );
+    assert_eq!(
+        venue("Президент Казахстана во Дворце Независимости встретился с послом Китая.").as_deref(),
+        Some("Астана")
+    );
+    assert_eq!(
+        venue("Саммит прошел в Астане во Дворце Независимости при участии президентов Беларуси и Казахстана.")
+            .as_deref(),
+        Some("Астана")
+    );
+}
+
+#[test]
+fn a_seat_is_never_a_state_nor_a_dateline() {
+    let r = extract("КРЕМЛЬ, 5 мая. /ТАСС/. Президент России в Кремле принял министра иностранных дел Китая.");
+    assert_eq!(r.location.as_ref().map(|p| p.name.as_str()), Some("Москва"));
+    assert_eq!(common::states(&r), ["RU", "CN"]);
+    assert!(r.dateline.and_then(|d| d.city).is_none());
+}
+
+#[test]
+fn a_signing_takes_the_talks_place() {
+    assert_eq!(
+        venue("По итогам переговоров в Каире министры Египта и Иордании подписали меморандум о сотрудничестве.")
+            .as_deref(),
+        Some("Каир")
+    );
+}
+
+#[test]
+fn an_unnamed_building_is_no_place() {
+    assert_eq!(venue("Министр Армении провел встречу с послом Швеции в здании МИД."), None);
+    assert_eq!(venue("В Министерстве иностранных дел Армении состоялась встреча с послом Египта."), None);
+    assert_eq!(
+        venue("Послы Малайзии и Перу (с резиденцией в Москве) вручили копии верительных грамот министру Армении."),
+        None
+    );
+}
+
+#[test]
+fn a_visited_states_city_from_the_next_paragraph() {
+    let text = "Министр иностранных дел Таджикистана находится с официальным визитом в Китае.\n\n\
+                Переговоры глав внешнеполитических ведомств прошли в китайском Сиане.";
+    assert_eq!(venue(text).as_deref(), Some("Сиань"));
+    // A city of another country, or an earlier round, does not place it.
+    let text = "Министр иностранных дел Таджикистана находится с официальным визитом в Китае.\n\n\
+                Ранее министр провел переговоры в Улан-Баторе.";
+    assert_eq!(venue(text).as_deref(), Some("Китай"));
+}
+
+#[test]
+fn an_earlier_round_or_event_places_nothing() {
+    let text = "Сегодня МИД Армении и Грузии провели политические консультации.\n\n\
+                Предыдущий раунд консультаций состоялся в Тбилиси.";
+    assert_eq!(venue(text), None);
+    let text = "В продолжение переговоров, которые состоялись 7 апреля в Ташкенте, 17 апреля в Москве министр \
+                иностранных дел России встретился с министром иностранных дел Узбекистана.";
+    assert_eq!(venue(text).as_deref(), Some("Москва"));
+}
+
+#[test]
+fn a_later_paragraph_that_describes_the_event_in_other_words() {
+    let text = "Президенты Беларуси и Вьетнама провели переговоры о развитии торговли.\n\n\
+                Встреча лидеров проходит во Дворце Независимости.";
+    assert_eq!(venue(text).as_deref(), Some("Минск"));
+    let text = "Президенты Беларуси и Вьетнама провели переговоры о развитии торговли.\n\n\
+                Следующая встреча пройдет в Ханое.";
+    assert_eq!(venue(text), None, "a later event");
+}
+
+#[test]
+fn what_the_talks_yielded_names_their_place() {
+    let text = "Президенты Сербии и Венгрии провели переговоры.\n\n\
+                По итогам переговоров в Белграде подписан пакет документов.";
+    assert_eq!(venue(text).as_deref(), Some("Белград"));
+}

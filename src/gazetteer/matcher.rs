@@ -90,8 +90,8 @@ fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
 
 /// Single capitalized words that are also common Russian words; at the
 /// start of a sentence they are read as the word, not the name
-/// («Того же мнения…» is not Togo).
-const FALSE_FRIENDS: &[&str] = &["того", "чад", "перу", "гана"];
+/// («Того же мнения…» is not Togo, «Ровно год назад…» not Rivne).
+const FALSE_FRIENDS: &[&str] = &["того", "чад", "перу", "гана", "ровно", "шахты"];
 
 /// Names of states that are also first names (in some case): followed by
 /// a capitalized word or a particle they name a person («Сальвадора Дали»,

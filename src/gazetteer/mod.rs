@@ -40,6 +40,9 @@ pub enum EntityKind {
     /// A region that is no state («Латинская Америка», «Корейский
     /// полуостров»): matched only so that its words are not read as a state.
     Region,
+    /// A named seat of government or state residence («Кремль», «Акорда»):
+    /// read only as a venue, for the city it stands in (its `parent`).
+    Seat,
 }
 
 /// Index of an entity in its [`Gazetteer`].
@@ -60,7 +63,8 @@ pub struct Entity {
     pub name: String,
     /// A city's country (ISO alpha-2).
     pub country: Option<String>,
-    /// For an organization's body: the organization.
+    /// For an organization's body: the organization; for a seat of
+    /// government: its city.
     pub parent: Option<EntityId>,
 }
 
@@ -105,11 +109,14 @@ pub enum Table {
     Agencies,
     /// `regions.tsv`: name, names.
     Regions,
+    /// `seats.tsv`: name, city, names (after the cities, which it names).
+    Seats,
 }
 
 impl Table {
     /// Every table, in build order.
-    pub const ALL: [Table; 5] = [Table::States, Table::Organizations, Table::Cities, Table::Agencies, Table::Regions];
+    pub const ALL: [Table; 6] =
+        [Table::States, Table::Organizations, Table::Cities, Table::Agencies, Table::Regions, Table::Seats];
 
     /// The table's file name.
     pub fn file_name(self) -> &'static str {
@@ -119,6 +126,7 @@ impl Table {
             Table::Cities => "cities.tsv",
             Table::Agencies => "agencies.tsv",
             Table::Regions => "regions.tsv",
+            Table::Seats => "seats.tsv",
         }
     }
 
@@ -129,6 +137,7 @@ impl Table {
             Table::Cities => include_str!("../../gazetteers/cities.tsv"),
             Table::Agencies => include_str!("../../gazetteers/agencies.tsv"),
             Table::Regions => include_str!("../../gazetteers/regions.tsv"),
+            Table::Seats => include_str!("../../gazetteers/seats.tsv"),
         }
     }
 }
@@ -166,7 +175,8 @@ impl GazetteerBuilder {
     }
 
     /// Adds every table file (`states.tsv`, `organizations.tsv`,
-    /// `cities.tsv`, `agencies.tsv`, `regions.tsv`) found in `dir`. Rows
+    /// `cities.tsv`, `agencies.tsv`, `regions.tsv`, `seats.tsv`) found in
+    /// `dir`. Rows
     /// whose id is already known add names to that entity; new ids add
     /// entities.
     pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder> {
@@ -315,6 +325,15 @@ impl Gazetteer {
     /// capital when several cities share the name.
     pub fn city(&self, name: &str) -> Option<EntityId> {
         self.city_by_name.get(&crate::text::normalize(name.trim())).map(|&i| EntityId(i))
+    }
+
+    /// The city a seat of government stands in (the city itself for a
+    /// city).
+    pub fn seat_city(&self, id: EntityId) -> EntityId {
+        match self.entity(id) {
+            Entity { kind: EntityKind::Seat, parent: Some(city), .. } => *city,
+            _ => id,
+        }
     }
 
     /// The city as a [`Place`].
@@ -511,7 +530,8 @@ impl Gazetteer {
                     for n in std::iter::once(name).chain(row.list("aliases")) {
                         self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                         // A capital wins a shared name (Веллингтон/NZ over Веллингтон/AU).
-                        let slot = self.city_by_name.entry(crate::text::normalize(n)).or_insert(i);
+                        let plain = n.trim_start_matches(['=', '^']);
+                        let slot = self.city_by_name.entry(crate::text::normalize(plain)).or_insert(i);
                         if capital && !self.capitals.contains(slot) {
                             *slot = i;
                         }
@@ -534,6 +554,28 @@ impl Gazetteer {
                             name: row.required("name")?.into(),
                             variants,
                         }),
+                    }
+                }
+            }
+            Table::Seats => {
+                for row in load::parse(file, text, &["name", "city"])? {
+                    let name = row.required("name")?;
+                    let city = row.required("city")?;
+                    let by_id = self.by_key.get(&(EntityKind::City as u8, city.to_string())).copied();
+                    let city_id = by_id
+                        .or_else(|| self.city(city).map(|c| c.0))
+                        .ok_or_else(|| row.error(format!("unknown city {city:?} (not in cities.tsv)")))?;
+                    let e = Entity {
+                        kind: EntityKind::Seat,
+                        id: format!("{name}/{}", self.entities[city_id as usize].id),
+                        wikidata: None,
+                        name: name.into(),
+                        country: self.entities[city_id as usize].country.clone(),
+                        parent: Some(EntityId(city_id)),
+                    };
+                    let (i, _) = self.add_entity(EntityKind::Seat, e, &row, &mut seen)?;
+                    for n in std::iter::once(name).chain(row.list("names")) {
+                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
                     }
                 }
             }

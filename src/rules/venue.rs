@@ -1,16 +1,23 @@
 //! Venues: «в Минске», «в столице Беларуси», «в египетском Шарм-эш-Шейхе»,
-//! «посетить Душанбе» — but not an envoy's accreditation («Посол
-//! Таджикистана в Австрии») and not the dateline city unless the text
-//! names it.
+//! «посетить Душанбе», «в столице республики» after a state, «в Кремле» (a
+//! seat of government, `seats.tsv`) — but not an envoy's accreditation
+//! («Посол Таджикистана в Австрии»), not an unnamed building («в здании
+//! МИД») and not the dateline city unless the text names it.
 
 use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
-use crate::gazetteer::{EntityKind, Match};
-use crate::record::{Place, Span};
+use crate::gazetteer::{EntityId, EntityKind, Match};
+use crate::record::{MentionForm, Place, Span, Status};
 
 fn is_in(w: &str) -> bool {
     matches!(w, "в" | "во")
+}
+
+/// «в столице …» (where) or «в столицу …» (where to: «прибыл в столицу
+/// Туркменистана»).
+fn capital_word(w: &str) -> bool {
+    matches!(w, "столице" | "столицу")
 }
 
 fn visit_verb(w: &str) -> bool {
@@ -91,12 +98,39 @@ fn capital_of(ctx: &Context, iso2: &str) -> Option<Place> {
     ctx.gaz.capital_of(iso2).map(|c| ctx.gaz.place(c))
 }
 
-/// A city venue in a sentence: the place and the span of its name.
+/// A venue found in a sentence: the token it starts at, the place, the span
+/// it was read from, and whether it stands in a clause about another event.
+type Found = (usize, Place, Span, bool);
+
+/// A city venue in a sentence (a city, the city of a seat of government, a
+/// state's capital): the place and the span it was read from. A city in a
+/// clause about another event («переговоров, которые состоялись в
+/// Ташкенте») is taken only when the sentence names no other.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
+    let mut found: Vec<Found> = Vec::new();
     for m in ctx.matches_within(s.span) {
-        let kind = m.kind;
-        let i = m.tokens.0;
-        if kind == EntityKind::City && venue_before(ctx, i) && !accredited(ctx, s, m) && !after_topic_noun(ctx, s, i) {
+        if let Some(f) = from_match(ctx, s, m) {
+            // Later names cannot win over the first outside such a clause.
+            let settled = !f.3;
+            found.push(f);
+            if settled {
+                break;
+            }
+        }
+    }
+    found.extend(capital_of_named_state(ctx, s));
+    found.sort_by_key(|f| (f.3, f.0));
+    found.into_iter().next().map(|(_, place, span, _)| (place, span))
+}
+
+/// The venue a gazetteer match names, if it stands as one.
+fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
+    let i = m.tokens.0;
+    let other_event = in_other_event_clause(ctx, s, i);
+    match m.kind {
+        EntityKind::City
+            if venue_before(ctx, i) && !accredited(ctx, s, m) && !after_topic_noun(ctx, s, i) && !residence(ctx, i) =>
+        {
             // Several cities may share the name: prefer a capital.
             let id = ctx
                 .same_span(m)
@@ -105,16 +139,102 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
                 .map(|o| o.entity)
                 .find(|&e| ctx.gaz.is_capital(e))
                 .unwrap_or(m.entity);
-            return Some((ctx.gaz.place(id), m.span));
+            Some((i, ctx.gaz.place(id), m.span, other_event))
         }
-        // «в столице Беларуси»
-        if kind == EntityKind::State && i >= 2 && ctx.word(i - 1) == "столице" && is_in(ctx.word(i - 2)) {
-            if let Some(p) = capital_of(ctx, &ctx.gaz.entity(m.entity).id) {
-                return Some((p, Span::new(ctx.doc.tokens[i - 1].span.start, m.span.end)));
-            }
+        // «в Кремле», «во Дворце Независимости», «на Даунинг-стрит»
+        EntityKind::Seat if (venue_before(ctx, i) || (i > 0 && ctx.word(i - 1) == "на")) && !accredited(ctx, s, m) => {
+            Some((i, ctx.gaz.place(seat_city(ctx, s, m)), m.span, other_event))
         }
+        // «в столице Беларуси», «прибыл в столицу Беларуси»
+        EntityKind::State if i >= 2 && capital_word(ctx.word(i - 1)) && is_in(ctx.word(i - 2)) => {
+            let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
+            Some((i - 1, p, Span::new(ctx.doc.tokens[i - 1].span.start, m.span.end), other_event))
+        }
+        // «в белорусской столице», «прибыл в белорусскую столицу»
+        EntityKind::State
+            if m.form == MentionForm::Adjective
+                && capital_word(ctx.word(m.tokens.1))
+                && i >= 1
+                && is_in(ctx.word(i - 1)) =>
+        {
+            let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
+            Some((i, p, Span::new(m.span.start, ctx.doc.tokens[m.tokens.1].span.end), other_event))
+        }
+        _ => None,
     }
-    None
+}
+
+/// «в столице республики», «в столицу страны»: the capital of the state
+/// named last before it (in this sentence or an earlier one).
+fn capital_of_named_state(ctx: &Context, s: &Sent) -> Option<Found> {
+    let k = (s.first..s.last.saturating_sub(2)).find(|&k| {
+        is_in(ctx.word(k))
+            && capital_word(ctx.word(k + 1))
+            && matches!(ctx.word(k + 2), "республики" | "страны" | "государства" | "королевства")
+    })?;
+    let start = ctx.doc.tokens[k + 1].span.start;
+    let before = &ctx.matches[..ctx.matches.partition_point(|m| m.span.start < start)];
+    let state = before.iter().rev().find(|m| m.kind == EntityKind::State && m.form == MentionForm::Name)?;
+    let p = capital_of(ctx, &ctx.gaz.entity(state.entity).id)?;
+    Some((k + 1, p, Span::new(start, ctx.doc.tokens[k + 2].span.end), in_other_event_clause(ctx, s, k + 1)))
+}
+
+/// The city of a seat of government. A name several seats share
+/// («Дворец Независимости» in Minsk and in Astana, «Белый дом») is the one
+/// whose city the sentence names, else the one whose state is the only one
+/// of them the text names, else the first listed.
+fn seat_city(ctx: &Context, s: &Sent, m: &Match) -> EntityId {
+    let cities: Vec<EntityId> =
+        ctx.same_span(m).iter().filter(|o| o.kind == EntityKind::Seat).map(|o| ctx.gaz.seat_city(o.entity)).collect();
+    let first = cities.first().copied().unwrap_or_else(|| ctx.gaz.seat_city(m.entity));
+    if cities.len() <= 1 {
+        return first;
+    }
+    if let Some(&c) = cities.iter().find(|&&c| ctx.matches_in(s.span, EntityKind::City).any(|o| o.entity == c)) {
+        return c;
+    }
+    let named = |c: &&EntityId| {
+        let country = ctx.gaz.entity(**c).country.as_deref();
+        ctx.matches.iter().any(|o| o.kind == EntityKind::State && Some(ctx.gaz.entity(o.entity).id.as_str()) == country)
+    };
+    match cities.iter().filter(named).collect::<Vec<_>>()[..] {
+        [&only] => only,
+        _ => first,
+    }
+}
+
+/// «послы Австралии (с резиденцией в Москве)»: where an envoy resides, not
+/// where the event is.
+fn residence(ctx: &Context, i: usize) -> bool {
+    // Not «в президентской резиденции в Ереване», where the event is.
+    i >= 3 && is_in(ctx.word(i - 1)) && ctx.word(i - 2) == "резиденцией" && ctx.word(i - 3) == "с"
+}
+
+/// Whether token `i` stands in a relative clause that tells of an event
+/// having taken place («переговоров, которые состоялись 7 апреля в
+/// Ташкенте»): the clause is about its antecedent, another event than the
+/// sentence's own («…, который находится в Минске» is not such a clause).
+fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
+    // A clause this long is no relative clause (and the walk stays short).
+    let mut clause = (s.first..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
+    let Some(k) = clause.find(|&k| ctx.word(k).starts_with("котор")) else {
+        return false;
+    };
+    (k + 1..i).any(|j| ["состоял", "прошл", "проходил", "прошедш"].iter().any(|p| ctx.word(j).starts_with(p)))
+}
+
+/// Whether a sentence tells of an earlier event than the main one: «Предыдущий
+/// раунд консультаций состоялся в Тбилиси», «Первый раунд прошел в
+/// Нур-Султане», «… в прошлом году».
+fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
+    s.recalls()
+        || (s.first..s.last).any(|k| {
+            let (w, next) = (ctx.word(k), ctx.word(k + 1));
+            w.starts_with("предыдущ")
+                || w.starts_with("прежн")
+                || (w.starts_with("перв") && next.starts_with("раунд"))
+                || (matches!(w, "прошлого" | "прошлом") && matches!(next, "года" | "году"))
+        })
 }
 
 /// A state named as a venue («в Объединённых Арабских Эмиратах»,
@@ -125,7 +245,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
         // «посетит Турцию», «посетит с визитом Турцию»
         let visited = visit_verb(before)
             || (before == "визитом" && (2..=4).any(|k| visit_verb(ctx.word(m.tokens.0.wrapping_sub(k)))));
-        if m.form == crate::record::MentionForm::Name
+        if m.form == MentionForm::Name
             && (is_in(before) || visited)
             && !accredited(ctx, s, m)
             && !after_topic_noun(ctx, s, m.tokens.0)
@@ -143,12 +263,47 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
     venue_before(ctx, m.tokens.0) && !accredited(ctx, s, m)
 }
 
-/// The main event's venue: a city in the sentences that describe it, else
-/// a state named as a venue in its own sentence, else a city in a later
-/// sentence that tells of the same event again.
+/// The main event's venue: a city in the sentences that describe it; else a
+/// state named as a venue in its own sentence, made precise by a city of
+/// that state where the next paragraphs place the event («находится с
+/// визитом в Узбекистане … Переговоры проходят в узбекском Самарканде», «в
+/// столице республики»); else a city in a later sentence that tells of the
+/// same event again, or of an event taking place in other words («Встреча
+/// лидеров проходит во Дворце Независимости»). Sentences about an earlier
+/// or a later event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
-    sents.iter().find_map(|s| city_in(ctx, s)).or_else(|| sents.first().and_then(|s| state_in(ctx, s))).or_else(|| {
-        let k = ev.sentence?;
-        ctx.restating(k, ev.kind).find_map(|s| city_in(ctx, s))
+    if let Some(found) = sents.iter().find_map(|s| city_in(ctx, s)) {
+        return Some(found);
+    }
+    let k = ev.sentence;
+    let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph).unwrap_or(0);
+    let nearby: Vec<&Sent> = k
+        .into_iter()
+        .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
+        .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
+        .collect();
+    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !s.has(|c| matches!(c, Cue::FollowUp(_)))).collect();
+    if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
+        let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
+        return Some(city.unwrap_or(state));
+    }
+    let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+    again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
+        let taking_place = |s: &&&Sent| {
+            s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
+        };
+        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
     })
+}
+
+/// «По итогам переговоров в Ташкенте подписан…»: what was signed names
+/// the place of the talks it crowns, which are the main event's.
+fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
+    s.hits
+        .iter()
+        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first) == "по" && ctx.word(h.first + 1) == "итогам")
+        .find_map(|h| {
+            let m = ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last + 1 && is_in(ctx.word(h.last)))?;
+            from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
+        })
 }
