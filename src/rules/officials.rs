@@ -1,0 +1,146 @@
+//! Officials and ambiguous abbreviations: which state a person's name
+//! («Лавров», «Си Цзиньпином») or an abbreviation such as «РК» stands for
+//! in this document. Both become state matches (form `official` and `name`)
+//! so that every later rule reads them like any other name of the state.
+
+use super::dates::{self, DateValue, Reference};
+use crate::gazetteer::{EntityId, EntityKind, Gazetteer, Match};
+use crate::record::{Dateline, MentionForm};
+use crate::text::{Document, TokenKind};
+
+/// The year the officials are looked up for: the year of the first dated
+/// expression of the headline or lead paragraph (the event's, as a rule),
+/// else the reference date's (the caller's or the dateline's).
+pub(crate) fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
+    let lead = doc.parts.headline.iter().chain(doc.parts.body.first());
+    let dated = lead.flat_map(|&s| dates::find(doc.slice(s), s.start)).find_map(|d| match d.value {
+        DateValue::Days { start: (Some(y), _, _), .. } | DateValue::Month(y, _) => Some(y),
+        _ => None,
+    });
+    dated.or_else(|| reference.and_then(|r| r.year))
+}
+
+/// Words after which a person's name names a thing: «аэропорт имени Гейдара
+/// Алиева», «проспект Назарбаева».
+const NAMED_AFTER: &[&str] =
+    &["имени", "им", "улица", "улицы", "улице", "проспект", "проспекта", "проспекте", "площадь", "площади"];
+
+/// Whether the word before a surname standing alone makes it someone
+/// else's: another first name («Андрей Медведев») or initial («А.
+/// Медведев»). The official's own first name and initials are forms of the
+/// name and would have matched the longer form.
+fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = &doc.tokens[i - 1];
+    let raw = prev.text(doc.text);
+    if doc.text[prev.span.end..doc.tokens[i].span.start].contains('\n') {
+        return false;
+    }
+    if raw == "." && i >= 2 {
+        let t = doc.tokens[i - 2].text(doc.text);
+        return t.chars().count() == 1 && t.chars().all(char::is_uppercase);
+    }
+    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+    // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
+    let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let named = matches.iter().any(|m| m.tokens.0 < i && i - 1 < m.tokens.1);
+    let opens = doc.sentence_of(i - 1).is_none_or(|s| doc.sentences[s].first == i - 1);
+    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !opens && !doc.lowercased
+}
+
+/// Whether the title before a name says the person does not act for a
+/// state now: a former one («бывший президент», «экс-премьер») or an
+/// organization's officer («Генеральный секретарь ОДКБ Имангали
+/// Тасмагамбетов»).
+fn not_acting(doc: &Document, matches: &[Match], i: usize) -> bool {
+    let org_title = matches.iter().any(|m| m.kind == EntityKind::Organization && m.tokens.1 == i);
+    let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind != TokenKind::Punct);
+    let former = title.into_iter().any(|k| {
+        let w = doc.norm.get(k);
+        w.starts_with("бывш") || w.starts_with("экс-") || w == "экс"
+    });
+    org_title || former
+}
+
+/// The state an official's name stands for in a text of `year`: the state
+/// of an office held that year (of the latest term when the year is not
+/// known). A name shared by officials of different states at that time
+/// stands for none.
+fn state_of(gaz: &Gazetteer, officials: &[EntityId], year: Option<i32>) -> Option<EntityId> {
+    let country = |o: EntityId| gaz.entity(o).country.as_deref().and_then(|c| gaz.state(c));
+    let mut states: Vec<EntityId> = match year {
+        Some(y) => officials.iter().filter(|&&o| gaz.terms(o).any(|t| t.covers(y))).filter_map(|&o| country(o)).collect(),
+        None => {
+            let latest = |o: EntityId| gaz.terms(o).map(|t| (t.end.unwrap_or(i32::MAX), t.start)).max();
+            let best = officials.iter().filter_map(|&o| latest(o)).max();
+            officials.iter().filter(|&&o| best.is_some() && latest(o) == best).filter_map(|&o| country(o)).collect()
+        }
+    };
+    states.sort_unstable();
+    states.dedup();
+    match states[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Replaces the matches of officials and of ambiguous abbreviations by
+/// state matches, or drops them. Matches of one span are neighbours in
+/// `matches`, as the gazetteer returns them.
+pub(crate) fn resolve(
+    doc: &Document,
+    gaz: &Gazetteer,
+    mut matches: Vec<Match>,
+    year: Option<i32>,
+    dateline: Option<&Dateline>,
+) -> Vec<Match> {
+    if !matches.iter().any(|m| matches!(m.kind, EntityKind::Official | EntityKind::Abbreviation)) {
+        return matches;
+    }
+    let mut k = 0;
+    while k < matches.len() {
+        let m = matches[k];
+        let group = matches[k..].iter().take_while(|o| o.span == m.span && o.kind == EntityKind::Official).count();
+        if group == 0 {
+            k += 1;
+            continue;
+        }
+        let officials: Vec<EntityId> = matches[k..k + group].iter().map(|o| o.entity).collect();
+        let alone = m.tokens.1 - m.tokens.0 == 1;
+        let thing = m.tokens.0 > 0 && NAMED_AFTER.contains(&doc.norm.get(m.tokens.0 - 1));
+        let state = if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
+            None
+        } else {
+            state_of(gaz, &officials, year)
+        };
+        let resolved = state.map(|s| Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
+        matches.splice(k..k + group, resolved);
+        k += usize::from(state.is_some());
+    }
+    // An abbreviation counts only for a state the article names otherwise
+    // (officials included) or whose city or agency gives the dateline.
+    let mut named: Vec<&str> = matches
+        .iter()
+        .filter(|m| m.kind == EntityKind::State)
+        .map(|m| gaz.entity(m.entity).id.as_str())
+        .collect();
+    if let Some(d) = dateline {
+        named.extend(d.city.as_ref().map(|c| c.country.as_str()));
+        let agency = d.agency.as_ref().and_then(|a| gaz.agencies().iter().find(|g| g.id == a.id));
+        named.extend(agency.map(|a| a.country.as_str()));
+    }
+    let named: Vec<String> = named.into_iter().map(String::from).collect();
+    matches
+        .into_iter()
+        .filter_map(|m| {
+            if m.kind != EntityKind::Abbreviation {
+                return Some(m);
+            }
+            let iso = gaz.entity(m.entity).country.as_deref()?;
+            let state = gaz.state(iso).filter(|_| named.iter().any(|n| n == iso))?;
+            Some(Match { entity: state, kind: EntityKind::State, ..m })
+        })
+        .collect()
+}
