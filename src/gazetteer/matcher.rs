@@ -55,11 +55,11 @@ fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Var
     if toks.is_empty() {
         return Vec::new();
     }
-    let variant = Variant { entity, form: MentionForm::Official, exact: None, capital: true, compound: false, capitals: None };
+    let variant =
+        Variant { entity, form: MentionForm::Official, exact: None, capital: true, compound: false, capitals: None };
     // Initials («С.»), particles («де», «бин») and numerals («II») stay as written.
     let declines = |t: &str| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase);
-    let paradigms: Vec<Option<Paradigm>> =
-        toks.iter().map(|t| declines(t).then(|| person_word(t, female))).collect();
+    let paradigms: Vec<Option<Paradigm>> = toks.iter().map(|t| declines(t).then(|| person_word(t, female))).collect();
     let mut out: Vec<Vec<String>> = Vec::new();
     for case in 0..CASES {
         let mut seqs: Vec<Vec<String>> = vec![Vec::with_capacity(toks.len())];

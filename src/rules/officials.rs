@@ -46,9 +46,37 @@ fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
     // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
     let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let named = matches.iter().any(|m| m.tokens.0 < i && i - 1 < m.tokens.1);
+    // At the start of a sentence a capital says nothing: «Президент
+    // Путин» is a title, «Василий Тарасюк» a first name.
     let opens = doc.sentence_of(i - 1).is_none_or(|s| doc.sentences[s].first == i - 1);
-    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !opens && !doc.lowercased
+    let title = TITLES.iter().any(|t| doc.norm.get(i - 1).starts_with(t));
+    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !(opens && title) && !doc.lowercased
 }
+
+/// Stems of the titles that stand before a surname («Президент Путин»,
+/// «Канцлер Шольц», «Госсекретарь Блинкен»).
+const TITLES: &[&str] = &[
+    "президент",
+    "премьер",
+    "канцлер",
+    "министр",
+    "глав",
+    "лидер",
+    "корол",
+    "госсекретар",
+    "председател",
+    "император",
+    "пап",
+    "эмир",
+    "шейх",
+    "султан",
+    "господ",
+    "госпож",
+    "г-н",
+    "мистер",
+    "экс-",
+    "вице-",
+];
 
 /// Whether the title before a name says the person does not act for a
 /// state now: a former one («бывший президент», «экс-премьер») or an
@@ -71,7 +99,9 @@ fn not_acting(doc: &Document, matches: &[Match], i: usize) -> bool {
 fn state_of(gaz: &Gazetteer, officials: &[EntityId], year: Option<i32>) -> Option<EntityId> {
     let country = |o: EntityId| gaz.entity(o).country.as_deref().and_then(|c| gaz.state(c));
     let mut states: Vec<EntityId> = match year {
-        Some(y) => officials.iter().filter(|&&o| gaz.terms(o).any(|t| t.covers(y))).filter_map(|&o| country(o)).collect(),
+        Some(y) => {
+            officials.iter().filter(|&&o| gaz.terms(o).any(|t| t.covers(y))).filter_map(|&o| country(o)).collect()
+        }
         None => {
             let latest = |o: EntityId| gaz.terms(o).map(|t| (t.end.unwrap_or(i32::MAX), t.start)).max();
             let best = officials.iter().filter_map(|&o| latest(o)).max();
@@ -110,22 +140,20 @@ pub(crate) fn resolve(
         let officials: Vec<EntityId> = matches[k..k + group].iter().map(|o| o.entity).collect();
         let alone = m.tokens.1 - m.tokens.0 == 1;
         let thing = m.tokens.0 > 0 && NAMED_AFTER.contains(&doc.norm.get(m.tokens.0 - 1));
-        let state = if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
-            None
-        } else {
-            state_of(gaz, &officials, year)
-        };
+        let state =
+            if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
+                None
+            } else {
+                state_of(gaz, &officials, year)
+            };
         let resolved = state.map(|s| Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
         matches.splice(k..k + group, resolved);
         k += usize::from(state.is_some());
     }
     // An abbreviation counts only for a state the article names otherwise
     // (officials included) or whose city or agency gives the dateline.
-    let mut named: Vec<&str> = matches
-        .iter()
-        .filter(|m| m.kind == EntityKind::State)
-        .map(|m| gaz.entity(m.entity).id.as_str())
-        .collect();
+    let mut named: Vec<&str> =
+        matches.iter().filter(|m| m.kind == EntityKind::State).map(|m| gaz.entity(m.entity).id.as_str()).collect();
     if let Some(d) = dateline {
         named.extend(d.city.as_ref().map(|c| c.country.as_str()));
         let agency = d.agency.as_ref().and_then(|a| gaz.agencies().iter().find(|g| g.id == a.id));
