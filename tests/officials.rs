@@ -142,3 +142,24 @@ fn a_users_table_adds_an_official_and_can_make_a_surname_ambiguous() {
         "«Лавровым» alone is shared by two officials of 2024; full names are not"
     );
 }
+
+/// Every official of the embedded table is found by the full name in the
+/// nominative, and has a term.
+#[test]
+fn every_official_is_reachable_by_name() {
+    use dipnews::{EntityKind, Gazetteer};
+    let g = Gazetteer::embedded();
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for (i, e) in g.entities().iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Official) {
+        count += 1;
+        let id = dipnews::EntityId(i as u32);
+        assert!(g.terms(id).next().is_some(), "{} has no term", e.name);
+        let text = format!("Слово взял {}.", e.name);
+        if !g.find(&text).iter().any(|m| m.entity == id) {
+            missing.push(e.name.clone());
+        }
+    }
+    assert!(count > 400, "{count} officials");
+    assert!(missing.is_empty(), "not found: {missing:?}");
+}

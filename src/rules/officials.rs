@@ -49,8 +49,8 @@ fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
     // At the start of a sentence a capital says nothing: «Президент
     // Путин» is a title, «Василий Тарасюк» a first name.
     let opens = doc.sentence_of(i - 1).is_none_or(|s| doc.sentences[s].first == i - 1);
-    let title = TITLES.iter().any(|t| doc.norm.get(i - 1).starts_with(t));
-    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !(opens && title) && !doc.lowercased
+    let opening_title = opens && TITLES.iter().any(|t| doc.norm.get(i - 1).starts_with(t));
+    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !opening_title && !doc.lowercased
 }
 
 /// Stems of the titles that stand before a surname («Президент Путин»,
