@@ -126,20 +126,21 @@ fn a_users_table_adds_an_official_and_can_make_a_surname_ambiguous() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("officials.tsv"),
-        "iso2\toffice\tstart\tend\tname\tsurname\tpatronymic\tsex\tforms\twikidata\n\
-         TV\tforeign_minister\t2023\t\tПётр Лавров\tЛавров\t\tm\t\t\n\
-         TV\thead_of_government\t2020\t\tИван Тестовый\tТестовый\t\tm\t\t\n",
+        "iso2\toffice\tstart\tend\tname\tsurname\talone\tpatronymic\tsex\tforms\twikidata\n\
+         TV\tforeign_minister\t2023\t\tПётр Лавров\tЛавров\t\t\tm\t\t\n\
+         TV\thead_of_government\t2020\t\tИван Тестовый\tТестовый\t\t\tm\t\t\n\
+         TV\thead_of_state\t2020\t\tИван Обычный\tОбычный\tno\t\tm\t\t\n",
     )
     .unwrap();
     let gaz = GazetteerBuilder::new().embedded().add_dir(&dir).and_then(|b| b.build()).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     let ex = Extractor::builder().gazetteer(Arc::new(gaz)).reference_date(PartialDate::ymd(2024, 1, 10)).build();
-    let t = "Тестовый встретился с Лавровым. Пётр Лавров и Сергей Лавров подписали протокол.";
+    let t = "Тестовый встретился с Лавровым. Пётр Лавров и Сергей Лавров подписали протокол. Обычный и И. Обычный.";
     let r = ex.extract(t);
     assert_eq!(
         officials(&r, t),
-        [("TV", "Тестовый"), ("TV", "Пётр Лавров"), ("RU", "Сергей Лавров")],
-        "«Лавровым» alone is shared by two officials of 2024; full names are not"
+        [("TV", "Тестовый"), ("TV", "Пётр Лавров"), ("TV", "И. Обычный"), ("RU", "Сергей Лавров")],
+        "«Лавровым» alone is shared by two officials of 2024, full names are not; «Обычный» counts only with an initial"
     );
 }
 

@@ -144,7 +144,7 @@ pub enum Table {
     Agencies,
     /// `regions.tsv`: name, names.
     Regions,
-    /// `officials.tsv`: iso2, office, start, end, name, surname,
+    /// `officials.tsv`: iso2, office, start, end, name, surname, alone,
     /// patronymic, sex, forms, wikidata.
     Officials,
 }
@@ -626,9 +626,10 @@ impl Gazetteer {
 impl Gazetteer {
     /// Reads `officials.tsv`: one row per term in office. Rows of the same
     /// person (state and name) make one official; the forms of the name are
-    /// the full name, the name with the patronymic, the surname alone and
-    /// with initials («Сергей Лавров», «Сергей Викторович Лавров», «Лавров»,
-    /// «С. Лавров», «С.В.Лавров»), and the `forms` listed.
+    /// the full name, the name with the patronymic, the surname alone
+    /// (unless `alone` is `no`) and with initials («Сергей Лавров», «Сергей
+    /// Викторович Лавров», «Лавров», «С. Лавров», «С.В.Лавров»), and the
+    /// `forms` listed.
     fn load_officials(&mut self, file: &str, text: &str) -> Result<()> {
         let rows = load::parse(file, text, &["iso2", "office", "start", "end", "name", "surname", "sex"])?;
         for row in &rows {
@@ -687,7 +688,8 @@ impl Gazetteer {
             let mut forms: Vec<String> = vec![name.to_string()];
             let surname = row.get("surname");
             let given = name.strip_suffix(surname).map(str::trim).filter(|g| !surname.is_empty() && !g.is_empty());
-            if !surname.is_empty() {
+            // A common surname («Иванов») counts only with a first name or initials.
+            if !surname.is_empty() && row.get("alone") != "no" {
                 forms.push(surname.to_string());
             }
             if let Some(given) = given {
