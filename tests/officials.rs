@@ -63,6 +63,11 @@ fn another_first_name_makes_another_person() {
     // test below.) Another first name or initial is someone else.
     let t = "На конференции выступил Андрей Медведев. Доклад прочитал А. Путин.";
     assert!(officials(&on(2010).extract(t), t).is_empty());
+    // A surname of an official can be someone's first name.
+    let t = "В фильме снялась актриса Керри Фишер.";
+    assert!(officials(&on(2015).extract(t), t).is_empty());
+    let t = "В фильме снялась актриса, а Керри провёл переговоры.";
+    assert_eq!(officials(&on(2015).extract(t), t), [("US", "Керри")]);
     // A name after «проспект» names a thing; a former official or an
     // organization's officer acts for no state.
     let t = "Офис находится на проспекте Назарбаева.";

@@ -25,11 +25,39 @@ pub(crate) fn text_year(doc: &Document, reference: Option<Reference>) -> Option<
 const NAMED_AFTER: &[&str] =
     &["имени", "им", "улица", "улицы", "улице", "проспект", "проспекта", "проспекте", "площадь", "площади"];
 
-/// Whether the word before a surname standing alone makes it someone
-/// else's: another first name («Андрей Медведев») or initial («А.
-/// Медведев»). The official's own first name and initials are forms of the
-/// name and would have matched the longer form.
+/// Whether the words around a surname standing alone make it someone
+/// else's: another first name or initial before it («Андрей Медведев», «А.
+/// Медведев»; the official's own are forms of the name and would have
+/// matched the longer form), or a capitalized word after it, of which it
+/// is the first name («Керри Фишер»).
 fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
+    first_name_after(doc, matches, i) || first_name_before(doc, matches, i)
+}
+
+/// Whether token `k` is a capitalized word (not an abbreviation) that no
+/// other name covers.
+fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
+    let t = &doc.tokens[k];
+    let raw = t.text(doc.text);
+    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+    // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
+    let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let named = matches.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
+    t.kind == TokenKind::Word && capitalized && !abbreviation && !named && !doc.lowercased
+}
+
+/// Whether the surname at token `i` is followed, on its line and in its
+/// sentence, by a bare capitalized word: then it is a first name.
+fn first_name_after(doc: &Document, matches: &[Match], i: usize) -> bool {
+    let k = i + 1;
+    if k >= doc.tokens.len() || doc.text[doc.tokens[i].span.end..doc.tokens[k].span.start].contains('\n') {
+        return false;
+    }
+    let opens = doc.sentence_of(k).is_none_or(|s| doc.sentences[s].first == k);
+    !opens && bare_capitalized(doc, matches, k)
+}
+
+fn first_name_before(doc: &Document, matches: &[Match], i: usize) -> bool {
     if i == 0 {
         return false;
     }
@@ -42,15 +70,11 @@ fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
         let t = doc.tokens[i - 2].text(doc.text);
         return t.chars().count() == 1 && t.chars().all(char::is_uppercase);
     }
-    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
-    // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
-    let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let named = matches.iter().any(|m| m.tokens.0 < i && i - 1 < m.tokens.1);
     // At the start of a sentence a capital says nothing: «Президент
     // Путин» is a title, «Василий Тарасюк» a first name.
     let opens = doc.sentence_of(i - 1).is_none_or(|s| doc.sentences[s].first == i - 1);
     let opening_title = opens && TITLES.iter().any(|t| doc.norm.get(i - 1).starts_with(t));
-    prev.kind == TokenKind::Word && capitalized && !abbreviation && !named && !opening_title && !doc.lowercased
+    bare_capitalized(doc, matches, i - 1) && !opening_title
 }
 
 /// Stems of the titles that stand before a surname («Президент Путин»,
