@@ -92,8 +92,10 @@ fn officials_are_parties() {
     let t = "Путин провел переговоры с Си Цзиньпином.";
     let r = on(2023).extract(t);
     assert_eq!(participants(&r), ["RU", "CN"]);
-    let t = "Лавров и Мирзоян обсудили подготовку к визиту.";
+    let t = "Лавров и Мирзоян провели переговоры в Москве.";
     assert_eq!(participants(&on(2022).extract(t)), ["RU", "AM"]);
+    let t = "Токаев принял посла Японии.";
+    assert_eq!(participants(&on(2024).extract(t)), ["KZ", "JP"]);
     // A title with the state's name stays a name mention beside the official.
     let t = "Президент Франции Эмманюэль Макрон встретился с канцлером Германии.";
     let r = on(2019).extract(t);
