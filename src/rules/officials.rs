@@ -34,6 +34,13 @@ fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
     first_name_after(doc, matches, i) || first_name_before(doc, matches, i)
 }
 
+/// The last few matches that start at or before token `k` (matches are in
+/// text order): a binary search, so that long documents stay linear.
+fn near(matches: &[Match], k: usize) -> impl Iterator<Item = &Match> {
+    let p = matches.partition_point(|m| m.tokens.0 <= k);
+    matches[..p].iter().rev().take(8)
+}
+
 /// Whether token `k` is a capitalized word (not an abbreviation) that no
 /// other name covers.
 fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
@@ -42,7 +49,7 @@ fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
     let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let named = matches.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
+    let named = near(matches, k).any(|m| k < m.tokens.1);
     t.kind == TokenKind::Word && capitalized && !abbreviation && !named && !doc.lowercased
 }
 
@@ -107,7 +114,7 @@ const TITLES: &[&str] = &[
 /// organization's officer («Генеральный секретарь ОДКБ Имангали
 /// Тасмагамбетов»).
 fn not_acting(doc: &Document, matches: &[Match], i: usize) -> bool {
-    let org_title = matches.iter().any(|m| m.kind == EntityKind::Organization && m.tokens.1 == i);
+    let org_title = near(matches, i.saturating_sub(1)).any(|m| m.kind == EntityKind::Organization && m.tokens.1 == i);
     let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind != TokenKind::Punct);
     let former = title.into_iter().any(|k| {
         let w = doc.norm.get(k);
@@ -146,44 +153,47 @@ fn state_of(gaz: &Gazetteer, officials: &[EntityId], year: Option<i32>) -> Optio
 pub(crate) fn resolve(
     doc: &Document,
     gaz: &Gazetteer,
-    mut matches: Vec<Match>,
+    matches: Vec<Match>,
     year: Option<i32>,
     dateline: Option<&Dateline>,
 ) -> Vec<Match> {
     if !matches.iter().any(|m| matches!(m.kind, EntityKind::Official | EntityKind::Abbreviation)) {
         return matches;
     }
+    // A new list rather than edits in place: linear however many officials.
+    let mut out: Vec<Match> = Vec::with_capacity(matches.len());
     let mut k = 0;
     while k < matches.len() {
         let m = matches[k];
         let group = matches[k..].iter().take_while(|o| o.span == m.span && o.kind == EntityKind::Official).count();
         if group == 0 {
+            out.push(m);
             k += 1;
             continue;
         }
         let officials: Vec<EntityId> = matches[k..k + group].iter().map(|o| o.entity).collect();
+        k += group;
         let alone = m.tokens.1 - m.tokens.0 == 1;
         let thing = m.tokens.0 > 0 && NAMED_AFTER.contains(&doc.norm.get(m.tokens.0 - 1));
-        let state =
-            if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
-                None
-            } else {
-                state_of(gaz, &officials, year)
-            };
-        let resolved = state.map(|s| Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
-        matches.splice(k..k + group, resolved);
-        k += usize::from(state.is_some());
+        if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
+            continue;
+        }
+        if let Some(s) = state_of(gaz, &officials, year) {
+            out.push(Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
+        }
     }
+    let matches = out;
     // An abbreviation counts only for a state the article names otherwise
     // (officials included) or whose city or agency gives the dateline.
     let mut named: Vec<&str> =
         matches.iter().filter(|m| m.kind == EntityKind::State).map(|m| gaz.entity(m.entity).id.as_str()).collect();
+    named.sort_unstable();
+    named.dedup();
     if let Some(d) = dateline {
         named.extend(d.city.as_ref().map(|c| c.country.as_str()));
         let agency = d.agency.as_ref().and_then(|a| gaz.agencies().iter().find(|g| g.id == a.id));
         named.extend(agency.map(|a| a.country.as_str()));
     }
-    let named: Vec<String> = named.into_iter().map(String::from).collect();
     matches
         .into_iter()
         .filter_map(|m| {
@@ -191,7 +201,7 @@ pub(crate) fn resolve(
                 return Some(m);
             }
             let iso = gaz.entity(m.entity).country.as_deref()?;
-            let state = gaz.state(iso).filter(|_| named.iter().any(|n| n == iso))?;
+            let state = gaz.state(iso).filter(|_| named.contains(&iso))?;
             Some(Match { entity: state, kind: EntityKind::State, ..m })
         })
         .collect()
