@@ -49,6 +49,12 @@ fn the_year_of_the_text_picks_the_officeholder() {
     let t = "Джонсон провёл переговоры с Макроном.";
     assert_eq!(officials(&on(2020).extract(t), t), [("GB", "Джонсон"), ("FR", "Макроном")]);
     assert!(officials(&on(2010).extract(t), t).is_empty(), "nobody of 2010 was called Джонсон or Макрон");
+    // Father and son: only the one in office that year stands for
+    // Turkmenistan, even by full name; the surname alone is the state's
+    // either way.
+    let t = "Сердар Бердымухамедов принял Гурбангулы Бердымухамедова.";
+    assert_eq!(officials(&on(2023).extract(t), t), [("TM", "Сердар Бердымухамедов")]);
+    assert_eq!(officials(&on(2015).extract(t), t), [("TM", "Гурбангулы Бердымухамедова")]);
     // A year written in the lead wins over the reference date.
     let t = "5 мая 2003 года Кучма принял министра.";
     assert_eq!(officials(&on(2015).extract(t), t), [("UA", "Кучма")]);
