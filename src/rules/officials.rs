@@ -50,7 +50,7 @@ fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
     // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
     let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let named = near(matches, k).any(|m| k < m.tokens.1);
-    t.kind == TokenKind::Word && capitalized && !abbreviation && !named && !doc.lowercased
+    t.kind == TokenKind::Word && capitalized && !abbreviation && !named
 }
 
 /// Whether the surname at token `i` is followed, on its line and in its
@@ -175,7 +175,9 @@ pub(crate) fn resolve(
         k += group;
         let alone = m.tokens.1 - m.tokens.0 == 1;
         let thing = m.tokens.0 > 0 && NAMED_AFTER.contains(&doc.norm.get(m.tokens.0 - 1));
-        if thing || not_acting(doc, &matches, m.tokens.0) || (alone && other_person(doc, &matches, m.tokens.0)) {
+        // In a text without capitals a lone surname may be a word («милей»).
+        let doubtful = alone && (doc.lowercased || other_person(doc, &matches, m.tokens.0));
+        if thing || doubtful || not_acting(doc, &matches, m.tokens.0) {
             continue;
         }
         if let Some(s) = state_of(gaz, &officials, year) {
