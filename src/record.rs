@@ -266,6 +266,9 @@ pub enum MentionForm {
     Adjective,
     /// A body of an organization: Исполнительный комитет СНГ.
     Body,
+    /// A state's head of state or government or its foreign minister,
+    /// named without the state: «Путин», «Си Цзиньпином», «С.В.Лавров».
+    Official,
 }
 
 /// One place in the text that names an entity.

@@ -299,6 +299,61 @@ fn hyphenated(w: &str) -> Paradigm {
     fixed(w)
 }
 
+/// Forms of one word of a person's name: a given name, a patronymic or a
+/// surname (the word as written, capitalized). Russian-type surnames in
+/// `-ов`/`-ев`/`-ин`/`-ын` take `-ым` (Лавровым, Путиным) and, for a
+/// woman, `-ой`/`-у` (Отунбаевой); `-ский` surnames decline as adjectives
+/// (Зеленского); other words ending in a consonant decline like nouns
+/// (Шольца, Шольцем) for a man and not at all for a woman (Меркель, Мэй);
+/// words ending in `-о`, `-и`, `-у`, `-е` never decline (Лукашенко,
+/// Мелони, Санду).
+pub fn person_word(word: &str, female: bool) -> Paradigm {
+    if is_fixed_token(word) {
+        return fixed(&normalize(word));
+    }
+    let w = normalize(word);
+    if w.contains('-') {
+        // Касым-Жомарт, аль-Джубейр: the last part declines.
+        let (head, last) = w.rsplit_once('-').unwrap_or(("", &w));
+        let cap: String = last.chars().take(1).flat_map(char::to_uppercase).chain(last.chars().skip(1)).collect();
+        let p = person_word(&cap, female);
+        return std::array::from_fn(|c| p[c].iter().map(|f| format!("{head}-{f}")).collect());
+    }
+    if w.chars().count() < 2 {
+        return fixed(&w);
+    }
+    let russian_male = ["ов", "ев", "ин", "ын"].iter().any(|e| w.ends_with(e));
+    let russian_female = ["ова", "ева", "ина", "ына"].iter().any(|e| w.ends_with(e));
+    if female {
+        if russian_female {
+            return from_endings(strip(&w, 1), [&["а"], &["ой"], &["ой"], &["у"], &["ой"], &["ой"]]);
+        }
+        if adjective_gender(&w) == Some(Gender::Fem) {
+            return adjective(&w);
+        }
+        if w.ends_with(['а', 'я']) {
+            return noun(word);
+        }
+        return fixed(&w);
+    }
+    if russian_male {
+        return from_endings(&w, [&[""], &["а"], &["у"], &["а"], &["ым", "ом"], &["е"]]);
+    }
+    if w.ends_with("ский") || w.ends_with("цкий") {
+        return adjective(&w);
+    }
+    let lc = last_char(&w).unwrap_or(' ');
+    match lc {
+        'а' | 'я' | 'й' | 'ь' => noun(word),
+        c if "еиоуыэюё".contains(c) => fixed(&w),
+        c if c.is_alphabetic() => {
+            let ins: &[&str] = if SIBILANT.contains(&c) { &["ом", "ем"] } else { &["ом"] };
+            from_endings(&w, [&[""], &["а"], &["у"], &["а"], ins, &["е"]])
+        }
+        _ => fixed(&w),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,6 +399,18 @@ mod tests {
         assert!(has(&noun("Гвинея-Бисау"), 1, "гвинеи-бисау"));
         assert!(has(&noun("Шри-Ланка"), 5, "шри-ланке"));
         assert_eq!(noun("Сан-Марино")[1], vec!["сан-марино"]);
+    }
+
+    #[test]
+    fn person_names() {
+        assert!(has(&person_word("Лавров", false), 4, "лавровым"));
+        assert!(has(&person_word("Шольц", false), 4, "шольцем"));
+        assert!(has(&person_word("Отунбаева", true), 1, "отунбаевой"));
+        assert_eq!(person_word("Меркель", true)[1], vec!["меркель"]);
+        assert_eq!(person_word("Лукашенко", false)[4], vec!["лукашенко"]);
+        assert!(has(&person_word("Зеленский", false), 1, "зеленского"));
+        assert!(has(&person_word("Касым-Жомарт", false), 1, "касым-жомарта"));
+        assert!(has(&person_word("Ангела", true), 1, "ангелы"));
     }
 
     #[test]

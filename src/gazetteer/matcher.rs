@@ -2,7 +2,9 @@
 //! generated paradigms of every name, walked once per token.
 
 use super::hash::FxHashMap;
-use super::inflect::{adjective, adjective_all_genders, adjective_gender, is_fixed_token, noun, Paradigm, CASES};
+use super::inflect::{
+    adjective, adjective_all_genders, adjective_gender, is_fixed_token, noun, person_word, Paradigm, CASES,
+};
 use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
 
@@ -32,6 +34,10 @@ pub(crate) enum Entry {
     /// A state adjective (masculine nominative) in all its forms, or a
     /// compound first part when it ends in `-` (`российско-`).
     Adjective { entity: u32, adj: String },
+    /// A person's name («Сергей Лавров», «С.В.Лавров», «Лавров»): every
+    /// word that is not an initial or a particle declines, all in the same
+    /// case (Сергея Викторовича Лаврова).
+    Person { entity: u32, name: String, female: bool },
 }
 
 /// The normal-form sequences an entry is written as, each with its variant.
@@ -40,7 +46,38 @@ pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
     match entry {
         Entry::Name { entity, name, form } => expand_name(*entity, name, *form),
         Entry::Adjective { entity, adj } => expand_adjective(*entity, adj),
+        Entry::Person { entity, name, female } => expand_person(*entity, name, *female),
     }
+}
+
+fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Variant)> {
+    let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let variant =
+        Variant { entity, form: MentionForm::Official, exact: None, capital: true, compound: false, capitals: None };
+    // Initials («С.»), particles («де», «бин») and numerals («II») stay as written.
+    let declines = |t: &str| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase);
+    let paradigms: Vec<Option<Paradigm>> = toks.iter().map(|t| declines(t).then(|| person_word(t, female))).collect();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for case in 0..CASES {
+        let mut seqs: Vec<Vec<String>> = vec![Vec::with_capacity(toks.len())];
+        for (t, p) in toks.iter().zip(&paradigms) {
+            let forms = p.as_ref().map_or_else(|| vec![normalize(t)], |p| p[case].clone());
+            seqs = seqs
+                .iter()
+                .flat_map(|s| forms.iter().map(move |f| s.iter().cloned().chain([f.clone()]).collect()))
+                .take(16)
+                .collect();
+        }
+        for s in seqs {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out.into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
 fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, Variant)> {

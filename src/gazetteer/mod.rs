@@ -43,6 +43,45 @@ pub enum EntityKind {
     /// A named seat of government or state residence («Кремль», «Акорда»):
     /// read only as a venue, for the city it stands in (its `parent`).
     Seat,
+    /// A head of state or government or a foreign minister (`country` is
+    /// the state, [`Gazetteer::terms`] the offices held): found by name,
+    /// counted for the state whose office they held at the time of the text.
+    Official,
+    /// An abbreviation that names a state only in some articles (РК is
+    /// Kazakhstan or Республика Коми): `country` is the state it may name.
+    Abbreviation,
+}
+
+/// An office an [`EntityKind::Official`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Office {
+    /// President, monarch, or the like.
+    HeadOfState,
+    /// Prime minister, chancellor, chairman of the government.
+    HeadOfGovernment,
+    /// Minister of foreign affairs, secretary of state.
+    ForeignMinister,
+}
+
+/// One term in office of an official (years; `end` is `None` while in
+/// office).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// The official (an entity of kind [`EntityKind::Official`]).
+    pub official: EntityId,
+    /// The office.
+    pub office: Office,
+    /// First year in office.
+    pub start: i32,
+    /// Last year in office; `None` while in office.
+    pub end: Option<i32>,
+}
+
+impl Term {
+    /// Whether the office was held at some time in `year`.
+    pub fn covers(&self, year: i32) -> bool {
+        self.start <= year && self.end.is_none_or(|e| year <= e)
+    }
 }
 
 /// Index of an entity in its [`Gazetteer`].
@@ -90,7 +129,7 @@ pub struct Match {
     pub entity: EntityId,
     /// What the entity is (state, organization, city, region).
     pub kind: EntityKind,
-    /// Name, adjective or body.
+    /// Name, adjective, body or official.
     pub form: MentionForm,
     /// Tokens `[first, last)` of the document the match covers.
     pub tokens: (usize, usize),
@@ -111,12 +150,22 @@ pub enum Table {
     Regions,
     /// `seats.tsv`: name, city, names (after the cities, which it names).
     Seats,
+    /// `officials.tsv`: iso2, office, start, end, name, surname, alone,
+    /// patronymic, sex, forms, wikidata.
+    Officials,
 }
 
 impl Table {
     /// Every table, in build order.
-    pub const ALL: [Table; 6] =
-        [Table::States, Table::Organizations, Table::Cities, Table::Agencies, Table::Regions, Table::Seats];
+    pub const ALL: [Table; 7] = [
+        Table::States,
+        Table::Organizations,
+        Table::Cities,
+        Table::Agencies,
+        Table::Regions,
+        Table::Seats,
+        Table::Officials,
+    ];
 
     /// The table's file name.
     pub fn file_name(self) -> &'static str {
@@ -127,6 +176,7 @@ impl Table {
             Table::Agencies => "agencies.tsv",
             Table::Regions => "regions.tsv",
             Table::Seats => "seats.tsv",
+            Table::Officials => "officials.tsv",
         }
     }
 
@@ -138,6 +188,7 @@ impl Table {
             Table::Agencies => include_str!("../../gazetteers/agencies.tsv"),
             Table::Regions => include_str!("../../gazetteers/regions.tsv"),
             Table::Seats => include_str!("../../gazetteers/seats.tsv"),
+            Table::Officials => include_str!("../../gazetteers/officials.tsv"),
         }
     }
 }
@@ -175,8 +226,8 @@ impl GazetteerBuilder {
     }
 
     /// Adds every table file (`states.tsv`, `organizations.tsv`,
-    /// `cities.tsv`, `agencies.tsv`, `regions.tsv`, `seats.tsv`) found in
-    /// `dir`. Rows
+    /// `cities.tsv`, `agencies.tsv`, `regions.tsv`, `seats.tsv`,
+    /// `officials.tsv`) found in `dir`. Rows
     /// whose id is already known add names to that entity; new ids add
     /// entities.
     pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder> {
@@ -213,6 +264,7 @@ impl GazetteerBuilder {
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
             agency_keys: Vec::new(),
+            terms: Vec::new(),
             pending: Vec::new(),
             // Replaced once the agencies are known.
             splitter: PartsSplitter::unbuilt(),
@@ -259,6 +311,8 @@ pub struct Gazetteer {
     /// The normal form of every agency spelling (index into `agencies`),
     /// made once at build time.
     agency_keys: Vec<(usize, String)>,
+    /// The officials' terms in office, grouped by official.
+    terms: Vec<Term>,
     /// Names and adjectives read but not yet in the trie (while building).
     pending: Vec<Entry>,
     splitter: PartsSplitter,
@@ -357,6 +411,12 @@ impl Gazetteer {
             }
         }
         best.map(|(a, _)| &self.agencies[a])
+    }
+
+    /// The terms in office of an official (none for other entities).
+    pub fn terms(&self, official: EntityId) -> impl Iterator<Item = &Term> + '_ {
+        let a = self.terms.partition_point(|t| t.official < official);
+        self.terms[a..].iter().take_while(move |t| t.official == official)
     }
 
     /// The parts splitter that knows this gazetteer's agencies.
@@ -463,8 +523,17 @@ impl Gazetteer {
                     for a in row.list("adjectives") {
                         self.pending.push(Entry::Adjective { entity: i, adj: a.into() });
                     }
+                    let mut abbreviations = row.list("abbreviations").peekable();
+                    if abbreviations.peek().is_some() {
+                        let e = Entity { kind: EntityKind::Abbreviation, ..self.entities[i as usize].clone() };
+                        let (a, _) = self.add_entity(EntityKind::Abbreviation, e, &row, &mut Vec::new())?;
+                        for n in abbreviations {
+                            self.pending.push(Entry::Name { entity: a, name: n.into(), form: MentionForm::Name });
+                        }
+                    }
                 }
             }
+            Table::Officials => self.load_officials(file, text)?,
             Table::Organizations => {
                 let rows = load::parse(file, text, &["id", "wikidata", "name"])?;
                 let mut parents: Vec<(u32, String, usize)> = Vec::new();
@@ -597,6 +666,95 @@ impl Gazetteer {
                 }
             }
         }
+        Ok(())
+    }
+}
+
+impl Gazetteer {
+    /// Reads `officials.tsv`: one row per term in office. Rows of the same
+    /// person (state and name) make one official; the forms of the name are
+    /// the full name, the name with the patronymic, the surname alone
+    /// (unless `alone` is `no`) and with initials («Сергей Лавров», «Сергей
+    /// Викторович Лавров», «Лавров», «С. Лавров», «С.В.Лавров»), and the
+    /// `forms` listed.
+    fn load_officials(&mut self, file: &str, text: &str) -> Result<()> {
+        let rows = load::parse(file, text, &["iso2", "office", "start", "end", "name", "surname", "sex"])?;
+        for row in &rows {
+            let iso = row.required("iso2")?;
+            load::check_iso2(row, iso)?;
+            if self.state(iso).is_none() {
+                return Err(row.error(format!("unknown state {iso:?}")));
+            }
+            let office = match row.required("office")? {
+                "head_of_state" => Office::HeadOfState,
+                "head_of_government" => Office::HeadOfGovernment,
+                "foreign_minister" => Office::ForeignMinister,
+                o => return Err(row.error(format!("unknown office {o:?}"))),
+            };
+            let year = |col: &str| -> Result<Option<i32>> {
+                let v = row.get(col);
+                if v.is_empty() {
+                    return Ok(None);
+                }
+                // A year, or a date of which the year is used.
+                v.get(..4)
+                    .filter(|_| v.len() == 4 || v.as_bytes().get(4) == Some(&b'-'))
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .map(Some)
+                    .ok_or_else(|| row.error(format!("bad `{col}` {v:?} (expected YYYY or YYYY-MM-DD)")))
+            };
+            let start = year("start")?.ok_or_else(|| row.error("column `start` is empty".into()))?;
+            let end = year("end")?;
+            if end.is_some_and(|e| e < start) {
+                return Err(row.error("the term ends before it starts".into()));
+            }
+            let female = match row.required("sex")? {
+                "f" => true,
+                "m" => false,
+                x => return Err(row.error(format!("bad sex {x:?} (expected m or f)"))),
+            };
+            let name = row.required("name")?;
+            let qid = row.get("wikidata");
+            if !qid.is_empty() {
+                load::check_qid(row, qid)?;
+            }
+            let e = Entity {
+                kind: EntityKind::Official,
+                id: format!("{iso}:{name}"),
+                wikidata: (!qid.is_empty()).then(|| qid.into()),
+                name: name.into(),
+                country: Some(iso.into()),
+                parent: None,
+            };
+            // A person has one row per term: no duplicate check here.
+            let (i, new) = self.add_entity(EntityKind::Official, e, row, &mut Vec::new())?;
+            self.terms.push(Term { official: EntityId(i), office, start, end });
+            if !new {
+                continue;
+            }
+            let mut forms: Vec<String> = vec![name.to_string()];
+            let surname = row.get("surname");
+            let given = name.strip_suffix(surname).map(str::trim).filter(|g| !surname.is_empty() && !g.is_empty());
+            // A common surname («Иванов») counts only with a first name or initials.
+            if !surname.is_empty() && row.get("alone") != "no" {
+                forms.push(surname.to_string());
+            }
+            if let Some(given) = given {
+                let initial = |w: &str| w.chars().next().map(|c| format!("{c}.")).unwrap_or_default();
+                forms.push(format!("{} {surname}", initial(given)));
+                let patronymic = row.get("patronymic");
+                if !patronymic.is_empty() {
+                    forms.push(format!("{given} {patronymic} {surname}"));
+                    forms.push(format!("{}{} {surname}", initial(given), initial(patronymic)));
+                }
+            }
+            forms.extend(row.list("forms").map(String::from));
+            for f in forms {
+                self.pending.push(Entry::Person { entity: i, name: f, female });
+            }
+        }
+        // Grouped by official, for `terms`.
+        self.terms.sort_by_key(|t| (t.official, t.start));
         Ok(())
     }
 }
