@@ -11,7 +11,7 @@ use crate::text::{Document, TokenKind};
 /// The year the officials are looked up for: the year of the first dated
 /// expression of the headline or lead paragraph (the event's, as a rule),
 /// else the reference date's (the caller's or the dateline's).
-pub(crate) fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
+fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
     let lead = doc.parts.headline.iter().chain(doc.parts.body.first());
     let dated = lead.flat_map(|&s| dates::find(doc.slice(s), s.start)).find_map(|d| match d.value {
         DateValue::Days { start: (Some(y), _, _), .. } | DateValue::Month(y, _) => Some(y),
@@ -154,12 +154,14 @@ pub(crate) fn resolve(
     doc: &Document,
     gaz: &Gazetteer,
     matches: Vec<Match>,
-    year: Option<i32>,
+    reference: Option<Reference>,
     dateline: Option<&Dateline>,
 ) -> Vec<Match> {
     if !matches.iter().any(|m| matches!(m.kind, EntityKind::Official | EntityKind::Abbreviation)) {
         return matches;
     }
+    // Read the text's year only when someone's term depends on it.
+    let year = text_year(doc, reference);
     // A new list rather than edits in place: linear however many officials.
     let mut out: Vec<Match> = Vec::with_capacity(matches.len());
     let mut k = 0;

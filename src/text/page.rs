@@ -75,18 +75,37 @@ pub(crate) fn compile() {
     Lazy::force(&TIMESTAMP);
 }
 
-const MONTHS: &str = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*";
+/// Month names by their stems, in lower case and in capitals (a page
+/// writes «14 Января», «14 января» or «14 ЯНВАРЯ»): literal alternatives
+/// keep the pattern small, where a case-blind one over Cyrillic compiles
+/// into large classes.
+fn months() -> String {
+    const STEMS: [&str; 12] =
+        ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+    let mut alts = Vec::new();
+    for stem in STEMS {
+        let mut cs = stem.chars();
+        let first = cs.next().unwrap_or_default();
+        let rest: String = cs.collect();
+        alts.push(format!("[{first}{}]{rest}[а-я]*", first.to_uppercase()));
+        alts.push(format!("{}[А-Я]*", stem.to_uppercase()));
+    }
+    alts.join("|")
+}
 
 /// A publication timestamp: a date with its year and usually a clock time
 /// («14 марта 2022, 19:42», «17.04.2024 14:30», «15:32, 5 марта 2025»,
-/// «10.03.2025 [15:12]», «14 Января 2025 16:35 (UTC +04:00)»).
+/// «10.03.2025 [15:12]», «14 Января 2025 16:35 (UTC +04:00)»). ASCII digits
+/// and spaces only: Unicode classes would cost milliseconds to compile.
 static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
+    let sp = r"[ \t\u{a0}]";
+    let months = months();
     let date = format!(
-        r"(?:\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})|\d{{1,2}}\s+(?i:{MONTHS})\s+\d{{4}}(?:\s+(?:года|г\.))?)"
+        r"(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{1,2}}{sp}+(?:{months}){sp}+[0-9]{{4}}(?:{sp}+(?:года|г\.))?)"
     );
-    let time = r"\[?\d{1,2}:\d{2}\]?";
+    let time = r"\[?[0-9]{1,2}:[0-9]{2}\]?";
     Regex::new(&format!(
-        r"(?:{time},?\s+)?(?P<date>{date})(?:,?\s*(?:в\s+)?{time})?(?:\s*\((?:UTC|GMT|МСК)[^)]{{0,12}}\))?"
+        r"(?:{time},?{sp}+)?(?P<date>{date})(?:,?{sp}*(?:в{sp}+)?{time})?(?:{sp}*\((?:UTC|GMT|МСК)[^)]{{0,12}}\))?"
     ))
     .expect("the timestamp pattern compiles")
 });
@@ -96,7 +115,8 @@ static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
 /// one with a clock time: «8 октября 2018 года» in a sentence is no
 /// timestamp.
 pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // A timestamp has a clock time, unless it is the whole (short) line.
+    if !(line.contains(':') || line.len() <= 48) || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     for c in TIMESTAMP.captures_iter(line) {
@@ -115,8 +135,9 @@ pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::o
 /// most `max` of them; None when there are more.
 fn words(line: &str, max: usize) -> Option<Vec<String>> {
     let mut out = Vec::new();
-    for w in line.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+')) {
-        let w = w.trim_matches('-');
+    // «ria.ru» is one word: a dot inside a word stays.
+    for w in line.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+' || c == '.')) {
+        let w = w.trim_matches(['-', '.']);
         if w.is_empty() {
             continue;
         }
@@ -128,10 +149,25 @@ fn words(line: &str, max: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Number of words (runs of letters or digits) in `line`.
+/// Number of words (runs of letters or digits) in `line`, counted up to
+/// [`MANY_WORDS`]: every rule compares it with a small number, and a long
+/// paragraph must cost no more than its first words.
 pub(crate) fn word_count(line: &str) -> usize {
-    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    line.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(MANY_WORDS).count()
 }
+
+/// A letter or digit, with Russian letters and ASCII decided without the
+/// Unicode tables (this runs on every character of a page's lines).
+fn is_word_char(c: char) -> bool {
+    match c {
+        'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Where [`word_count`] stops counting.
+pub(crate) const MANY_WORDS: usize = 32;
 
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_suffix('*') {
@@ -157,17 +193,8 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ';'])
 }
 
-/// A sentence: two words or more, ending with sentence punctuation.
-pub(crate) fn is_prose(line: &str) -> bool {
-    let t = line.trim();
-    ends_sentence(t) && word_count(t) >= 2
-}
-
-/// A paragraph: a sentence of eight words or more (what a related
-/// headline under «Читайте также» never is).
-pub(crate) fn is_paragraph(line: &str) -> bool {
-    is_prose(line) && word_count(line) >= 8
-}
+/// Words of a sentence that is a paragraph whatever word it opens with.
+const PARAGRAPH_WORDS: usize = 8;
 
 /// Separators of menus, switchers and breadcrumbs: «Рус | Қаз»,
 /// «Главная / Политика», «Главная » Политика».
@@ -226,39 +253,50 @@ pub(crate) fn classify(line: &str) -> LineKind {
             return LineKind::Meta;
         }
     }
+    let n = word_count(t);
+    let sentence = ends_sentence(t) && n >= 2;
     // A long sentence is article text whatever word it opens with.
-    if is_paragraph(t) {
+    if sentence && n >= PARAGRAPH_WORDS {
         return LineKind::Prose;
     }
-    let v = &*VOCABULARY;
-    if let Some(w) = words(t, 16) {
-        let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
-        if first(&v.subscribe) {
-            return LineKind::Subscribe;
-        }
-        if first(&v.meta) && (t.contains(':') || word_count(t) <= 4) {
-            return LineKind::Meta;
-        }
-        if first(&v.hard) && word_count(t) <= 6 {
-            return LineKind::Hard;
-        }
-        if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.iter().any(|m| m == x)) {
-            return LineKind::Site;
-        }
-        if first(&v.soft) && (word_count(t) <= 3 || t.contains(':')) {
-            return LineKind::Soft;
-        }
-        if !ends_sentence(t) && v.site.iter().any(|p| holds(&w, p)) {
-            return LineKind::Site;
+    // Site words stand on short lines: longer ones are not looked up.
+    if n <= VOCABULARY_WORDS {
+        if let Some(kind) = by_vocabulary(t, n, sentence) {
+            return kind;
         }
     }
     if is_separated_list(t) || is_figures(t) {
-        return LineKind::Site;
-    }
-    if is_prose(t) {
+        LineKind::Site
+    } else if sentence {
         LineKind::Prose
     } else {
         LineKind::Short
+    }
+}
+
+/// Lines longer than this many words are never looked up in the site words.
+const VOCABULARY_WORDS: usize = 12;
+
+/// What the site words of `gazetteers/site.tsv` make of a short line of
+/// `n` words.
+fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
+    let v = &*VOCABULARY;
+    let w = words(t, VOCABULARY_WORDS)?;
+    let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
+    if first(&v.subscribe) {
+        Some(LineKind::Subscribe)
+    } else if first(&v.meta) && (t.contains(':') || n <= 4) {
+        Some(LineKind::Meta)
+    } else if first(&v.hard) && n <= 6 {
+        Some(LineKind::Hard)
+    } else if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.iter().any(|m| m == x)) {
+        Some(LineKind::Site)
+    } else if first(&v.soft) && (n <= 3 || t.contains(':')) {
+        Some(LineKind::Soft)
+    } else if !sentence && v.site.iter().any(|p| holds(&w, p)) {
+        Some(LineKind::Site)
+    } else {
+        None
     }
 }
 
