@@ -42,11 +42,11 @@ pub mod text;
 mod threads;
 
 pub use error::{Error, Result};
-pub use extractor::{Extractor, ExtractorBuilder};
+pub use extractor::{Extractor, ExtractorBuilder, Options};
 pub use gazetteer::{Entity, EntityId, EntityKind, Gazetteer, GazetteerBuilder, Match};
 pub use record::{
-    AgencyRef, Dateline, EventDate, EventKind, EventRecord, Evidence, FollowUp, Format, Mention, MentionForm, OrgRef,
-    ParseDateError, PartialDate, Place, Role, Span, StateRef, Status,
+    AgencyRef, DateError, Dateline, EventDate, EventKind, EventRecord, Evidence, FollowUp, Format, Mention,
+    MentionForm, Offsets, OrgRef, ParseDateError, ParseEnumError, PartialDate, Place, Role, Span, StateRef, Status,
 };
 
 /// The README's examples, compiled and run as doc-tests.
