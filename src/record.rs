@@ -63,7 +63,8 @@ impl Span {
     /// ```
     /// use dipnews::Span;
     /// let text = "Встреча в Душанбе";
-    /// assert_eq!(Span::new(17, 31).slice(text), Some("Душанбе"));
+    /// assert_eq!(Span::new(18, 32).slice(text), Some("Душанбе"));
+    /// assert_eq!(&text[Span::new(18, 32).range()], "Душанбе");
     /// assert_eq!(Span::new(0, 1).slice(text), None); // inside «В»
     /// ```
     #[inline]
