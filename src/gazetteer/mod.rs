@@ -141,10 +141,10 @@ impl Table {
 /// use dipnews::{EntityKind, Extractor};
 /// use std::sync::Arc;
 /// # fn main() -> Result<(), dipnews::Error> {
-/// // A gazetteer that knows one state only.
-/// let g = GazetteerBuilder::new()
-///     .add_table(Table::States, "mine.tsv", "TJ\tQ863\tТаджикистан\tТаджикистан\tтаджикский\n")
-///     .build()?;
+/// // A gazetteer that knows one state only: a header, then rows.
+/// let header = "iso2\twikidata\tname\tnames\tadjectives\n";
+/// let row = "TJ\tQ863\tТаджикистан\tТаджикистан\tтаджикский\n";
+/// let g = GazetteerBuilder::new().add_table(Table::States, "mine.tsv", format!("{header}{row}")).build()?;
 /// let found = g.find("Делегация Таджикистана прибыла.");
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(g.entity(found[0].entity).kind, EntityKind::State);
@@ -152,8 +152,8 @@ impl Table {
 /// assert_eq!(ex.extract("Делегация Таджикистана прибыла.").states[0].iso2, "TJ");
 ///
 /// // A malformed row is an error naming the file and the line.
-/// let bad = GazetteerBuilder::new().add_table(Table::States, "bad.tsv", "TJ\n").build();
-/// assert!(bad.is_err());
+/// let bad = GazetteerBuilder::new().add_table(Table::States, "bad.tsv", format!("{header}TJ\tQ863\n")).build();
+/// assert!(matches!(bad, Err(dipnews::Error::Gazetteer { line: 2, .. })));
 /// # Ok(())
 /// # }
 /// ```
