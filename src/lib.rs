@@ -26,8 +26,14 @@
 //! agencies) → `rules` (dateline, dates, format, kind, venue, roles,
 //! follow-ups) → [`EventRecord`].
 //!
+//! One extractor serves texts of every day: [`Extractor::extract_with`]
+//! takes per-document [`Options`] (reference date, id, character offsets).
+//! The `dipnews` command (package `dipnews-cli`) runs it over files,
+//! folders, standard input or JSON lines.
+//!
 //! Spans are UTF-8 byte offsets into the exact input, so
-//! `&text[span.start..span.end] == mention.text` always holds. Extraction
+//! `&text[span.start..span.end] == mention.text` always holds;
+//! [`EventRecord::to_char_offsets`] converts them to code points. Extraction
 //! never panics and never fails: odd input gives a record with fewer
 //! fields filled.
 
