@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
-binary = "target/release/examples/extract"
+# The example binary; CI uses the debug build `cargo test` leaves.
+binary = os.environ.get("DIPNEWS_EXTRACT", "target/release/examples/extract")
 score = os.path.join(shared, "tools", "score.py")
 
 FLOORS = {

@@ -124,7 +124,7 @@ fn process(ex: &Extractor, input: &Input, args: &Args) -> Result<String, String>
     let pretty = args.pretty;
     let (id, text) = read(input).map_err(|(id, why)| format!("extract: {id}: {why}"))?;
     if args.parts {
-        let parts = ex.gazetteer().parts_splitter().split(&text);
+        let parts = ex.parts(&text);
         let mut out = format!("# {id}");
         for (kind, span) in parts.labeled() {
             let line: String = text[span.start..span.end].chars().map(|c| if c == '\n' { ' ' } else { c }).collect();

@@ -26,8 +26,14 @@
 //! agencies) → `rules` (dateline, dates, format, kind, venue, roles,
 //! follow-ups) → [`EventRecord`].
 //!
+//! One extractor serves texts of every day: [`Extractor::extract_with`]
+//! takes per-document [`Options`] (reference date, id, character offsets).
+//! The `dipnews` command (package `dipnews-cli`) runs it over files,
+//! folders, standard input or JSON lines.
+//!
 //! Spans are UTF-8 byte offsets into the exact input, so
-//! `&text[span.start..span.end] == mention.text` always holds. Extraction
+//! `&text[span.start..span.end] == mention.text` always holds;
+//! [`EventRecord::to_char_offsets`] converts them to code points. Extraction
 //! never panics and never fails: odd input gives a record with fewer
 //! fields filled.
 
@@ -44,11 +50,11 @@ pub mod text;
 mod threads;
 
 pub use error::{Error, Result};
-pub use extractor::{Extractor, ExtractorBuilder};
+pub use extractor::{Extractor, ExtractorBuilder, Options};
 pub use gazetteer::{Entity, EntityId, EntityKind, Gazetteer, GazetteerBuilder, Match};
 pub use record::{
-    AgencyRef, Dateline, EventDate, EventKind, EventRecord, Evidence, FollowUp, Format, Mention, MentionForm, OrgRef,
-    ParseDateError, PartialDate, Place, Role, Span, StateRef, Status,
+    AgencyRef, DateError, Dateline, EventDate, EventKind, EventRecord, Evidence, FollowUp, Format, Mention,
+    MentionForm, Offsets, OrgRef, ParseDateError, ParseEnumError, PartialDate, Place, Role, Span, StateRef, Status,
 };
 
 /// The README's examples, compiled and run as doc-tests.

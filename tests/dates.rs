@@ -77,7 +77,7 @@ fn month_and_year_only() {
 
 #[test]
 fn caller_reference_date() {
-    let ex = Extractor::builder().reference_date(PartialDate::ymd(2021, 3, 16)).build();
+    let ex = Extractor::builder().reference_date(PartialDate::from_ymd(2021, 3, 16).unwrap()).build();
     let r = ex.extract("Вчера в Душанбе состоялись консультации Таджикистана и Китая.");
     assert_eq!(r.date.unwrap().start.to_string(), "2021-03-15");
     // Without any reference, a bare «вчера» cannot be dated.

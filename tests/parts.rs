@@ -9,7 +9,7 @@ use common::{extract, states, EX};
 use dipnews::text::{PartKind, Parts};
 
 fn split(text: &str) -> Parts {
-    EX.gazetteer().parts_splitter().split(text)
+    EX.parts(text)
 }
 
 fn slice(text: &str, span: dipnews::Span) -> &str {

@@ -137,6 +137,7 @@ pub struct Match {
 
 /// The tables a gazetteer is built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Table {
     /// `states.tsv`: iso2, wikidata, name, names, adjectives.
     States,
@@ -195,6 +196,28 @@ impl Table {
 
 /// Builds a [`Gazetteer`] from the embedded tables and/or your own.
 ///
+/// ```
+/// use dipnews::gazetteer::{GazetteerBuilder, Table};
+/// use dipnews::{EntityKind, Extractor};
+/// use std::sync::Arc;
+/// # fn main() -> Result<(), dipnews::Error> {
+/// // A gazetteer that knows one state only: a header, then rows.
+/// let header = "iso2\twikidata\tname\tnames\tadjectives\n";
+/// let row = "TJ\tQ863\tТаджикистан\tТаджикистан\tтаджикский\n";
+/// let g = GazetteerBuilder::new().add_table(Table::States, "mine.tsv", format!("{header}{row}")).build()?;
+/// let found = g.find("Делегация Таджикистана прибыла.");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(g.entity(found[0].entity).kind, EntityKind::State);
+/// let ex = Extractor::builder().gazetteer(Arc::new(g)).build();
+/// assert_eq!(ex.extract("Делегация Таджикистана прибыла.").states[0].iso2, "TJ");
+///
+/// // A malformed row is an error naming the file and the line.
+/// let bad = GazetteerBuilder::new().add_table(Table::States, "bad.tsv", format!("{header}TJ\tQ863\n")).build();
+/// assert!(matches!(bad, Err(dipnews::Error::Gazetteer { line: 2, .. })));
+/// # Ok(())
+/// # }
+/// ```
+///
 /// ```no_run
 /// use dipnews::gazetteer::GazetteerBuilder;
 /// let g = GazetteerBuilder::new().embedded().add_dir("my-gazetteers")?.build()?;
@@ -230,6 +253,11 @@ impl GazetteerBuilder {
     /// `officials.tsv`) found in `dir`. Rows
     /// whose id is already known add names to that entity; new ids add
     /// entities.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when `dir` is not a directory or a table cannot be
+    /// read; [`Error::Gazetteer`] when a table is not UTF-8.
     pub fn add_dir(mut self, dir: impl AsRef<Path>) -> Result<GazetteerBuilder> {
         let dir = dir.as_ref();
         if !dir.is_dir() {
@@ -255,6 +283,10 @@ impl GazetteerBuilder {
     }
 
     /// Compiles the tables.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Gazetteer`] naming the file and line of a malformed row.
     pub fn build(self) -> Result<Gazetteer> {
         let mut g = Gazetteer {
             entities: Vec::new(),
@@ -420,6 +452,7 @@ impl Gazetteer {
     }
 
     /// The parts splitter that knows this gazetteer's agencies.
+    #[doc(hidden)]
     pub fn parts_splitter(&self) -> &PartsSplitter {
         &self.splitter
     }
@@ -433,6 +466,7 @@ impl Gazetteer {
     /// Finds names in tokens `[from, to)` of a document: the longest name at
     /// each position wins (Гвинея-Бисау over Гвинея). A name shared by a
     /// state and a city (Кувейт) gives one match for each.
+    #[doc(hidden)]
     pub fn find_in(&self, doc: &Document, from: usize, to: usize) -> Vec<Match> {
         let mut raw: Vec<RawMatch> = Vec::with_capacity((to.saturating_sub(from)) / 16);
         self.trie.find(doc, from, to, &mut raw);

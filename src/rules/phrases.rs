@@ -147,9 +147,9 @@ fn start_key(w: &str) -> &str {
 }
 
 fn parse_cue(family: &str, value: &str) -> Option<Cue> {
-    let kind = |v: &str| serde_json::from_value::<EventKind>(serde_json::Value::String(v.into())).ok();
-    let format = |v: &str| serde_json::from_value::<Format>(serde_json::Value::String(v.into())).ok();
-    let status = |v: &str| serde_json::from_value::<Status>(serde_json::Value::String(v.into())).ok();
+    let kind = |v: &str| v.parse::<EventKind>().ok();
+    let format = |v: &str| v.parse::<Format>().ok();
+    let status = |v: &str| v.parse::<Status>().ok();
     match family {
         "kind" if value == "skip" => Some(Cue::KindSkip),
         "kind" if value == "frame" => Some(Cue::KindFrame),

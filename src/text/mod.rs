@@ -1,6 +1,10 @@
 //! The text layer: tokens, the normalization view, sentences and document
 //! parts. Everything here points into the caller's untouched input with
 //! byte spans.
+//!
+//! Only [`tokenize`] and [`split_sentences`] (with their types) are meant
+//! for users; the rest is public for the crate's benches and tests and is
+//! hidden from the documentation: it may change in any release.
 
 mod normalize;
 mod page;
@@ -9,9 +13,14 @@ mod sentences;
 mod tokenize;
 
 pub(crate) use normalize::PADDING;
+#[doc(hidden)]
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
-pub use parts::{DatelineShape, PartKind, Parts, PartsSplitter};
+pub use parts::{DatelineShape, PartKind, Parts};
+// Hidden: `PartsSplitter::new` exposes `regex::Error`, an implementation
+// detail no public signature should promise.
+#[doc(hidden)]
+pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};
 
@@ -35,6 +44,7 @@ pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
 
 /// A document ready for matching: its tokens, their normal forms, its
 /// sentences and parts.
+#[doc(hidden)]
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
     /// The caller's input, unchanged.

@@ -118,7 +118,7 @@ impl Parts {
     /// use dipnews::text::PartKind;
     /// let ex = dipnews::Extractor::new();
     /// let text = "Политика\nЛавров провел переговоры в Минске\nМИНСК, 5 мая /ТАСС/. Министры обсудили сотрудничество.\nТеги\nМИД";
-    /// let parts = ex.gazetteer().parts_splitter().split(text);
+    /// let parts = ex.parts(text);
     /// let kinds: Vec<&str> = parts.labeled().iter().map(|(k, _)| k.as_str()).collect();
     /// assert_eq!(kinds, ["site", "headline", "dateline", "body", "trailer", "trailer"]);
     /// ```
