@@ -4,11 +4,10 @@
 //! dicts have exactly the keys and values the example binary prints; only
 //! the spans change, to character offsets, unless `byte_spans=True`.
 
-use dipnews::{EventRecord, Gazetteer, GazetteerBuilder, PartialDate, Span};
+use dipnews::{Gazetteer, GazetteerBuilder, PartialDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -21,50 +20,6 @@ pyo3::create_exception!(
 
 fn error(e: dipnews::Error) -> PyErr {
     Error::new_err(e.to_string())
-}
-
-/// Turns every span of `rec` from UTF-8 byte offsets into `text` into
-/// character (code point) offsets, which is what a Python `str` indexes by.
-/// Offsets are counted in one pass over the text, in increasing order.
-// replaced by EventRecord::to_char_offsets once it lands
-fn to_char_offsets(rec: &mut EventRecord, text: &str) {
-    if text.is_ascii() {
-        return;
-    }
-    let mut spans: Vec<&mut Span> = Vec::new();
-    spans.extend(rec.dateline.as_mut().map(|d| &mut d.span));
-    spans.extend(rec.date.as_mut().map(|d| &mut d.span));
-    for s in &mut rec.states {
-        spans.extend(s.mentions.iter_mut().map(|m| &mut m.span));
-    }
-    for o in &mut rec.organizations {
-        spans.extend(o.mentions.iter_mut().map(|m| &mut m.span));
-    }
-    for f in &mut rec.follow_ups {
-        spans.push(&mut f.span);
-        spans.extend(f.date.as_mut().map(|d| &mut d.span));
-    }
-    let e = &mut rec.evidence;
-    spans.extend([&mut e.kind, &mut e.status, &mut e.format, &mut e.location, &mut e.title].into_iter().flatten());
-    let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    offsets.sort_unstable();
-    offsets.dedup();
-    let bytes = text.as_bytes();
-    let (mut at, mut chars) = (0, 0);
-    let counts: Vec<usize> = offsets
-        .iter()
-        .map(|&o| {
-            let o = o.clamp(at, bytes.len());
-            // A character starts at every byte that is not a continuation byte.
-            chars += bytes[at..o].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-            at = o;
-            chars
-        })
-        .collect();
-    let char_at = |o: usize| offsets.binary_search(&o).map_or(o, |k| counts[k]);
-    for s in spans {
-        *s = Span::new(char_at(s.start), char_at(s.end));
-    }
 }
 
 /// Python's `json.loads` (C-accelerated), which turns the record's JSON into
@@ -154,30 +109,23 @@ impl Item {
 /// `ValueError`) for a bad date or gazetteer folder.
 #[pyclass(module = "dipnews", frozen)]
 struct Extractor {
-    gazetteer: Arc<Gazetteer>,
     reference: Option<PartialDate>,
     inner: dipnews::Extractor,
     byte_spans: bool,
 }
 
 impl Extractor {
-    /// The extractor for a document's own date (the shared gazetteer, so cheap).
-    fn dated(&self, date: Option<PartialDate>) -> dipnews::Extractor {
-        match date {
-            Some(d) if Some(d) != self.reference => {
-                dipnews::Extractor::builder().gazetteer(Arc::clone(&self.gazetteer)).reference_date(d).build()
-            }
-            _ => self.inner.clone(),
+    /// The record's JSON. Runs on any thread, without the GIL; the
+    /// document's own date, if any, overrides the extractor's.
+    fn record(&self, item: &Item) -> Result<String, String> {
+        let mut options = dipnews::Options::new().char_offsets(!self.byte_spans);
+        if let Some(d) = item.date {
+            options = options.reference_date(d);
         }
-    }
-
-    /// The record's JSON. Runs on any thread, without the GIL.
-    fn record(&self, ex: &dipnews::Extractor, item: &Item) -> Result<String, String> {
-        let mut rec = ex.extract(&item.text);
-        rec.id.clone_from(&item.id);
-        if !self.byte_spans {
-            to_char_offsets(&mut rec, &item.text);
+        if let Some(id) = &item.id {
+            options = options.id(id.clone());
         }
+        let rec = self.inner.extract_with(&item.text, &options);
         serde_json::to_string(&rec).map_err(|e| format!("cannot serialize the record: {e}"))
     }
 }
@@ -199,12 +147,12 @@ impl Extractor {
                 py.detach(|| GazetteerBuilder::new().embedded().add_dir(dir)?.build()).map(Arc::new).map_err(error)?
             }
         };
-        let mut builder = dipnews::Extractor::builder().gazetteer(Arc::clone(&gazetteer));
+        let mut builder = dipnews::Extractor::builder().gazetteer(gazetteer);
         if let Some(d) = reference {
             builder = builder.reference_date(d);
         }
         let inner = py.detach(|| builder.build());
-        Ok(Extractor { gazetteer, reference, inner, byte_spans })
+        Ok(Extractor { reference, inner, byte_spans })
     }
 
     /// Reads one article and returns its record as a dict.
@@ -220,7 +168,7 @@ impl Extractor {
         date: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let item = Item { text, id, date: optional_date(date)? };
-        let json = py.detach(|| self.record(&self.dated(item.date), &item));
+        let json = py.detach(|| self.record(&item));
         json_loads(py)?.call1((json.map_err(PyValueError::new_err)?,))
     }
 
@@ -261,13 +209,8 @@ impl Extractor {
 impl Extractor {
     /// Extracts `items` on up to `threads` threads; records in input order.
     fn run(&self, items: Vec<Item>, threads: usize) -> Vec<Result<String, String>> {
-        // One extractor per distinct date, built before the work starts.
-        let mut by_date: HashMap<Option<PartialDate>, dipnews::Extractor> = HashMap::new();
-        for it in &items {
-            by_date.entry(it.date).or_insert_with(|| self.dated(it.date));
-        }
         let threads = threads.clamp(1, items.len().max(1));
-        let record = |k: usize| self.record(&by_date[&items[k].date], &items[k]);
+        let record = |k: usize| self.record(&items[k]);
         if threads == 1 {
             return (0..items.len()).map(record).collect();
         }

@@ -49,7 +49,8 @@ def byte_spans_to_chars(record, text: str):
     """The binary's record with its spans turned into character offsets, by
     decoding the text's bytes before each offset (independent of the Rust
     conversion under test). Spans are the values under a "span" key and the
-    values of "evidence"."""
+    values of "evidence". A record in character offsets says so: "offsets":
+    "chars", as the library's `EventRecord::to_char_offsets` writes it."""
     data = text.encode("utf-8")
 
     def chars(offset: int) -> int:
@@ -71,4 +72,4 @@ def byte_spans_to_chars(record, text: str):
             return [convert(v) for v in value]
         return value
 
-    return convert(record)
+    return {**convert(record), "offsets": "chars"}
