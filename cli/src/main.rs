@@ -23,6 +23,8 @@ pub struct Config {
     pub char_offsets: bool,
     pub threads: usize,
     pub walk: inputs::Walk,
+    /// `--html DIR`: also write one page per input and an index there.
+    pub html: Option<std::path::PathBuf>,
 }
 
 fn command() -> Command {
@@ -69,6 +71,13 @@ fn command() -> Command {
                 .help("Worker threads (default and most: the number of cores)"),
         )
         .arg(
+            Arg::new("html")
+                .long("html")
+                .value_name("DIR")
+                .value_parser(value_parser!(std::path::PathBuf))
+                .help("Also write an HTML page of each record over its article, and index.html, into DIR"),
+        )
+        .arg(
             Arg::new("follow_symlinks")
                 .long("follow-symlinks")
                 .action(ArgAction::SetTrue)
@@ -99,6 +108,7 @@ fn config() -> Config {
         // More threads than cores only adds switching.
         threads: m.get_one::<u32>("threads").map_or(cores, |&n| (n as usize).min(cores)),
         walk: inputs::Walk { jsonl: m.get_flag("jsonl"), follow_symlinks: m.get_flag("follow_symlinks") },
+        html: m.get_one::<std::path::PathBuf>("html").cloned(),
     }
 }
 

@@ -16,9 +16,17 @@ use std::time::Duration;
 /// What became of one job: a JSON record, a line for standard error, or a
 /// note for standard error that is no failure.
 enum Outcome {
-    Record(String),
+    /// A record's JSON, with the text and record when pages are written.
+    Record(String, Option<Box<Page>>),
     Failed(String),
     Note(String),
+}
+
+/// What an article's HTML page is made of.
+struct Page {
+    id: String,
+    text: String,
+    record: dipnews::EventRecord,
 }
 
 /// Extracts one job.
@@ -32,13 +40,22 @@ fn process(ex: &Extractor, cfg: &Config, job: Job) -> Outcome {
             Err(e) => return Outcome::Failed(format!("{id}: {e}")),
         },
     };
-    let mut opts = Options::new().id(id).char_offsets(cfg.char_offsets);
+    let mut opts = Options::new().id(id.clone()).char_offsets(cfg.char_offsets);
     if let Some(d) = date.or(cfg.date) {
         opts = opts.reference_date(d);
     }
     let rec = ex.extract_with(&text, &opts);
     let json = if cfg.pretty { serde_json::to_string_pretty(&rec) } else { serde_json::to_string(&rec) };
-    json.map_or_else(|e| Outcome::Failed(format!("cannot serialize a record: {e}")), Outcome::Record)
+    // A page marks byte spans: the record as extracted, before any
+    // conversion to characters.
+    let page = cfg.html.as_ref().map(|_| {
+        let record = if cfg.char_offsets { ex.extract_with(&text, &opts.clone().char_offsets(false)) } else { rec };
+        Box::new(Page { id, text, record })
+    });
+    match json {
+        Ok(line) => Outcome::Record(line, page),
+        Err(e) => Outcome::Failed(format!("cannot serialize a record: {e}")),
+    }
 }
 
 /// Writes outcomes to standard output and error, counting failures.
@@ -48,6 +65,9 @@ struct Writer {
     eager: bool,
     failed: bool,
     progress: ProgressBar,
+    /// `--html`: the run's pages and index, and the extractor that reads
+    /// an article's parts for them.
+    report: Option<(dipnews::html::Report, Extractor)>,
 }
 
 /// Standard output cannot be written: `Ok` when it was closed by the
@@ -59,7 +79,7 @@ fn stop(e: io::Error) -> Stop {
 }
 
 impl Writer {
-    fn new() -> Writer {
+    fn new(report: Option<(dipnews::html::Report, Extractor)>) -> Writer {
         let stdout = io::stdout();
         let eager = stdout.is_terminal();
         // Drawn only when standard error is a terminal.
@@ -67,13 +87,19 @@ impl Writer {
         if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} texts, {per_sec}") {
             progress.set_style(style);
         }
-        Writer { out: io::BufWriter::new(stdout.lock()), eager, failed: false, progress }
+        Writer { out: io::BufWriter::new(stdout.lock()), eager, failed: false, progress, report }
     }
 
     fn write(&mut self, o: Outcome) -> Result<(), Stop> {
         match o {
-            Outcome::Record(line) => {
+            Outcome::Record(line, page) => {
                 writeln!(self.out, "{line}").map_err(stop)?;
+                if let (Some((report, ex)), Some(p)) = (self.report.as_mut(), page) {
+                    if let Err(e) = report.add(ex, &p.id, &p.text, &p.record) {
+                        self.failed = true;
+                        self.note(&format!("{}: cannot write its page: {e}", p.id))?;
+                    }
+                }
                 if self.eager {
                     self.out.flush().map_err(stop)?;
                 }
@@ -99,6 +125,15 @@ impl Writer {
     /// on Ctrl-C; a closed standard output ends quietly with 0.
     fn finish(&mut self, result: Result<(), Stop>, interrupted: bool) -> u8 {
         self.progress.finish_and_clear();
+        if let Some((report, _)) = self.report.take() {
+            match report.finish() {
+                Ok(index) => eprintln!("dipnews: wrote {}", index.display()),
+                Err(e) => {
+                    eprintln!("dipnews: cannot write the run's index: {e}");
+                    self.failed = true;
+                }
+            }
+        }
         match result.and_then(|()| self.out.flush().map_err(stop)) {
             Err(Stop(Ok(()))) => return 0,
             Err(Stop(Err(e))) => {
@@ -133,7 +168,17 @@ fn interrupt_flag() -> Arc<AtomicBool> {
 pub fn run(cfg: &Config) -> u8 {
     let interrupted = interrupt_flag();
     let ex = Extractor::new();
-    let mut w = Writer::new();
+    let report = match &cfg.html {
+        None => None,
+        Some(dir) => match dipnews::html::Report::create(dir) {
+            Ok(r) => Some((r, ex.clone())),
+            Err(e) => {
+                eprintln!("dipnews: --html {}: {e}", dir.display());
+                return 2;
+            }
+        },
+    };
+    let mut w = Writer::new(report);
     let result = std::thread::scope(|s| {
         let result = pipeline(s, cfg, &ex, &mut w, &interrupted);
         if result.is_err() || interrupted.load(Ordering::Relaxed) {

@@ -454,3 +454,25 @@ fn memory_stays_flat_over_50000_inputs() {
     // Holding every record (~1.5 kB of JSON each) would add ~70 MB.
     assert!(large < small + 16 * 1024, "{small} kB -> {large} kB");
 }
+
+#[test]
+fn html_writes_a_page_per_input_and_an_index() {
+    let dir = std::env::temp_dir().join(format!("dipnews-html-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data");
+    let out = run(&["--html", dir.to_str().unwrap(), samples]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The JSON lines are still printed, one per input.
+    let records = String::from_utf8(out.stdout).unwrap();
+    let inputs = std::fs::read_dir(samples)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
+    assert_eq!(records.lines().count(), inputs);
+    let pages: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(pages.len(), inputs + 1, "{pages:?}");
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("Content-Security-Policy"));
+    assert_eq!(index.matches("<tr").count(), inputs + 1, "a row per record and the header");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -31,7 +31,6 @@ use crate::record::EventDate;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use maud::{html, Markup, PreEscaped, Render, DOCTYPE};
 use once_cell::sync::Lazy;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 
@@ -116,12 +115,11 @@ fn visible(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// An enum's string in the JSON contract («phone_call», «participant»).
-fn contract_str<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+/// An enum's string in the JSON contract («phone_call», «participant»):
+/// its `Display`, which the record's types derive from one list with their
+/// serde form.
+fn contract_str<T: std::fmt::Display>(v: &T) -> String {
+    v.to_string()
 }
 
 /// «2020-10-06», «2020-10-05 – 2020-10-07», or empty.
