@@ -28,8 +28,8 @@ fi
 echo "== unit and property tests of the HTML views"
 $nice cargo test --features html --test html
 
-echo "== release build of the examples with the html feature"
-$nice cargo build --release --features html --examples
+echo "== release build of the dipnews command (it writes the pages with --html)"
+$nice cargo build --release -p dipnews-cli
 
 rm -rf "$out"
 mkdir -p "$out/in" "$out/shots" "$out/dom"
@@ -41,8 +41,9 @@ printf 'МОСКВА, 6 октября. /ТАСС/. Лавров\000 прове�
 web="$shared/data/web/web-001-tass-phone_call.txt"
 if [ -f "$web" ]; then cp "$web" "$out/in/web-001.txt"; fi
 
-target/release/examples/html_report "$out/pages" "$out/in" > "$out/pages.txt"
-target/release/examples/extract "$out/in" > "$out/records.jsonl"
+target/release/dipnews --html "$out/pages" "$out/in" > "$out/records.jsonl"
+# The article pages in input order (their names are numbered), then the index.
+{ ls "$out/pages"/[0-9]*.html; echo "$out/pages/index.html"; } > "$out/pages.txt"
 
 # Loads one page (NAME: the page's file name by default): its DOM to $out/dom/NAME.html, the console (policy
 # reports included) to $out/dom/NAME.log, a screenshot to $out/shots/NAME.png.
@@ -62,7 +63,7 @@ python3 tests/browser/check.py pages "$out"
 
 if [ -d "$shared/data/dev" ]; then
   echo "== the index of a run over $shared/data/dev"
-  target/release/examples/html_report "$out/dev" "$shared/data/dev" > /dev/null
+  target/release/dipnews --html "$out/dev" "$shared/data/dev" > /dev/null
   load "$out/dev/index.html" dev-index
   python3 tests/browser/check.py dev-index "$out" 60
 else
