@@ -2,9 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::record::{EventRecord, PartialDate};
+use crate::record::{EventRecord, PartialDate, Span};
 use crate::rules;
-use crate::text::Document;
+use crate::text::{Cleaned, Document};
 use std::sync::Arc;
 
 /// Configures an [`Extractor`].
@@ -92,9 +92,19 @@ impl Extractor {
     }
 
     /// Reads one article. Never panics; `id` is left unset.
+    ///
+    /// The rules read the article's [`Cleaned`] view (tabs, no-break
+    /// spaces, invisible characters, entities and look-alike letters
+    /// resolved); the record's spans, mention texts and date texts are then
+    /// brought back to the exact bytes of `text`.
     pub fn extract(&self, text: &str) -> EventRecord {
-        let doc = Document::new(text, self.gazetteer.parts_splitter());
-        rules::extract(&doc, &self.gazetteer, self.reference_date)
+        let clean = Cleaned::new(text);
+        let doc = Document::new(clean.text(), self.gazetteer.parts_splitter());
+        let mut rec = rules::extract(&doc, &self.gazetteer, self.reference_date);
+        if !clean.is_identity() {
+            remap(&mut rec, &clean, text);
+        }
+        rec
     }
 
     /// Reads one article and sets the record's `id`.
@@ -102,6 +112,32 @@ impl Extractor {
         let mut r = self.extract(text);
         r.id = Some(id.into());
         r
+    }
+}
+
+/// Maps every span of `rec` from the cleaned view back to `input`, and
+/// re-slices the texts that must equal the input at their span.
+fn remap(rec: &mut EventRecord, clean: &Cleaned, input: &str) {
+    let map = |s: &mut Span| *s = clean.map_span(*s);
+    let slice = |s: Span| input.get(s.start..s.end).unwrap_or_default().to_string();
+    if let Some(d) = &mut rec.dateline {
+        map(&mut d.span);
+    }
+    for date in rec.date.iter_mut().chain(rec.follow_ups.iter_mut().filter_map(|f| f.date.as_mut())) {
+        map(&mut date.span);
+        date.text = slice(date.span);
+    }
+    let mentions = rec.states.iter_mut().flat_map(|s| s.mentions.iter_mut());
+    for m in mentions.chain(rec.organizations.iter_mut().flat_map(|o| o.mentions.iter_mut())) {
+        map(&mut m.span);
+        m.text = slice(m.span);
+    }
+    for f in &mut rec.follow_ups {
+        map(&mut f.span);
+    }
+    let ev = &mut rec.evidence;
+    for s in [&mut ev.kind, &mut ev.status, &mut ev.format, &mut ev.location, &mut ev.title].into_iter().flatten() {
+        map(s);
     }
 }
 

@@ -2,11 +2,13 @@
 //! parts. Everything here points into the caller's untouched input with
 //! byte spans.
 
+mod clean;
 mod normalize;
 mod parts;
 mod sentences;
 mod tokenize;
 
+pub use clean::Cleaned;
 pub(crate) use normalize::PADDING;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
