@@ -209,6 +209,10 @@ fn case_variants_keep_most_fields() {
             same += k;
             total += want.len();
             changed += usize::from(k < want.len());
+            if k < want.len() {
+                let diff: Vec<&String> = want.keys().filter(|k| want.get(*k) != got.get(*k)).collect();
+                println!("    {variant} {name} {diff:?}");
+            }
         }
         let share = same as f64 / total as f64;
         println!("noise: {variant}: {changed}/{} records changed, {same}/{total} fields kept ({share:.3})", arts.len());

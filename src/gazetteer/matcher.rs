@@ -378,7 +378,13 @@ impl Trie {
             if !raw_first.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
-            if last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)) && starts_sentence(doc, first) {
+            // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
+            // says nothing: common words do not match there.
+            let shouted = raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if last - first == 1
+                && FALSE_FRIENDS.contains(&doc.norm.get(first))
+                && (shouted || starts_sentence(doc, first))
+            {
                 return false;
             }
             if last - first == 1 && FIRST_NAMES.contains(&doc.norm.get(first)) && followed_by_surname(doc, last) {

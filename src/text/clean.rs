@@ -217,7 +217,7 @@ fn first_noise(input: &str) -> Option<usize> {
     while i < b.len() {
         let x = b[i];
         let letter = if x < 0x80 {
-            if matches!(x, b'\t' | b'\r' | b'&' | 0x0B | 0x0C) {
+            if matches!(x, b'\t' | b'\r' | b'&' | b'"' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
                 return Some(i);
             }
             let alpha = x.is_ascii_alphabetic();
@@ -256,12 +256,30 @@ struct Cleaner {
 }
 
 impl Cleaner {
-    fn edit(&mut self, o0: usize, o1: usize, with: Option<char>) {
+    fn edit(&mut self, o0: usize, o1: usize, mut with: Option<char>) {
+        // A run of spaces is one space: «РИА  Новости» is «РИА Новости».
+        if with == Some(' ') && self.out.ends_with(' ') {
+            with = None;
+        }
         let c0 = self.out.len();
         if let Some(ch) = with {
             self.out.push(ch);
         }
         self.edits.push(Edit { c0, c1: self.out.len(), o0, o1 });
+    }
+
+    /// The typographic quote an ASCII `"` stands for, by its neighbours:
+    /// opening after a space or an opening bracket and before a word,
+    /// closing otherwise. The rules then read titles and agency names
+    /// («НИАТ "Ховар"») one way only.
+    fn quote(&self, input: &str, next: usize) -> char {
+        let before = self.out.chars().next_back().is_none_or(|c| c.is_whitespace() || "([{/«„“—–-".contains(c));
+        let after = input[next..].chars().next().is_some_and(|c| !c.is_whitespace());
+        if before && after {
+            '«'
+        } else {
+            '»'
+        }
     }
 
     fn run(&mut self, input: &str, from: usize) {
@@ -284,9 +302,15 @@ impl Cleaner {
                     self.edit(i, i + n, Some('\n'));
                     i += n;
                 }
+                '"' => {
+                        let q = self.quote(input, i + 1);
+                        self.edit(i, i + 1, Some(q));
+                        i += 1;
+                    }
                 '&' => match entity(&input[i..]) {
                     Some((e, n)) => {
                         let e = match fix_char(e) {
+                            Fix::Keep if e == '"' => Some(self.quote(input, i + n)),
                             Fix::Keep => Some(e),
                             Fix::Drop => None,
                             Fix::Char(r) => Some(r),
@@ -299,6 +323,10 @@ impl Cleaner {
                         i += 1;
                     }
                 },
+                ' ' if self.out.ends_with(' ') => {
+                    self.edit(i, i + 1, None);
+                    i += 1;
+                }
                 _ => {
                     match fix_char(c) {
                         Fix::Keep => self.out.push(c),
@@ -387,6 +415,7 @@ mod tests {
     #[test]
     fn spaces_invisibles_line_ends() {
         check("a\tb\u{a0}c\u{202f}d", "a b c d");
+        check("РИА  Новости \t\u{a0}сообщает", "РИА Новости сообщает");
         check("со\u{ad}труд\u{200b}ник\u{feff}", "сотрудник");
         check("a\r\nb\rc\n", "a\nb\nc\n");
     }
@@ -395,6 +424,7 @@ mod tests {
     fn entities() {
         check("&laquo;Ховар&raquo; &mdash; &#171;x&#x bb;&#xBB; AT&T &amp;", "«Ховар» — «x&#x bb;» AT&T &");
         check("a&nbsp;b&shy;c", "a bc");
+        check("НИАТ \"Ховар\"/. Форум &quot;Россия&quot;, \"a \" b", "НИАТ «Ховар»/. Форум «Россия», «a » b");
         check("&#0; &#99999999999; &", "&#0; &#99999999999; &");
     }
 

@@ -185,10 +185,6 @@ impl PartsSplitter {
         } else {
             None
         }?;
-        // In a lowercased dump only a named agency makes a dateline.
-        if lower && caps.name("named").or(caps.name("named2")).is_none() {
-            return None;
-        }
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         // Bracketed agencies are short (a bounded repetition in the pattern
@@ -196,6 +192,17 @@ impl PartsSplitter {
         let named = caps.name("named").or(caps.name("named2"));
         let agency =
             caps.name("slash").or(caps.name("slash2")).or(caps.name("paren")).or(caps.name("paren2")).or(named);
+        let known = |a: Option<regex::Match>| {
+            a.is_some_and(|a| {
+                let inner = a.as_str().to_lowercase();
+                self.names.iter().any(|n| inner.contains(n.as_str()))
+            })
+        };
+        // In a lowercased dump only a known agency («/тасс/», «риа
+        // новости») makes a dateline.
+        if lower && named.is_none() && !known(agency) {
+            return None;
+        }
         if agency.is_some_and(|a| a.as_str().chars().count() > 60 || a.as_str().chars().count() < 2) {
             return None;
         }
@@ -204,11 +211,8 @@ impl PartsSplitter {
         }
         // Brackets after a place without a date read as an aside, not a
         // dateline, unless they hold a known agency name.
-        if date.is_none() && named.is_none() {
-            let inner = agency?.as_str().to_lowercase();
-            if !self.names.iter().any(|n| inner.contains(n.as_str())) {
-                return None;
-            }
+        if date.is_none() && named.is_none() && !known(agency) {
+            return None;
         }
         let whole = caps.get(0)?;
         // A dateline is followed by text (or ends the line).

@@ -143,6 +143,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn scan_atoms(text: &str, atoms: &mut Vec<AtomSpan>) {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // End of the last e-mail local part that led to no address: a scan
+    // from any later start inside it ends at the same place with the same
+    // result, so it is not run again (`a-a-a-…` stays linear).
+    let mut no_email_before = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast paths.
@@ -152,7 +156,7 @@ fn scan_atoms(text: &str, atoms: &mut Vec<AtomSpan>) {
                 continue;
             }
             if b.is_ascii_alphabetic() || b.is_ascii_digit() {
-                if let Some((end, kind)) = scan_url_or_email(text, i) {
+                if let Some((end, kind)) = scan_url_or_email(text, i, &mut no_email_before) {
                     atoms.push(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
                     i = end;
                     continue;
@@ -200,7 +204,7 @@ fn scan_atoms(text: &str, atoms: &mut Vec<AtomSpan>) {
 }
 
 /// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
-fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
+fn scan_url_or_email(text: &str, i: usize, no_email_before: &mut usize) -> Option<(usize, TokenKind)> {
     let bytes = text.as_bytes();
     // Only at the start of a word.
     if i > 0 {
@@ -228,11 +232,15 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
         return (j - i >= min).then_some((j, TokenKind::Url));
     }
     // e-mail: local@domain.tld
+    if i < *no_email_before {
+        return None;
+    }
     let mut j = i;
     while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'_' | b'%' | b'+' | b'-'))
     {
         j += 1;
     }
+    *no_email_before = j;
     if j >= bytes.len() || bytes[j] != b'@' || j == i {
         return None;
     }
@@ -245,7 +253,10 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     }
     let last_dot = bytes[j + 1..k].iter().rposition(|&b| b == b'.').map(|p| p + j + 1);
     match last_dot {
-        Some(d) if d > j + 1 && k > d + 2 => Some((k, TokenKind::Email)),
+        Some(d) if d > j + 1 && k > d + 2 => {
+            *no_email_before = 0;
+            Some((k, TokenKind::Email))
+        }
         _ => None,
     }
 }
@@ -340,6 +351,11 @@ fn should_join(text: &str, atoms: &[AtomSpan], idx: usize, buf_start: usize) -> 
 
 /// razdel's smile pattern `[=:;]-?[)(]{1,3}` over `buffer + next`.
 fn is_smile(buffer: &str, next: char) -> bool {
+    // At most «=-))» before the last character: a longer run of brackets
+    // is no smile, and is not scanned again at each of its atoms.
+    if buffer.len() > 4 {
+        return false;
+    }
     let mut chars = buffer.chars().chain(std::iter::once(next));
     match chars.next() {
         Some('=' | ':' | ';') => {}
