@@ -14,13 +14,17 @@ use std::path::Path;
 
 fn articles() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let dirs = [concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data"), concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/dev")];
+    let dirs = [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/dev"),
+    ];
     for dir in dirs {
         let Ok(entries) = std::fs::read_dir(dir) else {
             println!("noise: {dir} is absent; its articles are skipped");
             continue;
         };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut paths: Vec<_> =
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
         paths.sort();
         for p in paths {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();

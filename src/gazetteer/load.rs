@@ -93,8 +93,12 @@ pub(crate) fn parse<'a>(file: &'a str, text: &'a str, required: &[&str]) -> Resu
                     let missing: Vec<&str> =
                         h[fields.len()..].iter().copied().filter(|c| required.contains(c)).collect();
                     if !missing.is_empty() {
-                        let message =
-                            format!("{} columns, expected {} (missing `{}`)", fields.len(), h.len(), missing.join("`, `"));
+                        let message = format!(
+                            "{} columns, expected {} (missing `{}`)",
+                            fields.len(),
+                            h.len(),
+                            missing.join("`, `")
+                        );
                         return Err(err(line, message));
                     }
                 }

@@ -599,9 +599,9 @@ impl Gazetteer {
                     // patterns: past a few thousand they cannot compile.
                     self.agency_spellings += variants.len() + 1;
                     if self.agency_spellings > MAX_AGENCY_SPELLINGS {
-                        return Err(row.error(format!(
-                            "too many agency spellings (more than {MAX_AGENCY_SPELLINGS} in all)"
-                        )));
+                        return Err(
+                            row.error(format!("too many agency spellings (more than {MAX_AGENCY_SPELLINGS} in all)"))
+                        );
                     }
                     let country = row.get("country");
                     if !country.is_empty() {

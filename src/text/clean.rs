@@ -47,7 +47,14 @@ enum Fix {
 #[inline]
 fn fix_char(c: char) -> Fix {
     match c {
-        '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+        '\t'
+        | '\u{0B}'
+        | '\u{0C}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
         | '\u{3000}' => Fix::Char(' '),
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{AD}' | '\u{FEFF}' | '\u{180E}' => Fix::Drop,
         '\u{85}' | '\u{2028}' | '\u{2029}' => Fix::Char('\n'),
@@ -303,10 +310,10 @@ impl Cleaner {
                     i += n;
                 }
                 '"' => {
-                        let q = self.quote(input, i + 1);
-                        self.edit(i, i + 1, Some(q));
-                        i += 1;
-                    }
+                    let q = self.quote(input, i + 1);
+                    self.edit(i, i + 1, Some(q));
+                    i += 1;
+                }
                 '&' => match entity(&input[i..]) {
                     Some((e, n)) => {
                         let e = match fix_char(e) {
