@@ -157,9 +157,9 @@ impl<'a> Cleaned<'a> {
         };
         let mut out = String::with_capacity(input.len() + input.len() / 8);
         out.push_str(&input[..first]);
-        let mut c = Cleaner { out, edits: Vec::new() };
+        let mut c = Cleaner { out, edits: Vec::new(), last_class: 0 };
         c.run(input, first);
-        let Cleaner { out, edits } = c;
+        let Cleaner { out, edits, .. } = c;
         Cleaned { text: Cow::Owned(out), edits, input_len: input.len() }
     }
 
@@ -260,10 +260,24 @@ fn first_noise(input: &str) -> Option<usize> {
 struct Cleaner {
     out: String,
     edits: Vec<Edit>,
+    /// What the last edit wrote (see [`Cleaner::edit`]).
+    last_class: u8,
 }
 
 impl Cleaner {
     fn edit(&mut self, o0: usize, o1: usize, mut with: Option<char>) {
+        // Edits of one class next to each other are one edit (a run of
+        // tabs, of invisible characters, of line ends, of look-alike
+        // letters in a word): no span starts or ends inside such a run, and
+        // the map stays small on a text made of noise. Entities and quotes
+        // stay apart: a mention may start right after «&laquo;».
+        let class = match with {
+            Some(' ') => 1,
+            None => 2,
+            Some('\n') => 3,
+            Some(c) if is_cyrillic(c) => 4,
+            Some(_) => 0,
+        };
         // A run of spaces is one space: «РИА  Новости» is «РИА Новости».
         if with == Some(' ') && self.out.ends_with(' ') {
             with = None;
@@ -272,7 +286,15 @@ impl Cleaner {
         if let Some(ch) = with {
             self.out.push(ch);
         }
-        self.edits.push(Edit { c0, c1: self.out.len(), o0, o1 });
+        let c1 = self.out.len();
+        let last_class = std::mem::replace(&mut self.last_class, class);
+        if let Some(last) = self.edits.last_mut() {
+            if class != 0 && class == last_class && last.c1 == c0 && last.o1 == o0 {
+                (last.c1, last.o1) = (c1, o1);
+                return;
+            }
+        }
+        self.edits.push(Edit { c0, c1, o0, o1 });
     }
 
     /// The typographic quote an ASCII `"` stands for, by its neighbours:
@@ -455,6 +477,17 @@ mod tests {
             let got = &input[s.start..s.end];
             assert_eq!(Cleaned::new(got).text(), word, "{word}");
         }
+        // Runs of noise are one edit each; spans around them still map.
+        let noisy = "a\t\t\u{200b}\u{200b}b\r\n\r\nMMoсква";
+        let c = Cleaned::new(noisy);
+        assert_eq!(c.text(), "a b\n\nММосква");
+        assert_eq!(c.edits.len(), 4);
+        for (word, want) in [("a", "a"), ("b", "b"), ("ММосква", "MMoсква")] {
+            let at = c.text().find(word).unwrap();
+            let s = c.map_span(Span::new(at, at + word.len()));
+            assert_eq!(&noisy[s.start..s.end], want);
+        }
+        let c = Cleaned::new(input);
         let at = t.find("Москву").unwrap();
         let s = c.map_span(Span::new(at, at + "Москву".len()));
         assert_eq!(&input[s.start..s.end], "Mоскву");
