@@ -131,7 +131,8 @@ fn building_is_linear_in_rows() {
     let table = |n: usize| {
         let mut t = String::from(ORGS);
         for k in 0..n {
-            t.push_str(&format!("X{k}\t\tОрганизация номер {}\t\t\n", words(k)));
+            // Every row shares one alias: its node collects all rows.
+            t.push_str(&format!("X{k}\t\tОрганизация номер {}\t\tОбщий союз\n", words(k)));
         }
         t
     };
