@@ -223,20 +223,23 @@ fn first_noise(input: &str) -> Option<usize> {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        let mut step = 1;
         let letter = if x < 0x80 {
             if matches!(x, b'\t' | b'\r' | b'&' | b'"' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
-                return Some(i);
+                return Some(if in_word && cyr && twin { word_start } else { i });
             }
             let alpha = x.is_ascii_alphabetic();
             twin |= alpha && cyrillic_twin(x as char).is_some();
             alpha
         } else if matches!(x, 0xD0..=0xD3) {
+            // A Cyrillic letter: its second byte needs no look.
             cyr = true;
+            step = 2;
             true
         } else if x >= 0xC0 {
             let c = input[i..].chars().next()?;
             if !matches!(fix_char(c), Fix::Keep) {
-                return Some(i);
+                return Some(if in_word && cyr && twin { word_start } else { i });
             }
             false
         } else {
@@ -252,7 +255,7 @@ fn first_noise(input: &str) -> Option<usize> {
             }
             (in_word, cyr, twin) = (false, false, false);
         }
-        i += 1;
+        i += step;
     }
     (cyr && twin).then_some(word_start)
 }
@@ -311,14 +314,36 @@ impl Cleaner {
         }
     }
 
+    /// Whether `c` starts a stretch that [`first_noise`] can scan: no
+    /// letter (a word may hold look-alikes), no noise, no space after a
+    /// space.
+    fn plain(&self, c: char) -> bool {
+        !word_letter(c)
+            && !matches!(c, '\r' | '&' | '"')
+            && matches!(fix_char(c), Fix::Keep)
+            && !(c == ' ' && self.out.ends_with(' '))
+    }
+
     fn run(&mut self, input: &str, from: usize) {
         let mut i = from;
         // Cyrillic letters seen so far in the current word, and where the
         // word's pending Latin look-alikes start (decided at the word's end).
         let mut word = WordState::default();
+        // Character by character from a noise point to the next plain
+        // stretch, which is then copied whole up to the next noise point:
+        // most of a noisy text (one quote, one NBSP) is copied in bulk.
+        let mut noise_at = i;
         while i < input.len() {
             let Some(c) = input[i..].chars().next() else { break };
             let len = c.len_utf8();
+            if i > noise_at && self.plain(c) {
+                word.end(self, input);
+                let k = first_noise(&input[i..]).unwrap_or(input.len() - i);
+                self.out.push_str(&input[i..i + k]);
+                i += k;
+                noise_at = i;
+                continue;
+            }
             if word_letter(c) {
                 word.letter(self, input, i, c);
                 i += len;
