@@ -321,7 +321,7 @@ impl Cleaner {
         !word_letter(c)
             && !matches!(c, '\r' | '&' | '"')
             && matches!(fix_char(c), Fix::Keep)
-            && !(c == ' ' && self.out.ends_with(' '))
+            && (c != ' ' || !self.out.ends_with(' '))
     }
 
     fn run(&mut self, input: &str, from: usize) {
