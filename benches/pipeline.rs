@@ -7,7 +7,7 @@
 //! ```
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use dipnews::text::{split_sentences, tokenize, Document};
+use dipnews::text::{split_sentences, tokenize, Cleaned, Document};
 use dipnews::{Extractor, Gazetteer};
 use std::path::Path;
 
@@ -36,6 +36,9 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("clean", |b| {
+        b.iter(|| texts.iter().map(|t| Cleaned::new(black_box(t)).text().len()).sum::<usize>())
+    });
     g.bench_function("tokenize", |b| b.iter(|| texts.iter().map(|t| tokenize(black_box(t)).len()).sum::<usize>()));
     let tokens: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
     g.bench_function("sentences", |b| {

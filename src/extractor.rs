@@ -2,9 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::record::{EventRecord, PartialDate};
+use crate::record::{EventRecord, PartialDate, Span};
 use crate::rules;
-use crate::text::Document;
+use crate::text::{Cleaned, Document};
 use std::sync::Arc;
 
 /// Configures an [`Extractor`].
@@ -178,6 +178,11 @@ impl Extractor {
     /// Reads one article. Never panics and never fails: odd input gives a
     /// record with fewer fields filled; `id` is left unset.
     ///
+    /// The rules read the article's [`Cleaned`] view (tabs, no-break
+    /// spaces, invisible characters, entities and look-alike letters
+    /// resolved); the record's spans, mention texts and date texts are then
+    /// brought back to the exact bytes of `text`.
+    ///
     /// ```
     /// let rec = dipnews::Extractor::new().extract("МОСКВА, 6 октября. /ТАСС/. Текст.");
     /// assert_eq!(rec.dateline.unwrap().date.unwrap().to_string(), "--10-06");
@@ -189,8 +194,12 @@ impl Extractor {
     /// Reads one article with its own options: its id, its reference date
     /// (instead of the extractor's), character offsets.
     pub fn extract_with(&self, text: &str, options: &Options) -> EventRecord {
-        let doc = Document::new(text, self.gazetteer.parts_splitter());
+        let clean = Cleaned::new(text);
+        let doc = Document::new(clean.text(), self.gazetteer.parts_splitter());
         let mut r = rules::extract(&doc, &self.gazetteer, options.reference_date.or(self.reference_date));
+        if !clean.is_identity() {
+            remap(&mut r, &clean, text);
+        }
         r.id.clone_from(&options.id);
         if options.char_offsets {
             r.to_char_offsets(text);
@@ -201,7 +210,9 @@ impl Extractor {
     /// How `text` splits into parts: site text, headline, subtitles,
     /// dateline, body, site text between paragraphs and trailer — what a
     /// page copied from a news site looks like to the extractor (only the
-    /// headline, subtitles and body give mentions and events).
+    /// headline, subtitles and body give mentions and events). Spans are
+    /// byte offsets into `text`, read through the same cleaning view as
+    /// [`extract`](Self::extract).
     ///
     /// ```
     /// use dipnews::{text::PartKind, Extractor};
@@ -214,12 +225,43 @@ impl Extractor {
     /// assert_eq!(&page[parts.headline.unwrap().range()], "Лавров провел переговоры в Минске");
     /// ```
     pub fn parts(&self, text: &str) -> crate::text::Parts {
-        self.gazetteer.parts_splitter().split(text)
+        let clean = Cleaned::new(text);
+        let mut parts = self.gazetteer.parts_splitter().split(clean.text());
+        if !clean.is_identity() {
+            parts.map_spans(|s| clean.map_span(s));
+        }
+        parts
     }
 
     /// Reads one article and sets the record's `id`.
     pub fn extract_with_id(&self, id: impl Into<String>, text: &str) -> EventRecord {
         self.extract_with(text, &Options::new().id(id))
+    }
+}
+
+/// Maps every span of `rec` from the cleaned view back to `input`, and
+/// re-slices the texts that must equal the input at their span.
+fn remap(rec: &mut EventRecord, clean: &Cleaned, input: &str) {
+    let map = |s: &mut Span| *s = clean.map_span(*s);
+    let slice = |s: Span| input.get(s.start..s.end).unwrap_or_default().to_string();
+    if let Some(d) = &mut rec.dateline {
+        map(&mut d.span);
+    }
+    for date in rec.date.iter_mut().chain(rec.follow_ups.iter_mut().filter_map(|f| f.date.as_mut())) {
+        map(&mut date.span);
+        date.text = slice(date.span);
+    }
+    let mentions = rec.states.iter_mut().flat_map(|s| s.mentions.iter_mut());
+    for m in mentions.chain(rec.organizations.iter_mut().flat_map(|o| o.mentions.iter_mut())) {
+        map(&mut m.span);
+        m.text = slice(m.span);
+    }
+    for f in &mut rec.follow_ups {
+        map(&mut f.span);
+    }
+    let ev = &mut rec.evidence;
+    for s in [&mut ev.kind, &mut ev.status, &mut ev.format, &mut ev.location, &mut ev.title].into_iter().flatten() {
+        map(s);
     }
 }
 

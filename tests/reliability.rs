@@ -32,7 +32,11 @@ fn spans(r: &EventRecord) -> Vec<(Span, Option<&str>)> {
 }
 
 fn check(text: &str) {
-    let r = EX.extract(text);
+    check_with(&EX, text);
+}
+
+fn check_with(ex: &Extractor, text: &str) {
+    let r = ex.extract(text);
     for (span, claimed) in spans(&r) {
         assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} outside {} bytes", text.len());
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span {span:?} splits a char");
@@ -43,7 +47,7 @@ fn check(text: &str) {
     let json = serde_json::to_string(&r).expect("serializes");
     let back: EventRecord = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(back, r, "round trip");
-    assert_eq!(EX.extract(text), r, "deterministic");
+    assert_eq!(ex.extract(text), r, "deterministic");
 }
 
 /// Text built from pieces agency copy is made of, and pieces it is not.
@@ -98,8 +102,82 @@ proptest! {
     }
 }
 
+/// Reference dates at the edges of the years the record can carry.
+const EDGES: [&str; 6] = ["0001-01-01", "0001-01-02", "0001-12-31", "9999-01-01", "9999-12-30", "9999-12-31"];
+
+static EDGE_EXTRACTORS: Lazy<Vec<Extractor>> = Lazy::new(|| {
+    let mut v: Vec<Extractor> =
+        EDGES.iter().map(|d| Extractor::builder().reference_date_str(d).expect("a valid date").build()).collect();
+    v.push(Extractor::new());
+    v
+});
+
+/// Date expressions that shift, widen or carry a year, and datelines at
+/// the year edges.
+fn dated_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Вчера ".to_string()),
+        Just("Завтра ".to_string()),
+        Just("Позавчера ".to_string()),
+        Just("Накануне ".to_string()),
+        Just("В понедельник ".to_string()),
+        Just("в воскресенье ".to_string()),
+        Just("31 декабря ".to_string()),
+        Just("1 января ".to_string()),
+        Just("29 февраля ".to_string()),
+        Just("31.02.2021 ".to_string()),
+        Just("с 30 декабря по 2 января ".to_string()),
+        Just("ДУШАНБЕ, 31.12.9999 /НИАТ «Ховар»/. ".to_string()),
+        Just("ДУШАНБЕ, 01.01.0001 /НИАТ «Ховар»/. ".to_string()),
+        Just("ДУШАНБЕ, 00.00.0000 /НИАТ «Ховар»/. ".to_string()),
+        Just("МОСКВА, 31 декабря. /ТАСС/. ".to_string()),
+        Just("МОСКВА, 1 января. /ТАСС/. ".to_string()),
+        Just("в 9999 году ".to_string()),
+        Just("в 0000 году ".to_string()),
+        Just("в декабре 9999 года ".to_string()),
+        Just("министры России и Китая провели переговоры ".to_string()),
+        Just("состоятся переговоры министров России и Китая ".to_string()),
+        Just("Следующий раунд пройдет ".to_string()),
+        Just(". ".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every record at the year edges deserializes back with the crate's
+    /// own `Deserialize` (a date of year 10000 or 0000 would not).
+    #[test]
+    fn dates_at_the_year_edges_round_trip(k in 0..EDGES.len() + 1, parts in proptest::collection::vec(dated_piece(), 1..14)) {
+        check_with(&EDGE_EXTRACTORS[k], &parts.concat());
+    }
+}
+
 #[test]
 fn extremes() {
+    // The worst inputs of the linear-time test (`tests/linear.rs`), at
+    // 200 KB: the tokenizer's e-mail scan, percent-encoded URLs, smiles,
+    // runs of punctuation, short words, text noise.
+    for unit in [
+        "a-",
+        "1-",
+        "a_",
+        "a+",
+        "a%",
+        "abc-",
+        "%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0",
+        "https://ru.wikipedia.org/wiki/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0 ",
+        ")",
+        ",",
+        "и ",
+        "ООН ",
+        "Mосква\u{a0}&nbsp;\u{200b}\r\n\t&laquo;x&raquo; \"",
+        "&#",
+        "\r",
+    ] {
+        check(&unit.repeat((200 << 10) / unit.len()));
+    }
+    check(&format!(":{}", ")".repeat(200 << 10)));
     check("");
     check(" ");
     check(&"\n".repeat(10_000));

@@ -37,13 +37,37 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The lines of `text` and their 1-based numbers, split at `\n`, `\r\n`
+/// and a lone `\r` (files saved with old Mac line ends are one line to
+/// `str::lines`).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text;
+    let mut n = 0;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        n += 1;
+        let (line, next) = match rest.find(['\n', '\r']) {
+            Some(k) => {
+                let skip = if rest[k..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..k], &rest[k + skip..])
+            }
+            None => (rest, ""),
+        };
+        rest = next;
+        Some((n, line))
+    })
+}
+
 /// Parses a table whose header must contain `required` columns.
 pub(crate) fn parse<'a>(file: &'a str, text: &'a str, required: &[&str]) -> Result<Vec<Row<'a>>> {
+    let err = |line: usize, message: String| Error::Gazetteer { file: file.to_string(), line, message };
+    // A BOM is no part of the first column's name.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut header: Option<Vec<&str>> = None;
     let mut rows = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    for (line, raw) in lines(text) {
         if raw.trim().is_empty() || raw.starts_with('#') {
             continue;
         }
@@ -52,12 +76,13 @@ pub(crate) fn parse<'a>(file: &'a str, text: &'a str, required: &[&str]) -> Resu
             None => {
                 for r in required {
                     if !fields.contains(r) {
-                        return Err(Error::Gazetteer {
-                            file: file.to_string(),
-                            line,
-                            message: format!("header lacks column `{r}` (has: {})", fields.join(", ")),
-                        });
+                        return Err(err(line, format!("header lacks column `{r}` (has: {})", fields.join(", "))));
                     }
+                }
+                let mut sorted = fields.clone();
+                sorted.sort_unstable();
+                if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1] && !w[0].is_empty()) {
+                    return Err(err(line, format!("column `{}` appears twice in the header", w[0])));
                 }
                 header = Some(fields);
             }
@@ -68,43 +93,74 @@ pub(crate) fn parse<'a>(file: &'a str, text: &'a str, required: &[&str]) -> Resu
                     let missing: Vec<&str> =
                         h[fields.len()..].iter().copied().filter(|c| required.contains(c)).collect();
                     if !missing.is_empty() {
-                        return Err(Error::Gazetteer {
-                            file: file.to_string(),
-                            line,
-                            message: format!(
-                                "{} columns, expected {} (missing `{}`)",
-                                fields.len(),
-                                h.len(),
-                                missing.join("`, `")
-                            ),
-                        });
+                        let message = format!(
+                            "{} columns, expected {} (missing `{}`)",
+                            fields.len(),
+                            h.len(),
+                            missing.join("`, `")
+                        );
+                        return Err(err(line, message));
                     }
                 }
                 if fields.len() > h.len() {
-                    return Err(Error::Gazetteer {
-                        file: file.to_string(),
-                        line,
-                        message: format!("{} columns, expected {}", fields.len(), h.len()),
-                    });
+                    return Err(err(line, format!("{} columns, expected {}", fields.len(), h.len())));
                 }
                 rows.push(Row { line, cols: h.iter().copied().zip(fields.iter().copied()).collect(), file });
             }
         }
     }
     if header.is_none() {
-        return Err(Error::Gazetteer { file: file.to_string(), line: 1, message: "no header line".into() });
+        return Err(err(1, "no header line".into()));
     }
     Ok(rows)
 }
 
-/// Checks a Wikidata id (`Q` and digits).
+/// Checks a Wikidata id: `Q`, then 1 to 10 digits not starting with 0
+/// (ids run to about 10⁹; `Q0` and 31 digits are typing errors).
 pub(crate) fn check_qid(row: &Row, qid: &str) -> Result<()> {
-    let ok = qid.len() >= 2 && qid.starts_with('Q') && qid[1..].bytes().all(|b| b.is_ascii_digit());
+    let digits = qid.strip_prefix('Q').unwrap_or("");
+    let ok = (1..=10).contains(&digits.len()) && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
     if ok {
         Ok(())
     } else {
-        Err(row.error(format!("bad Wikidata id {qid:?} (expected Q followed by digits)")))
+        Err(row.error(format!("bad Wikidata id {qid:?} (expected Q and 1 to 10 digits, not Q0)")))
     }
+}
+
+/// Longest name a table may give, in words and in bytes: the matcher walks
+/// a name's words at each position of a text, so a name's length is a
+/// factor of the extraction cost (the longest embedded name has 12 words).
+pub(crate) const MAX_NAME_WORDS: usize = 24;
+/// See [`MAX_NAME_WORDS`].
+pub(crate) const MAX_NAME_BYTES: usize = 400;
+
+/// Lowercase words that cannot be names: as a name they would match in
+/// every text.
+const FUNCTION_WORDS: &[&str] = &[
+    "в", "во", "и", "а", "с", "со", "о", "об", "у", "к", "ко", "на", "по", "за", "из", "от", "до", "не", "ни", "но",
+    "же", "ли", "бы", "то", "что", "как", "это", "при", "для", "под", "над", "без", "или", "да", "он", "она", "они",
+    "мы", "вы", "я", "его", "ее", "её", "их", "так", "уже", "все", "всё", "был", "была", "были", "было", "есть",
+];
+
+/// Checks a name, alias or adjective of a row: not one letter, not a
+/// lowercase function word, not longer than the caps above.
+pub(crate) fn check_name(row: &Row, name: &str) -> Result<()> {
+    let bare = name.trim_start_matches(['^', '=']).trim();
+    let letters = bare.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters <= 1 {
+        return Err(row.error(format!("name {name:?} is a single letter: it would match in every text")));
+    }
+    if FUNCTION_WORDS.contains(&bare) {
+        return Err(row.error(format!("name {name:?} is a common word: it would match in every text")));
+    }
+    let words = bare.split_whitespace().count();
+    if words > MAX_NAME_WORDS || bare.len() > MAX_NAME_BYTES {
+        return Err(row.error(format!(
+            "name of {words} words and {} bytes is too long (at most {MAX_NAME_WORDS} words, {MAX_NAME_BYTES} bytes)",
+            bare.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Checks an ISO 3166-1 alpha-2 code (two capital Latin letters).

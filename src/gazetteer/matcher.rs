@@ -190,6 +190,9 @@ fn word_slot(w: &[u8]) -> usize {
     filter_slot(&buf, w.len())
 }
 
+/// Terminal lists up to this length are searched directly for duplicates.
+const SHORT_TERMINALS: usize = 16;
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Trie {
     /// A one-bit-per-slot filter of the words that can start a name: a
@@ -203,6 +206,9 @@ pub(crate) struct Trie {
     edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
     terminals: Vec<Vec<u32>>,
+    /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
+    /// entity) → the entity's variants there.
+    shared: FxHashMap<(u32, u32), Vec<u32>>,
     pub variants: Vec<Variant>,
 }
 
@@ -264,19 +270,39 @@ impl Trie {
             };
         }
         // The same variant of the same entity may arrive through several
-        // cases (acc = nom); keep one.
-        let dup = self.terminals[node as usize].iter().any(|&v| {
-            let o = &self.variants[v as usize];
+        // cases (acc = nom); keep one. A name many entities share (a user
+        // table's common alias) has a long list: there only the entity's
+        // own variants, found through `shared`, are compared, so that
+        // building stays linear in rows.
+        let same = |o: &Variant| {
             o.entity == variant.entity
                 && o.form == variant.form
                 && o.compound == variant.compound
                 && o.exact == variant.exact
                 && o.capitals == variant.capitals
-        });
-        if !dup {
-            let id = self.variants.len() as u32;
-            self.variants.push(variant);
-            self.terminals[node as usize].push(id);
+        };
+        let list = &self.terminals[node as usize];
+        let dup = if list.len() < SHORT_TERMINALS {
+            list.iter().any(|&v| same(&self.variants[v as usize]))
+        } else {
+            self.shared
+                .get(&(node, variant.entity))
+                .is_some_and(|ids| ids.iter().any(|&v| same(&self.variants[v as usize])))
+        };
+        if dup {
+            return;
+        }
+        let id = self.variants.len() as u32;
+        let entity = variant.entity;
+        self.variants.push(variant);
+        let list = &mut self.terminals[node as usize];
+        list.push(id);
+        if list.len() == SHORT_TERMINALS {
+            for &v in list.iter() {
+                self.shared.entry((node, self.variants[v as usize].entity)).or_default().push(v);
+            }
+        } else if list.len() > SHORT_TERMINALS {
+            self.shared.entry((node, entity)).or_default().push(id);
         }
     }
 
@@ -415,7 +441,13 @@ impl Trie {
             if !raw_first.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
-            if last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)) && starts_sentence(doc, first) {
+            // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
+            // says nothing: common words do not match there.
+            let shouted = raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if last - first == 1
+                && FALSE_FRIENDS.contains(&doc.norm.get(first))
+                && (shouted || starts_sentence(doc, first))
+            {
                 return false;
             }
             if last - first == 1 && FIRST_NAMES.contains(&doc.norm.get(first)) && followed_by_surname(doc, last) {

@@ -22,7 +22,7 @@ mod matcher;
 use crate::error::{Error, Result};
 use crate::record::{MentionForm, Place, Span};
 use crate::text::{Document, PartsSplitter};
-use hash::FxHashMap;
+use hash::{FxHashMap, FxHashSet};
 use matcher::{Entry, RawMatch, Trie};
 use once_cell::sync::Lazy;
 use std::path::Path;
@@ -271,6 +271,16 @@ impl GazetteerBuilder {
             if !path.exists() {
                 continue;
             }
+            // A FIFO or a device would block the read (or never end): only
+            // regular files are tables. Checked before opening, which
+            // itself blocks on a FIFO.
+            let meta = std::fs::metadata(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            if !meta.is_file() {
+                return Err(Error::Io {
+                    path,
+                    source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"),
+                });
+            }
             let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = e.utf8_error().valid_up_to();
@@ -298,11 +308,20 @@ impl GazetteerBuilder {
             agency_keys: Vec::new(),
             terms: Vec::new(),
             pending: Vec::new(),
+            capital_set: FxHashSet::default(),
+            countries_used: Vec::new(),
+            agency_spellings: 0,
             // Replaced once the agencies are known.
             splitter: PartsSplitter::unbuilt(),
         };
         for (table, file, text) in &self.sources {
             g.load(*table, file, text)?;
+        }
+        for (file, line, code) in std::mem::take(&mut g.countries_used) {
+            if g.state(&code).is_none() {
+                let message = format!("unknown country {code:?} (not in the states table)");
+                return Err(Error::Gazetteer { file, line, message });
+            }
         }
         // The dateline patterns compile on their own thread while the names
         // are expanded: both take milliseconds and need nothing of each other.
@@ -310,10 +329,11 @@ impl GazetteerBuilder {
             g.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name])).cloned().collect();
         let compile = || PartsSplitter::new(spellings.iter().map(String::as_str));
         let (splitter, ()) = crate::threads::beside(&compile, || g.expand_pending());
+        let mut keys = FxHashSet::default();
         for (a, agency) in g.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
                 let key = crate::text::normalize(crate::text::agency_spelling(v));
-                if key.chars().count() >= 2 && !g.agency_keys.iter().any(|(b, k)| *b == a && *k == key) {
+                if key.chars().count() >= 2 && keys.insert((a, key.clone())) {
                     g.agency_keys.push((a, key));
                 }
             }
@@ -347,8 +367,19 @@ pub struct Gazetteer {
     terms: Vec<Term>,
     /// Names and adjectives read but not yet in the trie (while building).
     pending: Vec<Entry>,
+    /// `capitals` as a set, for the build's lookups.
+    capital_set: FxHashSet<u32>,
+    /// Country codes rows refer to, with file and line: checked against
+    /// the states once every table is read (while building).
+    countries_used: Vec<(String, usize, String)>,
+    /// Agency spellings read so far (while building).
+    agency_spellings: usize,
     splitter: PartsSplitter,
 }
+
+/// Most agency spellings all tables may give (the embedded ones give
+/// about 120).
+const MAX_AGENCY_SPELLINGS: usize = 2000;
 
 static DEFAULT: Lazy<Arc<Gazetteer>> =
     Lazy::new(|| Arc::new(GazetteerBuilder::new().embedded().build().expect("the embedded gazetteers are valid")));
@@ -516,13 +547,12 @@ impl Gazetteer {
         kind: EntityKind,
         e: Entity,
         row: &load::Row,
-        seen: &mut Vec<String>,
+        seen: &mut FxHashSet<String>,
     ) -> Result<(u32, bool)> {
         let key = (kind as u8, e.id.clone());
-        if seen.contains(&e.id) {
+        if !seen.insert(e.id.clone()) {
             return Err(row.error(format!("duplicate id {:?}", e.id)));
         }
-        seen.push(e.id.clone());
         if let Some(&i) = self.by_key.get(&key) {
             return Ok((i, false));
         }
@@ -532,8 +562,17 @@ impl Gazetteer {
         Ok((i, true))
     }
 
+    /// Queues a name of `row` for expansion, once it passes
+    /// [`load::check_name`].
+    fn push_name(&mut self, row: &load::Row, entry: Entry) -> Result<()> {
+        let (Entry::Name { name: n, .. } | Entry::Adjective { adj: n, .. } | Entry::Person { name: n, .. }) = &entry;
+        load::check_name(row, n)?;
+        self.pending.push(entry);
+        Ok(())
+    }
+
     fn load(&mut self, table: Table, file: &str, text: &str) -> Result<()> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         match table {
             Table::States => {
                 for row in load::parse(file, text, &["iso2", "wikidata", "name"])? {
@@ -552,15 +591,15 @@ impl Gazetteer {
                     };
                     let (i, _) = self.add_entity(EntityKind::State, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
+                        self.push_name(&row, Entry::Name { entity: i, name: n.into(), form: MentionForm::Name })?;
                     }
                     for a in row.list("adjectives") {
-                        self.pending.push(Entry::Adjective { entity: i, adj: a.into() });
+                        self.push_name(&row, Entry::Adjective { entity: i, adj: a.into() })?;
                     }
                     let mut abbreviations = row.list("abbreviations").peekable();
                     if abbreviations.peek().is_some() {
                         let e = Entity { kind: EntityKind::Abbreviation, ..self.entities[i as usize].clone() };
-                        let (a, _) = self.add_entity(EntityKind::Abbreviation, e, &row, &mut Vec::new())?;
+                        let (a, _) = self.add_entity(EntityKind::Abbreviation, e, &row, &mut FxHashSet::default())?;
                         for n in abbreviations {
                             self.pending.push(Entry::Name { entity: a, name: n.into(), form: MentionForm::Name });
                         }
@@ -590,12 +629,13 @@ impl Gazetteer {
                     let (i, _) = self.add_entity(EntityKind::Organization, e, row, &mut seen)?;
                     let form = if parent.is_empty() { MentionForm::Name } else { MentionForm::Body };
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.pending.push(Entry::Name { entity: i, name: n.into(), form });
+                        self.push_name(row, Entry::Name { entity: i, name: n.into(), form })?;
                     }
                     if !parent.is_empty() {
                         parents.push((i, parent.to_string(), row.line));
                     }
                 }
+                let mut parent_lines = Vec::new();
                 for (i, p, line) in parents {
                     let pid =
                         self.by_key.get(&(EntityKind::Organization as u8, p.clone())).copied().ok_or_else(|| {
@@ -605,7 +645,32 @@ impl Gazetteer {
                                 message: format!("unknown parent organization {p:?}"),
                             }
                         })?;
+                    if pid == i {
+                        return Err(Error::Gazetteer {
+                            file: file.to_string(),
+                            line,
+                            message: format!("organization {p:?} is its own parent"),
+                        });
+                    }
                     self.entities[i as usize].parent = Some(EntityId(pid));
+                    parent_lines.push((i, line));
+                }
+                // A cycle (A in B, B in A) would leave a body with no top
+                // organization: walk up from each new body, at most once
+                // around the table.
+                for (i, line) in parent_lines {
+                    let (mut cur, mut steps) = (i, 0);
+                    while let Some(EntityId(p)) = self.entities[cur as usize].parent {
+                        steps += 1;
+                        if p == i || steps > self.entities.len() {
+                            return Err(Error::Gazetteer {
+                                file: file.to_string(),
+                                line,
+                                message: format!("organization {:?} is its own ancestor", self.entities[i as usize].id),
+                            });
+                        }
+                        cur = p;
+                    }
                 }
             }
             Table::Cities => {
@@ -617,6 +682,7 @@ impl Gazetteer {
                     }
                     let country = row.required("country")?;
                     load::check_iso2(&row, country)?;
+                    self.countries_used.push((file.to_string(), row.line, country.to_string()));
                     let capital = row.get("kind") == "capital";
                     let e = Entity {
                         kind: EntityKind::City,
@@ -627,15 +693,15 @@ impl Gazetteer {
                         parent: None,
                     };
                     let (i, _) = self.add_entity(EntityKind::City, e, &row, &mut seen)?;
-                    if capital {
+                    if capital && self.capital_set.insert(i) {
                         self.capitals.push(i);
                     }
                     for n in std::iter::once(name).chain(row.list("aliases")) {
-                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
+                        self.push_name(&row, Entry::Name { entity: i, name: n.into(), form: MentionForm::Name })?;
                         // A capital wins a shared name (Веллингтон/NZ over Веллингтон/AU).
                         let plain = n.trim_start_matches(['=', '^']);
                         let slot = self.city_by_name.entry(crate::text::normalize(plain)).or_insert(i);
-                        if capital && !self.capitals.contains(slot) {
+                        if capital && !self.capital_set.contains(slot) {
                             *slot = i;
                         }
                     }
@@ -644,17 +710,33 @@ impl Gazetteer {
             Table::Agencies => {
                 for row in load::parse(file, text, &["id", "name"])? {
                     let id = row.required("id")?;
-                    if seen.iter().any(|s| s == id) {
+                    if !seen.insert(id.to_string()) {
                         return Err(row.error(format!("duplicate id {id:?}")));
                     }
-                    seen.push(id.to_string());
+                    let name = row.required("name")?;
                     let variants: Vec<String> = row.list("variants").map(String::from).collect();
+                    for v in std::iter::once(name).chain(variants.iter().map(String::as_str)) {
+                        load::check_name(&row, v)?;
+                    }
+                    // Every spelling becomes an alternative of the dateline
+                    // patterns: past a few thousand they cannot compile.
+                    self.agency_spellings += variants.len() + 1;
+                    if self.agency_spellings > MAX_AGENCY_SPELLINGS {
+                        return Err(
+                            row.error(format!("too many agency spellings (more than {MAX_AGENCY_SPELLINGS} in all)"))
+                        );
+                    }
+                    let country = row.get("country");
+                    if !country.is_empty() {
+                        load::check_iso2(&row, country)?;
+                        self.countries_used.push((file.to_string(), row.line, country.to_string()));
+                    }
                     match self.agencies.iter_mut().find(|a| a.id == id) {
                         Some(a) => a.variants.extend(variants),
                         None => self.agencies.push(Agency {
                             id: id.into(),
-                            country: row.get("country").into(),
-                            name: row.required("name")?.into(),
+                            country: country.into(),
+                            name: name.into(),
                             variants,
                         }),
                     }
@@ -695,7 +777,7 @@ impl Gazetteer {
                     };
                     let (i, _) = self.add_entity(EntityKind::Region, e, &row, &mut seen)?;
                     for n in std::iter::once(name).chain(row.list("names")) {
-                        self.pending.push(Entry::Name { entity: i, name: n.into(), form: MentionForm::Name });
+                        self.push_name(&row, Entry::Name { entity: i, name: n.into(), form: MentionForm::Name })?;
                     }
                 }
             }
@@ -761,7 +843,7 @@ impl Gazetteer {
                 parent: None,
             };
             // A person has one row per term: no duplicate check here.
-            let (i, new) = self.add_entity(EntityKind::Official, e, row, &mut Vec::new())?;
+            let (i, new) = self.add_entity(EntityKind::Official, e, row, &mut FxHashSet::default())?;
             self.terms.push(Term { official: EntityId(i), office, start, end });
             if !new {
                 continue;

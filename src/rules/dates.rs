@@ -110,7 +110,12 @@ pub(crate) struct Reference {
 }
 
 impl Reference {
+    /// A reference from a date the calendar has (see [`possible`]): the
+    /// year arithmetic below stays within 0000–10000.
     pub fn from_date(d: PartialDate) -> Option<Reference> {
+        if !possible(&d) {
+            return None;
+        }
         Some(Reference { year: d.year, month: d.month?, day: d.day? })
     }
 }
@@ -309,7 +314,7 @@ fn eve_of_something(rest: &str) -> bool {
 pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
     let s = s.trim();
     if let Some(DateExpr { value: DateValue::Days { start: (y, m, d), .. }, .. }) = find(s, 0).first() {
-        return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) });
+        return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) }).filter(possible);
     }
     // Abbreviated months (RIA, Sputnik): «11 ноя», «3 апр», «15 мар».
     let mut parts = s.split_whitespace();
@@ -318,7 +323,7 @@ pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
     const ABBR: [&str; 12] = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
     let m = ABBR.iter().position(|a| mon.starts_with(a))? as u8 + 1;
     let y = parts.next().and_then(|y| y.parse::<i32>().ok());
-    (1..=31).contains(&d).then_some(PartialDate { year: y, month: Some(m), day: Some(d) })
+    Some(PartialDate { year: y, month: Some(m), day: Some(d) }).filter(possible)
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
@@ -355,6 +360,26 @@ pub(crate) fn resolve(
     reference: Option<Reference>,
     planned: bool,
 ) -> Option<(PartialDate, PartialDate)> {
+    resolve_any(value, reference, planned).filter(|(s, e)| possible(s) && possible(e))
+}
+
+/// Whether `d` is a day the calendar has («31 февраля» is not) in the
+/// years ISO 8601 and the record's serde form accept (0001–9999): an
+/// expression or a shift past them gives no date rather than a record that
+/// cannot be read back.
+pub(crate) fn possible(d: &PartialDate) -> bool {
+    let year_ok = d.year.is_none_or(|y| (1..=9999).contains(&y));
+    let month_ok = d.month.is_none_or(|m| (1..=12).contains(&m));
+    // An unknown year may be a leap one: «29 февраля» stays possible.
+    let day_ok = match (d.month, d.day) {
+        (Some(m), Some(day)) => day >= 1 && day <= days_in_month(d.year.unwrap_or(2000), m),
+        (None, Some(_)) => false,
+        _ => true,
+    };
+    year_ok && month_ok && day_ok
+}
+
+fn resolve_any(value: DateValue, reference: Option<Reference>, planned: bool) -> Option<(PartialDate, PartialDate)> {
     match value {
         DateValue::Year(y) => Some((PartialDate::y(y), PartialDate::y(y))),
         DateValue::Month(y, m) => Some((PartialDate::ym(y, m), PartialDate::ym(y, m))),
@@ -628,5 +653,23 @@ mod tests {
         assert_eq!(parse_dateline_date("11 ноя").unwrap().to_string(), "--11-11");
         assert_eq!(parse_dateline_date("07.10.2020").unwrap().to_string(), "2020-10-07");
         assert_eq!(parse_dateline_date("14 ФЕВРАЛЯ").unwrap().to_string(), "--02-14");
+    }
+
+    #[test]
+    fn impossible_days_and_years_past_the_calendar_give_no_date() {
+        assert_eq!(parse_dateline_date("31.02.2021"), None);
+        assert_eq!(parse_dateline_date("30 фев"), None);
+        assert!(parse_dateline_date("29.02.2020").is_some());
+        assert_eq!(parse_dateline_date("29.02.2021"), None);
+        let day = |m, d| DateValue::Days { start: (Some(2021), m, d), end: (Some(2021), m, d), this_year: false };
+        assert_eq!(resolve(day(4, 31), None, false), None);
+        let last = Reference::from_date(PartialDate::ymd(9999, 12, 31));
+        assert_eq!(resolve(DateValue::Relative(1), last, true), None);
+        assert_eq!(resolve(DateValue::Weekday(0), last, true), None);
+        let first = Reference::from_date(PartialDate::ymd(1, 1, 1));
+        assert_eq!(resolve(DateValue::Relative(-1), first, false), None);
+        assert_eq!(Reference::from_date(PartialDate::ymd(0, 1, 1)), None);
+        assert_eq!(Reference::from_date(PartialDate::ymd(i32::MAX, 1, 1)), None);
+        assert_eq!(resolve(DateValue::Year(0), None, false), None);
     }
 }

@@ -6,12 +6,14 @@
 //! for users; the rest is public for the crate's benches and tests and is
 //! hidden from the documentation: it may change in any release.
 
+mod clean;
 mod normalize;
 mod page;
 mod parts;
 mod sentences;
 mod tokenize;
 
+pub use clean::Cleaned;
 pub(crate) use normalize::PADDING;
 #[doc(hidden)]
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};

@@ -111,6 +111,24 @@ impl Parts {
         self.trailer.first().map_or(text_len, |t| t.start)
     }
 
+    /// Applies `f` to every span of the parts (to bring them from a
+    /// cleaned view back to the caller's input).
+    pub(crate) fn map_spans(&mut self, mut f: impl FnMut(Span) -> Span) {
+        for list in [&mut self.site, &mut self.lead, &mut self.body, &mut self.inline, &mut self.trailer] {
+            for s in list.iter_mut() {
+                *s = f(*s);
+            }
+        }
+        for s in [&mut self.timestamp, &mut self.headline].into_iter().flatten() {
+            *s = f(*s);
+        }
+        if let Some(d) = &mut self.dateline {
+            for s in [&mut d.span, &mut d.place].into_iter().chain([&mut d.date, &mut d.agency].into_iter().flatten()) {
+                *s = f(*s);
+            }
+        }
+    }
+
     /// Every part as `(kind, span)`, in text order: what a user debugging
     /// their own scraper looks at.
     ///
@@ -269,10 +287,6 @@ impl PartsSplitter {
         } else {
             None
         }?;
-        // In a lowercased dump only a named agency makes a dateline.
-        if lower && caps.name("named").or(caps.name("named2")).is_none() {
-            return None;
-        }
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         // Bracketed agencies are short (a bounded repetition in the pattern
@@ -280,6 +294,17 @@ impl PartsSplitter {
         let named = caps.name("named").or(caps.name("named2"));
         let agency =
             caps.name("slash").or(caps.name("slash2")).or(caps.name("paren")).or(caps.name("paren2")).or(named);
+        let known = |a: Option<regex::Match>| {
+            a.is_some_and(|a| {
+                let inner = a.as_str().to_lowercase();
+                self.names.iter().any(|n| inner.contains(n.as_str()))
+            })
+        };
+        // In a lowercased dump only a known agency («/тасс/», «риа
+        // новости») makes a dateline.
+        if lower && named.is_none() && !known(agency) {
+            return None;
+        }
         if agency.is_some_and(|a| a.as_str().chars().count() > 60 || a.as_str().chars().count() < 2) {
             return None;
         }
@@ -288,11 +313,8 @@ impl PartsSplitter {
         }
         // Brackets after a place without a date read as an aside, not a
         // dateline, unless they hold a known agency name.
-        if date.is_none() && named.is_none() {
-            let inner = agency?.as_str().to_lowercase();
-            if !self.names.iter().any(|n| inner.contains(n.as_str())) {
-                return None;
-            }
+        if date.is_none() && named.is_none() && !known(agency) {
+            return None;
         }
         let whole = caps.get(0)?;
         // «Сегодня, 15 мая, …» opens a sentence: a time word is no place.

@@ -133,74 +133,101 @@ fn is_punct(c: char) -> bool {
 /// assert_eq!(tokenize(text)[2].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut atoms = Vec::with_capacity(text.len() / 4 + 1);
-    scan_atoms(text, &mut atoms);
-    let mut tokens = Vec::with_capacity(atoms.len());
-    join_atoms(text, &atoms, &mut tokens);
+    // Atoms stream through a window of four (two before the joint, two
+    // after): no vector of atoms, which cost 24 bytes per character on a
+    // text of punctuation.
+    let mut atoms = Atoms { text, i: 0, no_email_before: 0 };
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let Some(mut l1) = atoms.next() else { return tokens };
+    let (mut l2, mut r1, mut r2) = (None, atoms.next(), atoms.next());
+    let (mut first, mut count) = (l1, 1);
+    while let Some(r) = r1 {
+        let adjacent = l1.end == r.start;
+        if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start) {
+            count += 1;
+        } else {
+            tokens.push(make_token(text, &first, l1.end, count));
+            (first, count) = (r, 1);
+        }
+        (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
+    }
+    tokens.push(make_token(text, &first, l1.end, count));
     tokens
 }
 
-fn scan_atoms(text: &str, atoms: &mut Vec<AtomSpan>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII fast paths.
-        if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_alphabetic() || b.is_ascii_digit() {
-                if let Some((end, kind)) = scan_url_or_email(text, i) {
-                    atoms.push(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
-                    i = end;
+/// The atoms of a text, in order.
+struct Atoms<'a> {
+    text: &'a str,
+    i: usize,
+    /// End of the last e-mail local part that led to no address: a scan
+    /// from any later start inside it ends at the same place with the same
+    /// result, so it is not run again (`a-a-a-…` stays linear).
+    no_email_before: usize,
+}
+
+impl Iterator for Atoms<'_> {
+    type Item = AtomSpan;
+
+    fn next(&mut self) -> Option<AtomSpan> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.i < bytes.len() {
+            let i = self.i;
+            let b = bytes[i];
+            // ASCII fast paths.
+            if b < 0x80 {
+                if b.is_ascii_whitespace() || b == 0x0b {
+                    self.i += 1;
                     continue;
                 }
-                let alpha = b.is_ascii_alphabetic();
-                let mut j = i + 1;
-                while j < bytes.len()
-                    && (if alpha { bytes[j].is_ascii_alphabetic() } else { bytes[j].is_ascii_digit() })
-                {
-                    j += 1;
+                if b.is_ascii_alphabetic() || b.is_ascii_digit() {
+                    if let Some((end, kind)) = scan_url_or_email(text, i, &mut self.no_email_before) {
+                        self.i = end;
+                        return Some(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
+                    }
+                    let alpha = b.is_ascii_alphabetic();
+                    let mut j = i + 1;
+                    while j < bytes.len()
+                        && (if alpha { bytes[j].is_ascii_alphabetic() } else { bytes[j].is_ascii_digit() })
+                    {
+                        j += 1;
+                    }
+                    let kind = if alpha { Atom::Lat } else { Atom::Int };
+                    self.i = j;
+                    return Some(AtomSpan { start: i, end: j, kind, ch: '\0' });
                 }
-                let kind = if alpha { Atom::Lat } else { Atom::Int };
-                atoms.push(AtomSpan { start: i, end: j, kind, ch: '\0' });
-                i = j;
+                let c = b as char;
+                let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
+                self.i = i + 1;
+                return Some(AtomSpan { start: i, end: i + 1, kind, ch: c });
+            }
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                self.i += len;
                 continue;
             }
-            let c = b as char;
-            let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
-            atoms.push(AtomSpan { start: i, end: i + 1, kind, ch: c });
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if is_ru(c) {
-            let mut j = i + len;
-            for d in text[j..].chars() {
-                if !is_ru(d) {
-                    break;
+            if is_ru(c) {
+                let mut j = i + len;
+                for d in text[j..].chars() {
+                    if !is_ru(d) {
+                        break;
+                    }
+                    j += d.len_utf8();
                 }
-                j += d.len_utf8();
+                self.i = j;
+                return Some(AtomSpan { start: i, end: j, kind: Atom::Ru, ch: '\0' });
             }
-            atoms.push(AtomSpan { start: i, end: j, kind: Atom::Ru, ch: '\0' });
-            i = j;
-            continue;
+            let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
+            self.i = i + len;
+            return Some(AtomSpan { start: i, end: i + len, kind, ch: c });
         }
-        let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
-        atoms.push(AtomSpan { start: i, end: i + len, kind, ch: c });
-        i += len;
+        None
     }
 }
 
 /// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
-fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
+fn scan_url_or_email(text: &str, i: usize, no_email_before: &mut usize) -> Option<(usize, TokenKind)> {
     let bytes = text.as_bytes();
     // Only at the start of a word.
     if i > 0 {
@@ -228,11 +255,15 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
         return (j - i >= min).then_some((j, TokenKind::Url));
     }
     // e-mail: local@domain.tld
+    if i < *no_email_before {
+        return None;
+    }
     let mut j = i;
     while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'_' | b'%' | b'+' | b'-'))
     {
         j += 1;
     }
+    *no_email_before = j;
     if j >= bytes.len() || bytes[j] != b'@' || j == i {
         return None;
     }
@@ -245,25 +276,12 @@ fn scan_url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     }
     let last_dot = bytes[j + 1..k].iter().rposition(|&b| b == b'.').map(|p| p + j + 1);
     match last_dot {
-        Some(d) if d > j + 1 && k > d + 2 => Some((k, TokenKind::Email)),
+        Some(d) if d > j + 1 && k > d + 2 => {
+            *no_email_before = 0;
+            Some((k, TokenKind::Email))
+        }
         _ => None,
     }
-}
-
-fn join_atoms(text: &str, atoms: &[AtomSpan], tokens: &mut Vec<Token>) {
-    if atoms.is_empty() {
-        return;
-    }
-    let mut first = 0;
-    for idx in 1..atoms.len() {
-        let a = atoms[idx];
-        let adjacent = atoms[idx - 1].end == a.start;
-        if !(adjacent && should_join(text, atoms, idx, atoms[first].start)) {
-            tokens.push(make_token(text, &atoms[first..idx]));
-            first = idx;
-        }
-    }
-    tokens.push(make_token(text, &atoms[first..]));
 }
 
 #[inline]
@@ -271,13 +289,17 @@ fn is_dash(a: &AtomSpan) -> bool {
     a.kind == Atom::Punct && DASHES.contains(a.ch)
 }
 
-/// Should the atom at `idx` join the token being built (which started at
-/// byte `buf_start`)? `left_1` is `atoms[idx-1]`, `right_1` is `atoms[idx]`.
-fn should_join(text: &str, atoms: &[AtomSpan], idx: usize, buf_start: usize) -> bool {
-    let l1 = &atoms[idx - 1];
-    let r1 = &atoms[idx];
-    let l2 = idx.checked_sub(2).map(|k| &atoms[k]);
-    let r2 = atoms.get(idx + 1);
+/// Should atom `r1` join the token being built (which started at byte
+/// `buf_start` and ends with atom `l1`)? `l2` is the atom before `l1`, `r2`
+/// the one after `r1`.
+fn should_join(
+    text: &str,
+    l2: Option<&AtomSpan>,
+    l1: &AtomSpan,
+    r1: &AtomSpan,
+    r2: Option<&AtomSpan>,
+    buf_start: usize,
+) -> bool {
     if matches!(l1.kind, Atom::Whole(_)) || matches!(r1.kind, Atom::Whole(_)) {
         return false;
     }
@@ -340,6 +362,11 @@ fn should_join(text: &str, atoms: &[AtomSpan], idx: usize, buf_start: usize) -> 
 
 /// razdel's smile pattern `[=:;]-?[)(]{1,3}` over `buffer + next`.
 fn is_smile(buffer: &str, next: char) -> bool {
+    // At most «=-))» before the last character: a longer run of brackets
+    // is no smile, and is not scanned again at each of its atoms.
+    if buffer.len() > 4 {
+        return false;
+    }
     let mut chars = buffer.chars().chain(std::iter::once(next));
     match chars.next() {
         Some('=' | ':' | ';') => {}
@@ -353,13 +380,13 @@ fn is_smile(buffer: &str, next: char) -> bool {
     (1..=3).contains(&body.len()) && body.iter().all(|&c| c == ')' || c == '(')
 }
 
-/// A token made of `atoms` (never empty).
-fn make_token(text: &str, atoms: &[AtomSpan]) -> Token {
-    let span = Span::new(atoms[0].start, atoms[atoms.len() - 1].end);
-    let kind = match atoms {
-        [AtomSpan { kind: Atom::Whole(k), .. }] => *k,
-        [AtomSpan { kind: Atom::Ru | Atom::Lat, .. }] => TokenKind::Word,
-        [AtomSpan { kind: Atom::Int, .. }] => TokenKind::Number,
+/// A token of `count` atoms from atom `first` to byte `end`.
+fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
+    let span = Span::new(first.start, end);
+    let kind = match (count, first.kind) {
+        (1, Atom::Whole(k)) => k,
+        (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
+        (1, Atom::Int) => TokenKind::Number,
         _ => classify(&text[span.start..span.end]),
     };
     Token { span, kind }

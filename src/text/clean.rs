@@ -1,0 +1,520 @@
+//! The cleaning view: the whole input with its text noise resolved, and a
+//! map back to the caller's bytes.
+//!
+//! Text copied from web pages and word processors carries characters that
+//! stand for something else: tabs, no-break and narrow spaces for spaces,
+//! invisible zero-width characters, soft hyphens and BOMs, CR line ends,
+//! HTML entities left in the text (`&nbsp;`, `&laquo;`, `&#171;`), Latin
+//! letters that look like Cyrillic ones inside Cyrillic words. Every later
+//! stage (tokens, parts, rules, gazetteer matching) would need its own
+//! exception for each of them; instead they all read this one cleaned
+//! copy, and [`Cleaned::map_span`] brings every span the record reports
+//! back to the exact input bytes.
+//!
+//! Most texts hold none of this: then there is no copy and no map.
+
+use crate::record::Span;
+use std::borrow::Cow;
+
+/// One stretch of the input replaced in the cleaned text: cleaned bytes
+/// `[c0, c1)` stand for input bytes `[o0, o1)`. Between edits the two texts
+/// are byte-identical.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    c0: usize,
+    c1: usize,
+    o0: usize,
+    o1: usize,
+}
+
+/// A cleaned view of an input and the offset map back to it.
+#[derive(Debug, Clone)]
+pub struct Cleaned<'a> {
+    text: Cow<'a, str>,
+    /// In cleaned order; monotonic in both texts.
+    edits: Vec<Edit>,
+    input_len: usize,
+}
+
+/// What one input character becomes.
+enum Fix {
+    Keep,
+    Drop,
+    Char(char),
+}
+
+/// Characters that stand for a space, for nothing, or for a line end.
+#[inline]
+fn fix_char(c: char) -> Fix {
+    match c {
+        '\t'
+        | '\u{0B}'
+        | '\u{0C}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Fix::Char(' '),
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{AD}' | '\u{FEFF}' | '\u{180E}' => Fix::Drop,
+        '\u{85}' | '\u{2028}' | '\u{2029}' => Fix::Char('\n'),
+        _ => Fix::Keep,
+    }
+}
+
+/// The Cyrillic letter a Latin look-alike stands for inside a Cyrillic word.
+#[inline]
+fn cyrillic_twin(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'e' => 'е',
+        'o' => 'о',
+        'p' => 'р',
+        'c' => 'с',
+        'x' => 'х',
+        'y' => 'у',
+        'k' => 'к',
+        'm' => 'м',
+        't' => 'т',
+        'h' => 'н',
+        'b' => 'ь',
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        _ => return None,
+    })
+}
+
+#[inline]
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// The named HTML entities that copied news text keeps (without `&`, `;`).
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" | "NBSP" => ' ',
+        "mdash" => '—',
+        "ndash" => '–',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bdquo" => '„',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "hellip" => '…',
+        "minus" => '−',
+        "shy" => '\u{AD}',
+        "numero" => '№',
+        "deg" => '°',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+/// An HTML entity at the start of `s` (which starts with `&`): the
+/// character and the entity's length in bytes.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    // The longest entity read is `&#x10FFFF;` / `&thinsp;`: 10 bytes.
+    let end = b.iter().take(11).position(|&x| x == b';')?;
+    let body = &s[1..end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.bytes().all(|d| d.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            None if !num.is_empty() && num.bytes().all(|d| d.is_ascii_digit()) => num.parse().ok()?,
+            _ => return None,
+        };
+        // Control characters other than line ends stay as written.
+        char::from_u32(n).filter(|c| !c.is_control() || *c == '\n' || *c == '\t')?
+    } else {
+        named_entity(body)?
+    };
+    Some((c, end + 1))
+}
+
+impl<'a> Cleaned<'a> {
+    /// Cleans `input`. Without noise the view borrows it unchanged.
+    pub fn new(input: &'a str) -> Cleaned<'a> {
+        let Some(first) = first_noise(input) else {
+            return Cleaned { text: Cow::Borrowed(input), edits: Vec::new(), input_len: input.len() };
+        };
+        let mut out = String::with_capacity(input.len() + input.len() / 8);
+        out.push_str(&input[..first]);
+        let mut c = Cleaner { out, edits: Vec::new(), last_class: 0 };
+        c.run(input, first);
+        let Cleaner { out, edits, .. } = c;
+        Cleaned { text: Cow::Owned(out), edits, input_len: input.len() }
+    }
+
+    /// The cleaned text.
+    #[inline]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the cleaned text is the input itself.
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The input span that cleaned span `s` stands for: its start after any
+    /// dropped characters, its end before them, and a replaced stretch
+    /// (an entity, a CRLF) whole whenever the span touches it.
+    pub fn map_span(&self, s: Span) -> Span {
+        if self.edits.is_empty() {
+            return s;
+        }
+        let start = self.map_start(s.start);
+        Span::new(start, self.map_end(s.end).max(start))
+    }
+
+    fn map_start(&self, x: usize) -> usize {
+        let k = self.edits.partition_point(|e| e.c0 <= x);
+        match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => x,
+            Some(e) if x < e.c1 => e.o0,
+            Some(e) => e.o1 + (x - e.c1),
+        }
+    }
+
+    fn map_end(&self, x: usize) -> usize {
+        let k = self.edits.partition_point(|e| e.c1 < x);
+        match self.edits.get(k) {
+            Some(e) if e.c0 < x => e.o1,
+            Some(e) => e.o0 - (e.c0 - x),
+            None => {
+                let last = self.edits[self.edits.len() - 1];
+                (last.o1 + (x - last.c1)).min(self.input_len)
+            }
+        }
+    }
+}
+
+/// Letters of the two scripts whose look-alikes are resolved; any other
+/// character ends a word.
+#[inline]
+fn word_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_cyrillic(c)
+}
+
+/// Where the first noise starts (for a look-alike: the start of its word),
+/// or `None` for a clean text. One pass over the bytes: this runs on every
+/// input, so the common Cyrillic and ASCII bytes take the short branches.
+fn first_noise(input: &str) -> Option<usize> {
+    let b = input.as_bytes();
+    let (mut word_start, mut in_word, mut cyr, mut twin) = (0, false, false, false);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let mut step = 1;
+        let letter = if x < 0x80 {
+            if matches!(x, b'\t' | b'\r' | b'&' | b'"' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
+                return Some(if in_word && cyr && twin { word_start } else { i });
+            }
+            let alpha = x.is_ascii_alphabetic();
+            twin |= alpha && cyrillic_twin(x as char).is_some();
+            alpha
+        } else if matches!(x, 0xD0..=0xD3) {
+            // A Cyrillic letter: its second byte needs no look.
+            cyr = true;
+            step = 2;
+            true
+        } else if x >= 0xC0 {
+            let c = input[i..].chars().next()?;
+            if !matches!(fix_char(c), Fix::Keep) {
+                return Some(if in_word && cyr && twin { word_start } else { i });
+            }
+            false
+        } else {
+            // A continuation byte: part of the character already seen.
+            i += 1;
+            continue;
+        };
+        if letter && !in_word {
+            (word_start, in_word) = (i, true);
+        } else if !letter && in_word {
+            if cyr && twin {
+                return Some(word_start);
+            }
+            (in_word, cyr, twin) = (false, false, false);
+        }
+        i += step;
+    }
+    (cyr && twin).then_some(word_start)
+}
+
+struct Cleaner {
+    out: String,
+    edits: Vec<Edit>,
+    /// What the last edit wrote (see [`Cleaner::edit`]).
+    last_class: u8,
+}
+
+impl Cleaner {
+    fn edit(&mut self, o0: usize, o1: usize, mut with: Option<char>) {
+        // Edits of one class next to each other are one edit (a run of
+        // tabs, of invisible characters, of line ends, of look-alike
+        // letters in a word): no span starts or ends inside such a run, and
+        // the map stays small on a text made of noise. Entities and quotes
+        // stay apart: a mention may start right after «&laquo;».
+        let class = match with {
+            Some(' ') => 1,
+            None => 2,
+            Some('\n') => 3,
+            Some(c) if is_cyrillic(c) => 4,
+            Some(_) => 0,
+        };
+        // A run of spaces is one space: «РИА  Новости» is «РИА Новости».
+        if with == Some(' ') && self.out.ends_with(' ') {
+            with = None;
+        }
+        let c0 = self.out.len();
+        if let Some(ch) = with {
+            self.out.push(ch);
+        }
+        let c1 = self.out.len();
+        let last_class = std::mem::replace(&mut self.last_class, class);
+        if let Some(last) = self.edits.last_mut() {
+            if class != 0 && class == last_class && last.c1 == c0 && last.o1 == o0 {
+                (last.c1, last.o1) = (c1, o1);
+                return;
+            }
+        }
+        self.edits.push(Edit { c0, c1, o0, o1 });
+    }
+
+    /// The typographic quote an ASCII `"` stands for, by its neighbours:
+    /// opening after a space or an opening bracket and before a word,
+    /// closing otherwise. The rules then read titles and agency names
+    /// («НИАТ "Ховар"») one way only.
+    fn quote(&self, input: &str, next: usize) -> char {
+        let before = self.out.chars().next_back().is_none_or(|c| c.is_whitespace() || "([{/«„“—–-".contains(c));
+        let after = input[next..].chars().next().is_some_and(|c| !c.is_whitespace());
+        if before && after {
+            '«'
+        } else {
+            '»'
+        }
+    }
+
+    /// Whether `c` starts a stretch that [`first_noise`] can scan: no
+    /// letter (a word may hold look-alikes), no noise, no space after a
+    /// space.
+    fn plain(&self, c: char) -> bool {
+        !word_letter(c)
+            && !matches!(c, '\r' | '&' | '"')
+            && matches!(fix_char(c), Fix::Keep)
+            && (c != ' ' || !self.out.ends_with(' '))
+    }
+
+    fn run(&mut self, input: &str, from: usize) {
+        let mut i = from;
+        // Cyrillic letters seen so far in the current word, and where the
+        // word's pending Latin look-alikes start (decided at the word's end).
+        let mut word = WordState::default();
+        // Character by character from a noise point to the next plain
+        // stretch, which is then copied whole up to the next noise point:
+        // most of a noisy text (one quote, one NBSP) is copied in bulk.
+        let mut noise_at = i;
+        while i < input.len() {
+            let Some(c) = input[i..].chars().next() else { break };
+            let len = c.len_utf8();
+            if i > noise_at && self.plain(c) {
+                word.end(self, input);
+                let k = first_noise(&input[i..]).unwrap_or(input.len() - i);
+                self.out.push_str(&input[i..i + k]);
+                i += k;
+                noise_at = i;
+                continue;
+            }
+            if word_letter(c) {
+                word.letter(self, input, i, c);
+                i += len;
+                continue;
+            }
+            word.end(self, input);
+            match c {
+                '\r' => {
+                    let n = if input.as_bytes().get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    self.edit(i, i + n, Some('\n'));
+                    i += n;
+                }
+                '"' => {
+                    let q = self.quote(input, i + 1);
+                    self.edit(i, i + 1, Some(q));
+                    i += 1;
+                }
+                '&' => match entity(&input[i..]) {
+                    Some((e, n)) => {
+                        let e = match fix_char(e) {
+                            Fix::Keep if e == '"' => Some(self.quote(input, i + n)),
+                            Fix::Keep => Some(e),
+                            Fix::Drop => None,
+                            Fix::Char(r) => Some(r),
+                        };
+                        self.edit(i, i + n, e);
+                        i += n;
+                    }
+                    None => {
+                        self.out.push('&');
+                        i += 1;
+                    }
+                },
+                ' ' if self.out.ends_with(' ') => {
+                    self.edit(i, i + 1, None);
+                    i += 1;
+                }
+                _ => {
+                    match fix_char(c) {
+                        Fix::Keep => self.out.push(c),
+                        Fix::Drop => self.edit(i, i + len, None),
+                        Fix::Char(r) => self.edit(i, i + len, Some(r)),
+                    }
+                    i += len;
+                }
+            }
+        }
+        word.end(self, input);
+    }
+}
+
+/// The word being read: letters are copied as they come, except Latin
+/// look-alikes, which wait until the word shows whether it is Cyrillic.
+#[derive(Default)]
+struct WordState {
+    cyrillic: bool,
+    /// Input start of the pending Latin run, when the word so far has no
+    /// Cyrillic letter.
+    pending: Option<usize>,
+    pending_end: usize,
+}
+
+impl WordState {
+    fn letter(&mut self, cl: &mut Cleaner, input: &str, i: usize, c: char) {
+        let len = c.len_utf8();
+        if is_cyrillic(c) {
+            self.cyrillic = true;
+            self.flush(cl, input);
+            cl.out.push(c);
+        } else if let (true, Some(twin)) = (self.cyrillic, cyrillic_twin(c)) {
+            cl.edit(i, i + len, Some(twin));
+        } else if !self.cyrillic && (c.is_ascii_alphabetic()) {
+            // A Latin letter before any Cyrillic one: kept pending, so that
+            // «Mосква» can still become «Москва».
+            if self.pending.is_none() {
+                self.pending = Some(i);
+            }
+            self.pending_end = i + len;
+        } else {
+            self.flush(cl, input);
+            cl.out.push(c);
+        }
+    }
+
+    /// Writes the pending Latin run: as Cyrillic twins when the word turned
+    /// out Cyrillic, as written otherwise.
+    fn flush(&mut self, cl: &mut Cleaner, input: &str) {
+        let Some(p) = self.pending.take() else { return };
+        let run = &input[p..self.pending_end];
+        let all_twins = run.chars().all(|c| cyrillic_twin(c).is_some());
+        if self.cyrillic && all_twins {
+            for (k, c) in run.char_indices() {
+                cl.edit(p + k, p + k + 1, cyrillic_twin(c));
+            }
+        } else {
+            cl.out.push_str(run);
+        }
+    }
+
+    fn end(&mut self, cl: &mut Cleaner, input: &str) {
+        self.cyrillic = false;
+        self.flush(cl, input);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check<'a>(input: &'a str, want: &str) -> Cleaned<'a> {
+        let c = Cleaned::new(input);
+        assert_eq!(c.text(), want, "{input:?}");
+        c
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let c = check("МОСКВА, 6 октября. /ТАСС/. Press: mid.ru", "МОСКВА, 6 октября. /ТАСС/. Press: mid.ru");
+        assert!(c.is_identity());
+        assert_eq!(c.map_span(Span::new(3, 9)), Span::new(3, 9));
+    }
+
+    #[test]
+    fn spaces_invisibles_line_ends() {
+        check("a\tb\u{a0}c\u{202f}d", "a b c d");
+        check("РИА  Новости \t\u{a0}сообщает", "РИА Новости сообщает");
+        check("со\u{ad}труд\u{200b}ник\u{feff}", "сотрудник");
+        check("a\r\nb\rc\n", "a\nb\nc\n");
+    }
+
+    #[test]
+    fn entities() {
+        check("&laquo;Ховар&raquo; &mdash; &#171;x&#x bb;&#xBB; AT&T &amp;", "«Ховар» — «x&#x bb;» AT&T &");
+        check("a&nbsp;b&shy;c", "a bc");
+        check("НИАТ \"Ховар\"/. Форум &quot;Россия&quot;, \"a \" b", "НИАТ «Ховар»/. Форум «Россия», «a » b");
+        check("&#0; &#99999999999; &", "&#0; &#99999999999; &");
+    }
+
+    #[test]
+    fn latin_lookalikes_in_cyrillic_words() {
+        check("Mосква и Poссия, Cинг", "Москва и Россия, Синг");
+        check("iPhone и Xbox, OOH", "iPhone и Xbox, OOH");
+        // A Latin letter without a Cyrillic twin keeps the word as written.
+        check("Qатар", "Qатар");
+    }
+
+    #[test]
+    fn spans_map_back_to_the_input() {
+        let input = "\u{feff}Визит&nbsp;в\u{200b} Mоскву\r\n«Ховар»";
+        let c = Cleaned::new(input);
+        assert_eq!(c.text(), "Визит в Москву\n«Ховар»");
+        let t = c.text();
+        for word in ["Визит", "в", "Москву", "«Ховар»", "Визит в Москву"] {
+            let at = t.find(word).unwrap();
+            let s = c.map_span(Span::new(at, at + word.len()));
+            let got = &input[s.start..s.end];
+            assert_eq!(Cleaned::new(got).text(), word, "{word}");
+        }
+        // Runs of noise are one edit each; spans around them still map.
+        let noisy = "a\t\t\u{200b}\u{200b}b\r\n\r\nMMoсква";
+        let c = Cleaned::new(noisy);
+        assert_eq!(c.text(), "a b\n\nММосква");
+        assert_eq!(c.edits.len(), 4);
+        for (word, want) in [("a", "a"), ("b", "b"), ("ММосква", "MMoсква")] {
+            let at = c.text().find(word).unwrap();
+            let s = c.map_span(Span::new(at, at + word.len()));
+            assert_eq!(&noisy[s.start..s.end], want);
+        }
+        let c = Cleaned::new(input);
+        let at = t.find("Москву").unwrap();
+        let s = c.map_span(Span::new(at, at + "Москву".len()));
+        assert_eq!(&input[s.start..s.end], "Mоскву");
+    }
+}
