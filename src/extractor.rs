@@ -242,26 +242,17 @@ impl Extractor {
 /// Maps every span of `rec` from the cleaned view back to `input`, and
 /// re-slices the texts that must equal the input at their span.
 fn remap(rec: &mut EventRecord, clean: &Cleaned, input: &str) {
-    let map = |s: &mut Span| *s = clean.map_span(*s);
-    let slice = |s: Span| input.get(s.start..s.end).unwrap_or_default().to_string();
-    if let Some(d) = &mut rec.dateline {
-        map(&mut d.span);
+    for s in rec.spans_mut() {
+        *s = clean.map_span(*s);
     }
+    // The texts the record quotes are the input's bytes at those spans.
+    let slice = |s: Span| input.get(s.start..s.end).unwrap_or_default().to_string();
     for date in rec.date.iter_mut().chain(rec.follow_ups.iter_mut().filter_map(|f| f.date.as_mut())) {
-        map(&mut date.span);
         date.text = slice(date.span);
     }
     let mentions = rec.states.iter_mut().flat_map(|s| s.mentions.iter_mut());
     for m in mentions.chain(rec.organizations.iter_mut().flat_map(|o| o.mentions.iter_mut())) {
-        map(&mut m.span);
         m.text = slice(m.span);
-    }
-    for f in &mut rec.follow_ups {
-        map(&mut f.span);
-    }
-    let ev = &mut rec.evidence;
-    for s in [&mut ev.kind, &mut ev.status, &mut ev.format, &mut ev.location, &mut ev.title].into_iter().flatten() {
-        map(s);
     }
 }
 

@@ -733,6 +733,24 @@ pub struct EventRecord {
 }
 
 impl EventRecord {
+    /// Every span of the record: the dateline's, the dates', the mentions',
+    /// the follow-ups' and the evidence. One list for every conversion
+    /// (character offsets, the cleaning view's map back to the input).
+    pub(crate) fn spans_mut(&mut self) -> Vec<&mut Span> {
+        let mut spans: Vec<&mut Span> = Vec::new();
+        spans.extend(self.dateline.as_mut().map(|d| &mut d.span));
+        spans.extend(self.date.as_mut().map(|d| &mut d.span));
+        let mentions = self.states.iter_mut().flat_map(|s| &mut s.mentions);
+        spans.extend(mentions.chain(self.organizations.iter_mut().flat_map(|o| &mut o.mentions)).map(|m| &mut m.span));
+        for f in &mut self.follow_ups {
+            spans.push(&mut f.span);
+            spans.extend(f.date.as_mut().map(|d| &mut d.span));
+        }
+        let e = &mut self.evidence;
+        spans.extend([&mut e.kind, &mut e.status, &mut e.format, &mut e.location, &mut e.title].into_iter().flatten());
+        spans
+    }
+
     /// Converts every span of the record (dateline, dates, mentions,
     /// follow-ups, evidence) from UTF-8 byte offsets to Unicode code point
     /// offsets into `text`, which must be the input the record was
@@ -756,18 +774,8 @@ impl EventRecord {
         if self.offsets == Offsets::Chars {
             return;
         }
-        let mut spans: Vec<&mut Span> = Vec::new();
-        spans.extend(self.dateline.as_mut().map(|d| &mut d.span));
-        spans.extend(self.date.as_mut().map(|d| &mut d.span));
-        let mentions = self.states.iter_mut().flat_map(|s| &mut s.mentions);
-        spans.extend(mentions.chain(self.organizations.iter_mut().flat_map(|o| &mut o.mentions)).map(|m| &mut m.span));
-        for f in &mut self.follow_ups {
-            spans.push(&mut f.span);
-            spans.extend(f.date.as_mut().map(|d| &mut d.span));
-        }
-        let e = &mut self.evidence;
-        spans.extend([&mut e.kind, &mut e.status, &mut e.format, &mut e.location, &mut e.title].into_iter().flatten());
-        let mut offsets: Vec<&mut usize> = spans.into_iter().flat_map(|s| [&mut s.start, &mut s.end]).collect();
+        let mut offsets: Vec<&mut usize> =
+            self.spans_mut().into_iter().flat_map(|s| [&mut s.start, &mut s.end]).collect();
         // One pass over the text for all offsets, in increasing order.
         offsets.sort_unstable_by_key(|o| **o);
         let mut starts = text.char_indices().map(|(b, _)| b).peekable();

@@ -25,7 +25,7 @@ fn officials<'r>(r: &'r EventRecord, input: &str) -> Vec<(&'r str, &'r str)> {
 }
 
 fn on(year: i32) -> Extractor {
-    Extractor::builder().reference_date(PartialDate::ymd(year, 6, 1)).build()
+    Extractor::builder().reference_date(PartialDate::from_ymd(year, 6, 1).unwrap()).build()
 }
 
 #[test]
@@ -150,7 +150,10 @@ fn a_users_table_adds_an_official_and_can_make_a_surname_ambiguous() {
     .unwrap();
     let gaz = GazetteerBuilder::new().embedded().add_dir(&dir).and_then(|b| b.build()).unwrap();
     std::fs::remove_dir_all(&dir).ok();
-    let ex = Extractor::builder().gazetteer(Arc::new(gaz)).reference_date(PartialDate::ymd(2024, 1, 10)).build();
+    let ex = Extractor::builder()
+        .gazetteer(Arc::new(gaz))
+        .reference_date(PartialDate::from_ymd(2024, 1, 10).unwrap())
+        .build();
     let t = "Тестовый встретился с Лавровым. Пётр Лавров и Сергей Лавров подписали протокол. Обычный и И. Обычный.";
     let r = ex.extract(t);
     assert_eq!(
