@@ -16,10 +16,14 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = s.first;
     for k in s.first..s.last {
-        // «подписали договор и приняли декларацию»: two documents.
+        // «подписали договор и приняли декларацию»: two documents (not
+        // «переговоры и подписание документов», one programme).
         let next_document = ctx.word(k) == "и" && {
             let h = s.hits.partition_point(|h| h.first <= k);
-            s.hits[h..].iter().take_while(|h| h.first == k + 1).any(|h| matches!(h.cue, Cue::Document(_)))
+            s.hits[h..]
+                .iter()
+                .take_while(|h| h.first == k + 1)
+                .any(|h| matches!(h.cue, Cue::Document(_)) && super::kind::is_verb(ctx, h))
         };
         let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";" || next_document;
         if split && k > start {
