@@ -40,15 +40,21 @@ fn strip(w: &str, n: usize) -> &str {
 /// Whether a word (as written) is an abbreviation or a foreign token that
 /// Russian does not inflect: `ООН`, `G20`, `OPEC`.
 pub fn is_fixed_token(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|&c| crate::text::is_letter(c)).collect();
-    if letters.is_empty() {
+    // One pass over the letters, no buffer: every name of every table
+    // comes here at build time.
+    let (mut letters, mut upper, mut latin) = (0usize, true, true);
+    for c in w.chars().filter(|&c| crate::text::is_letter(c)) {
+        letters += 1;
+        upper &= c.is_uppercase();
+        latin &= c.is_ascii_alphabetic();
+    }
+    if letters == 0 {
         return true;
     }
     // ООН, МАГАТЭ; and mixed-case abbreviations: БиГ, ЕврАзЭС (but not
     // Санкт-Петербург, whose parts each start with their capital).
-    let mixed = w.split(['-', '‑', '–', '—']).any(|part| part.chars().skip(1).any(char::is_uppercase));
-    let caps = letters.len() >= 2 && (letters.iter().all(|c| c.is_uppercase()) || mixed);
-    let latin = letters.iter().all(|c| c.is_ascii_alphabetic());
+    let mixed = || w.split(['-', '‑', '–', '—']).any(|part| part.chars().skip(1).any(char::is_uppercase));
+    let caps = letters >= 2 && (upper || mixed());
     caps || latin || w.chars().any(|c| c.is_ascii_digit())
 }
 

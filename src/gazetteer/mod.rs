@@ -22,7 +22,7 @@ mod matcher;
 use crate::error::{Error, Result};
 use crate::record::{MentionForm, Place, Span};
 use crate::text::{Document, PartsSplitter};
-use hash::FxHashMap;
+use hash::{FxHashMap, FxHashSet};
 use matcher::{Entry, RawMatch, Trie};
 use once_cell::sync::Lazy;
 use std::path::Path;
@@ -482,13 +482,13 @@ impl Gazetteer {
         kind: EntityKind,
         e: Entity,
         row: &load::Row,
-        seen: &mut Vec<String>,
+        seen: &mut FxHashSet<String>,
     ) -> Result<(u32, bool)> {
         let key = (kind as u8, e.id.clone());
-        if seen.contains(&e.id) {
+        // A set: the cities alone are thousands of rows.
+        if !seen.insert(e.id.clone()) {
             return Err(row.error(format!("duplicate id {:?}", e.id)));
         }
-        seen.push(e.id.clone());
         if let Some(&i) = self.by_key.get(&key) {
             return Ok((i, false));
         }
@@ -499,7 +499,7 @@ impl Gazetteer {
     }
 
     fn load(&mut self, table: Table, file: &str, text: &str) -> Result<()> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         match table {
             Table::States => {
                 for row in load::parse(file, text, &["iso2", "wikidata", "name"])? {
@@ -526,7 +526,7 @@ impl Gazetteer {
                     let mut abbreviations = row.list("abbreviations").peekable();
                     if abbreviations.peek().is_some() {
                         let e = Entity { kind: EntityKind::Abbreviation, ..self.entities[i as usize].clone() };
-                        let (a, _) = self.add_entity(EntityKind::Abbreviation, e, &row, &mut Vec::new())?;
+                        let (a, _) = self.add_entity(EntityKind::Abbreviation, e, &row, &mut FxHashSet::default())?;
                         for n in abbreviations {
                             self.pending.push(Entry::Name { entity: a, name: n.into(), form: MentionForm::Name });
                         }
@@ -610,10 +610,9 @@ impl Gazetteer {
             Table::Agencies => {
                 for row in load::parse(file, text, &["id", "name"])? {
                     let id = row.required("id")?;
-                    if seen.iter().any(|s| s == id) {
+                    if !seen.insert(id.to_string()) {
                         return Err(row.error(format!("duplicate id {id:?}")));
                     }
-                    seen.push(id.to_string());
                     let variants: Vec<String> = row.list("variants").map(String::from).collect();
                     match self.agencies.iter_mut().find(|a| a.id == id) {
                         Some(a) => a.variants.extend(variants),
@@ -727,7 +726,7 @@ impl Gazetteer {
                 parent: None,
             };
             // A person has one row per term: no duplicate check here.
-            let (i, new) = self.add_entity(EntityKind::Official, e, row, &mut Vec::new())?;
+            let (i, new) = self.add_entity(EntityKind::Official, e, row, &mut FxHashSet::default())?;
             self.terms.push(Term { official: EntityId(i), office, start, end });
             if !new {
                 continue;
