@@ -130,7 +130,20 @@ fn words(line: &str, max: usize) -> Option<Vec<String>> {
 
 /// Number of words (runs of letters or digits) in `line`.
 pub(crate) fn word_count(line: &str) -> usize {
-    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    // Counted on every line, often several times: Cyrillic and ASCII are
+    // told apart without the Unicode tables.
+    let alphanumeric = |c: char| match c {
+        'а'..='я' | 'А'..='Я' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric(),
+    };
+    let (mut n, mut inside) = (0, false);
+    for c in line.chars() {
+        let a = alphanumeric(c);
+        n += usize::from(a && !inside);
+        inside = a;
+    }
+    n
 }
 
 fn word_matches(pattern: &str, word: &str) -> bool {
