@@ -45,8 +45,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     rec.dateline = dateline::resolve(doc, gaz, caller.or(stamp));
     let reference =
         caller.or_else(|| rec.dateline.as_ref().and_then(|d| d.date).and_then(dates::Reference::from_date)).or(stamp);
-    let year = officials::text_year(doc, reference);
-    let matches = officials::resolve(doc, gaz, entities::content_matches(doc, gaz), year, rec.dateline.as_ref());
+    let matches = officials::resolve(doc, gaz, entities::content_matches(doc, gaz), reference, rec.dateline.as_ref());
     rec.states = entities::states(doc, gaz, &matches);
     rec.organizations = entities::organizations(doc, gaz, &matches);
     let ctx = Context::new(doc, gaz, matches, reference);

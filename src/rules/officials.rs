@@ -11,7 +11,7 @@ use crate::text::{Document, TokenKind};
 /// The year the officials are looked up for: the year of the first dated
 /// expression of the headline or lead paragraph (the event's, as a rule),
 /// else the reference date's (the caller's or the dateline's).
-pub(crate) fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
+fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
     let lead = doc.parts.headline.iter().chain(doc.parts.body.first());
     let dated = lead.flat_map(|&s| dates::find(doc.slice(s), s.start)).find_map(|d| match d.value {
         DateValue::Days { start: (Some(y), _, _), .. } | DateValue::Month(y, _) => Some(y),
@@ -149,17 +149,21 @@ fn state_of(gaz: &Gazetteer, officials: &[EntityId], year: Option<i32>) -> Optio
 
 /// Replaces the matches of officials and of ambiguous abbreviations by
 /// state matches, or drops them. Matches of one span are neighbours in
-/// `matches`, as the gazetteer returns them.
+/// `matches`, as the gazetteer returns them. The officials are looked up
+/// for the [`text_year`] of `reference`.
 pub(crate) fn resolve(
     doc: &Document,
     gaz: &Gazetteer,
     matches: Vec<Match>,
-    year: Option<i32>,
+    reference: Option<Reference>,
     dateline: Option<&Dateline>,
 ) -> Vec<Match> {
     if !matches.iter().any(|m| matches!(m.kind, EntityKind::Official | EntityKind::Abbreviation)) {
         return matches;
     }
+    // The year scans the lead with the date grammar: only for a text with
+    // an official to look up (an eighth of the extraction when done for all).
+    let year = std::cell::OnceCell::new();
     // A new list rather than edits in place: linear however many officials.
     let mut out: Vec<Match> = Vec::with_capacity(matches.len());
     let mut k = 0;
@@ -180,7 +184,7 @@ pub(crate) fn resolve(
         if thing || doubtful || not_acting(doc, &matches, m.tokens.0) {
             continue;
         }
-        if let Some(s) = state_of(gaz, &officials, year) {
+        if let Some(s) = state_of(gaz, &officials, *year.get_or_init(|| text_year(doc, reference))) {
             out.push(Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
         }
     }
