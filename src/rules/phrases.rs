@@ -342,6 +342,35 @@ mod tests {
     }
 
     #[test]
+    fn whole_words_and_prefixes_share_the_trie() {
+        // Two phrases of one family and length: the first in the table wins;
+        // a longer one through a prefix wins over both; another family's
+        // phrase on the same words is found beside them.
+        let table = "family\tvalue\tphrase\n\
+                     kind\tmeeting\tв ходе\n\
+                     kind\tsummit\tв ход*\n\
+                     format\tphone\tв ходе беседы\n\
+                     kind\tvisit\tв ходе визит*\n";
+        let p = Phrases::parse(table).expect("valid table");
+        let g = Gazetteer::embedded();
+        let found = |text: &str| -> Vec<(Cue, String)> {
+            let doc = Document::new(text, g.parts_splitter());
+            p.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+        };
+        assert_eq!(found("Это было в ходе визита"), [(Cue::Kind(EventKind::Visit), "в ходе визита".to_string())]);
+        assert_eq!(
+            found("Это было в ходе беседы"),
+            [
+                (Cue::Kind(EventKind::Meeting), "в ходе".to_string()),
+                (Cue::Format(Format::Phone), "в ходе беседы".to_string())
+            ]
+        );
+        assert_eq!(found("Это было в ходах"), [(Cue::Kind(EventKind::Summit), "в ходах".to_string())]);
+        assert!(found("Это было в").is_empty());
+        assert!(Phrases::parse("family\tvalue\tphrase\nkind\tmeeting\tхо*\n").is_err());
+    }
+
+    #[test]
     fn every_form_of_a_trigger() {
         for w in ["встретился", "встреча", "встречи", "встрече"] {
             assert!(cues(w).iter().any(|(k, _)| *k == Cue::Kind(EventKind::Meeting)), "{w}");
