@@ -57,7 +57,8 @@ impl ExtractorBuilder {
     /// Everything the extractor needs is compiled here, not on the first
     /// call to [`Extractor::extract`]: the gazetteers (once per process when
     /// embedded) and, on a second thread meanwhile, the rules' trigger
-    /// table and date grammar.
+    /// table and date grammar. Only the dateline shape of lowercased dumps
+    /// waits for the first lowercased line (most texts have none).
     pub fn build(self) -> Extractor {
         let ((), gazetteer) =
             crate::threads::beside(&rules::compile, || self.gazetteer.unwrap_or_else(Gazetteer::embedded));

@@ -25,7 +25,24 @@ fn fixed(w: &str) -> Paradigm {
 }
 
 fn from_endings(stem: &str, endings: [&[&str]; CASES]) -> Paradigm {
-    std::array::from_fn(|c| endings[c].iter().map(|e| format!("{stem}{e}")).collect())
+    // Two copies, not `format!`: every name of every table comes here.
+    let join = |e: &str| {
+        let mut f = String::with_capacity(stem.len() + e.len());
+        f.push_str(stem);
+        f.push_str(e);
+        f
+    };
+    std::array::from_fn(|c| endings[c].iter().map(|e| join(e)).collect())
+}
+
+/// `char::is_uppercase`, with Russian letters told apart without the
+/// Unicode tables (every word of every name comes here at build time).
+fn is_upper(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' => true,
+        'а'..='я' | 'ё' => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 fn last_char(s: &str) -> Option<char> {
@@ -40,15 +57,21 @@ fn strip(w: &str, n: usize) -> &str {
 /// Whether a word (as written) is an abbreviation or a foreign token that
 /// Russian does not inflect: `ООН`, `G20`, `OPEC`.
 pub fn is_fixed_token(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|&c| crate::text::is_letter(c)).collect();
-    if letters.is_empty() {
+    // One pass over the letters, no buffer: every name of every table
+    // comes here at build time.
+    let (mut letters, mut upper, mut latin) = (0usize, true, true);
+    for c in w.chars().filter(|&c| crate::text::is_letter(c)) {
+        letters += 1;
+        upper &= is_upper(c);
+        latin &= c.is_ascii_alphabetic();
+    }
+    if letters == 0 {
         return true;
     }
     // ООН, МАГАТЭ; and mixed-case abbreviations: БиГ, ЕврАзЭС (but not
     // Санкт-Петербург, whose parts each start with their capital).
-    let mixed = w.split(['-', '‑', '–', '—']).any(|part| part.chars().skip(1).any(char::is_uppercase));
-    let caps = letters.len() >= 2 && (letters.iter().all(|c| c.is_uppercase()) || mixed);
-    let latin = letters.iter().all(|c| c.is_ascii_alphabetic());
+    let mixed = || w.split(['-', '‑', '–', '—']).any(|part| part.chars().skip(1).any(is_upper));
+    let caps = letters >= 2 && (upper || mixed());
     caps || latin || w.chars().any(|c| c.is_ascii_digit())
 }
 

@@ -60,24 +60,7 @@ fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Var
     // Initials («С.»), particles («де», «бин») and numerals («II») stay as written.
     let declines = |t: &str| t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase);
     let paradigms: Vec<Option<Paradigm>> = toks.iter().map(|t| declines(t).then(|| person_word(t, female))).collect();
-    let mut out: Vec<Vec<String>> = Vec::new();
-    for case in 0..CASES {
-        let mut seqs: Vec<Vec<String>> = vec![Vec::with_capacity(toks.len())];
-        for (t, p) in toks.iter().zip(&paradigms) {
-            let forms = p.as_ref().map_or_else(|| vec![normalize(t)], |p| p[case].clone());
-            seqs = seqs
-                .iter()
-                .flat_map(|s| forms.iter().map(move |f| s.iter().cloned().chain([f.clone()]).collect()))
-                .take(16)
-                .collect();
-        }
-        for s in seqs {
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-    }
-    out.into_iter().map(|seq| (seq, variant.clone())).collect()
+    combinations(&toks, &paradigms, 16).into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
 fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, Variant)> {
@@ -518,28 +501,36 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
         seg_index += 1;
         seg_start = seg_end + 1;
     }
+    combinations(toks, &paradigms, 32)
+}
+
+/// The token sequences of a name in each case, in case order and without
+/// repeats: the words with a paradigm take their forms of that case, the
+/// others their normal form; each case gives at most `limit` sequences
+/// (the first in the order of the words' alternatives). Strings are copied
+/// once, into the sequences kept: every name of every table passes here.
+fn combinations(toks: &[&str], paradigms: &[Option<Paradigm>], limit: usize) -> Vec<Vec<String>> {
+    let plain: Vec<[String; 1]> =
+        toks.iter().zip(paradigms).map(|(t, p)| [if p.is_none() { normalize(t) } else { String::new() }]).collect();
     let mut out: Vec<Vec<String>> = Vec::new();
     for case in 0..CASES {
-        let mut seqs: Vec<Vec<String>> = vec![Vec::with_capacity(n)];
-        for (k, t) in toks.iter().enumerate() {
-            let forms: Vec<String> = match &paradigms[k] {
-                Some(p) => p[case].clone(),
-                None => vec![normalize(t)],
-            };
-            let mut next = Vec::with_capacity(seqs.len() * forms.len());
+        let mut seqs: Vec<Vec<&str>> = vec![Vec::new()];
+        for (p, plain) in paradigms.iter().zip(&plain) {
+            let forms: &[String] = p.as_ref().map_or(plain, |p| &p[case]);
+            let mut next: Vec<Vec<&str>> = Vec::with_capacity((seqs.len() * forms.len()).min(limit));
             for s in &seqs {
-                for f in &forms {
-                    let mut s2 = s.clone();
-                    s2.push(f.clone());
+                for f in forms.iter().take(limit - next.len()) {
+                    let mut s2 = Vec::with_capacity(toks.len());
+                    s2.extend_from_slice(s);
+                    s2.push(f.as_str());
                     next.push(s2);
                 }
             }
-            next.truncate(32);
             seqs = next;
         }
         for s in seqs {
-            if !out.contains(&s) {
-                out.push(s);
+            if !out.iter().any(|o| o.len() == s.len() && o.iter().zip(&s).all(|(a, b)| a == b)) {
+                out.push(s.into_iter().map(String::from).collect());
             }
         }
     }

@@ -550,6 +550,7 @@ impl Gazetteer {
         seen: &mut FxHashSet<String>,
     ) -> Result<(u32, bool)> {
         let key = (kind as u8, e.id.clone());
+        // A set: the cities alone are thousands of rows.
         if !seen.insert(e.id.clone()) {
             return Err(row.error(format!("duplicate id {:?}", e.id)));
         }

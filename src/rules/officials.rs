@@ -149,7 +149,8 @@ fn state_of(gaz: &Gazetteer, officials: &[EntityId], year: Option<i32>) -> Optio
 
 /// Replaces the matches of officials and of ambiguous abbreviations by
 /// state matches, or drops them. Matches of one span are neighbours in
-/// `matches`, as the gazetteer returns them.
+/// `matches`, as the gazetteer returns them. The officials are looked up
+/// for the [`text_year`] of `reference`.
 pub(crate) fn resolve(
     doc: &Document,
     gaz: &Gazetteer,
@@ -160,8 +161,9 @@ pub(crate) fn resolve(
     if !matches.iter().any(|m| matches!(m.kind, EntityKind::Official | EntityKind::Abbreviation)) {
         return matches;
     }
-    // Read the text's year only when someone's term depends on it.
-    let year = text_year(doc, reference);
+    // The year scans the lead with the date grammar: only for a text with
+    // an official to look up (an eighth of the extraction when done for all).
+    let year = std::cell::OnceCell::new();
     // A new list rather than edits in place: linear however many officials.
     let mut out: Vec<Match> = Vec::with_capacity(matches.len());
     let mut k = 0;
@@ -182,7 +184,7 @@ pub(crate) fn resolve(
         if thing || doubtful || not_acting(doc, &matches, m.tokens.0) {
             continue;
         }
-        if let Some(s) = state_of(gaz, &officials, year) {
+        if let Some(s) = state_of(gaz, &officials, *year.get_or_init(|| text_year(doc, reference))) {
             out.push(Match { entity: s, kind: EntityKind::State, form: MentionForm::Official, ..m });
         }
     }

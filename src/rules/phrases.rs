@@ -2,6 +2,7 @@
 //! over tokens: the words that name an event's kind, its format, its
 //! status, a later event, a list of participants, a topic or an envoy.
 
+use crate::gazetteer::hash::FxHashMap;
 use crate::record::{EventKind, Format, Span, Status};
 use crate::text::{Document, TokenKind};
 use once_cell::sync::Lazy;
@@ -72,7 +73,7 @@ impl Cue {
 
 const FAMILIES: usize = 14;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPat {
     Exact(String),
     Prefix(String),
@@ -87,12 +88,6 @@ impl WordPat {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Phrase {
-    cue: Cue,
-    words: Vec<WordPat>,
-}
-
 /// A phrase found in a document: tokens `[first, last)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
@@ -102,21 +97,38 @@ pub(crate) struct Hit {
     pub span: Span,
 }
 
-/// The compiled phrase table.
-#[derive(Debug)]
-pub(crate) struct Phrases {
-    phrases: Vec<Phrase>,
-    /// Phrases by the first three letters of their first word (the whole
-    /// word when shorter), in a direct-mapped table: slot `k` holds
-    /// `ids[slots[k].0..slots[k].1]`. Keys that share a slot share their
-    /// candidates, which are all checked anyway; one multiplication and one
-    /// load per token find them (a string-keyed map cost a quarter of the
-    /// extraction).
-    slots: Vec<(u32, u32)>,
-    ids: Vec<u32>,
+/// A node of the phrase trie: the words read so far from a phrase start.
+#[derive(Debug, Default)]
+struct Node {
+    /// Phrases that end here, in table order.
+    ends: Vec<u32>,
+    /// The next word, when the phrase gives it whole: one lookup.
+    exact: FxHashMap<Box<str>, u32>,
+    /// The next word, when the phrase gives its start (`договор*`): few
+    /// per node.
+    prefix: Vec<(Box<str>, u32)>,
 }
 
-/// Slots of the phrase table: a few hundred keys in 4,096 slots rarely meet.
+/// The compiled phrase table: a trie over words, as the gazetteer's names
+/// are, so that a token is read once whatever the number of phrases that
+/// start with it («в» starts 25, «при…» 47).
+#[derive(Debug)]
+pub(crate) struct Phrases {
+    /// The cue of each phrase, in table order.
+    cues: Vec<Cue>,
+    nodes: Vec<Node>,
+    /// The first words of the phrases (each once, with its node), by the
+    /// first three letters of the word (the whole word when shorter), in a
+    /// direct-mapped table: slot `k` holds `firsts[slots[k].0..slots[k].1]`.
+    /// Keys that share a slot share their candidates, which are all checked
+    /// anyway; one multiplication and one load per token find them (a
+    /// string-keyed map cost a quarter of the extraction).
+    slots: Vec<(u32, u32)>,
+    firsts: Vec<(WordPat, u32)>,
+}
+
+/// Slots of the first-word table: a few hundred keys in 4,096 slots rarely
+/// meet.
 const SLOT_BITS: u32 = 12;
 
 /// The slot of a start key (at most three characters, so at most 12 bytes).
@@ -137,13 +149,10 @@ pub(crate) static PHRASES: Lazy<Phrases> = Lazy::new(|| {
     Phrases::parse(include_str!("../../gazetteers/triggers.tsv")).expect("the embedded triggers are valid")
 });
 
-fn prefix3(w: &str) -> Option<&str> {
-    w.char_indices().nth(3).map(|(i, _)| &w[..i]).or((w.chars().count() == 3).then_some(w))
-}
-
-/// The key a word is looked up by: its first three letters, or all of it.
+/// The key a word is looked up by: its first three letters, or all of it
+/// when shorter. Read on every token: no counting of its characters.
 fn start_key(w: &str) -> &str {
-    prefix3(w).unwrap_or(w)
+    w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
 }
 
 fn parse_cue(family: &str, value: &str) -> Option<Cue> {
@@ -176,8 +185,8 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
 impl Phrases {
     /// Parses the table; an error names the line.
     pub(crate) fn parse(text: &str) -> Result<Phrases, String> {
-        let mut p = Phrases { phrases: Vec::new(), slots: Vec::new(), ids: Vec::new() };
-        let mut by_slot: Vec<Vec<u32>> = vec![Vec::new(); 1 << SLOT_BITS];
+        let mut p = Phrases { cues: Vec::new(), nodes: vec![Node::default()], slots: Vec::new(), firsts: Vec::new() };
+        let mut by_slot: Vec<Vec<(WordPat, u32)>> = vec![Vec::new(); 1 << SLOT_BITS];
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -203,32 +212,74 @@ impl Phrases {
                     }
                 })
                 .collect();
-            let id = p.phrases.len() as u32;
             let key = match words.first() {
                 Some(WordPat::Exact(e)) => start_key(e),
-                Some(WordPat::Prefix(pre)) => {
-                    prefix3(pre).ok_or_else(|| format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1))?
+                Some(WordPat::Prefix(pre)) if pre.chars().count() >= 3 => start_key(pre),
+                Some(WordPat::Prefix(_)) => {
+                    return Err(format!("triggers.tsv:{}: prefix shorter than 3 letters", n + 1));
                 }
                 None => return Err(format!("triggers.tsv:{}: empty phrase", n + 1)),
             };
-            by_slot[slot_of(key)].push(id);
-            p.phrases.push(Phrase { cue, words });
+            let slot = &mut by_slot[slot_of(key)];
+            let mut node = match slot.iter().find(|(w, _)| *w == words[0]) {
+                Some(&(_, node)) => node,
+                None => {
+                    let node = p.new_node();
+                    slot.push((words[0].clone(), node));
+                    node
+                }
+            };
+            for w in &words[1..] {
+                node = p.child(node, w);
+            }
+            p.nodes[node as usize].ends.push(p.cues.len() as u32);
+            p.cues.push(cue);
         }
-        for ids in by_slot {
-            let start = p.ids.len() as u32;
-            p.ids.extend(ids);
-            p.slots.push((start, p.ids.len() as u32));
+        for firsts in by_slot {
+            let start = p.firsts.len() as u32;
+            p.firsts.extend(firsts);
+            p.slots.push((start, p.firsts.len() as u32));
         }
         Ok(p)
     }
 
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        self.nodes.len() as u32 - 1
+    }
+
+    /// The node after `node` on word `w`, made when new.
+    fn child(&mut self, node: u32, w: &WordPat) -> u32 {
+        let at = &self.nodes[node as usize];
+        let known = match w {
+            WordPat::Exact(e) => at.exact.get(e.as_str()).copied(),
+            WordPat::Prefix(pre) => at.prefix.iter().find(|(q, _)| **q == **pre).map(|&(_, c)| c),
+        };
+        if let Some(c) = known {
+            return c;
+        }
+        let c = self.new_node();
+        let at = &mut self.nodes[node as usize];
+        match w {
+            WordPat::Exact(e) => at.exact.insert(e.as_str().into(), c),
+            WordPat::Prefix(pre) => {
+                at.prefix.push((pre.as_str().into(), c));
+                None
+            }
+        };
+        c
+    }
+
     /// Every phrase in tokens `[from, to)`: at each position the longest
-    /// phrase of each family; a phrase hides shorter ones of its family that
-    /// start inside it.
+    /// phrase of each family (the first in the table on a tie); a phrase
+    /// hides shorter ones of its family that start inside it.
     pub(crate) fn find(&self, doc: &Document, from: usize, to: usize) -> Vec<Hit> {
         let to = to.min(doc.tokens.len());
         let mut out = Vec::new();
         let mut covered = [0usize; FAMILIES];
+        // (node, words read) still to visit: a token may go on both by its
+        // whole form and by a prefix.
+        let mut stack: Vec<(u32, usize)> = Vec::new();
         for i in from..to {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
@@ -238,27 +289,28 @@ impl Phrases {
             if a == b {
                 continue;
             }
-            let mut best: [Option<(usize, Cue)>; FAMILIES] = [None; FAMILIES];
-            for &id in &self.ids[a as usize..b as usize] {
-                let ph = &self.phrases[id as usize];
-                let f = ph.cue.family() as usize;
-                if i < covered[f] {
-                    continue;
+            // Per family: (length, phrase) of the best phrase.
+            let mut best: [Option<(usize, u32)>; FAMILIES] = [None; FAMILIES];
+            stack
+                .extend(self.firsts[a as usize..b as usize].iter().filter(|(p, _)| p.matches(w)).map(|&(_, n)| (n, 1)));
+            while let Some((node, n)) = stack.pop() {
+                let at = &self.nodes[node as usize];
+                for &id in &at.ends {
+                    let f = self.cues[id as usize].family() as usize;
+                    if i >= covered[f] && best[f].is_none_or(|(len, b)| n > len || (n == len && id < b)) {
+                        best[f] = Some((n, id));
+                    }
                 }
-                let n = ph.words.len();
-                if i + n > to {
-                    continue;
-                }
-                if ph.words.iter().enumerate().all(|(k, wp)| wp.matches(doc.norm.get(i + k)))
-                    && best[f].is_none_or(|(len, _)| n > len)
-                {
-                    best[f] = Some((n, ph.cue));
+                if i + n < to {
+                    let next = doc.norm.get(i + n);
+                    stack.extend(at.exact.get(next).map(|&c| (c, n + 1)));
+                    stack.extend(at.prefix.iter().filter(|(p, _)| next.starts_with(&**p)).map(|&(_, c)| (c, n + 1)));
                 }
             }
             for (f, b) in best.iter().enumerate() {
-                if let Some((n, cue)) = *b {
+                if let Some((n, id)) = *b {
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end);
-                    out.push(Hit { cue, first: i, last: i + n, span });
+                    out.push(Hit { cue: self.cues[id as usize], first: i, last: i + n, span });
                     covered[f] = i + n;
                 }
             }
@@ -287,6 +339,35 @@ mod tests {
         let c = cues("провел телефонный разговор");
         assert!(c.contains(&(Cue::Kind(EventKind::PhoneCall), "телефонный разговор".into())));
         assert!(c.contains(&(Cue::Format(Format::Phone), "телефонный разговор".into())));
+    }
+
+    #[test]
+    fn whole_words_and_prefixes_share_the_trie() {
+        // Two phrases of one family and length: the first in the table wins;
+        // a longer one through a prefix wins over both; another family's
+        // phrase on the same words is found beside them.
+        let table = "family\tvalue\tphrase\n\
+                     kind\tmeeting\tв ходе\n\
+                     kind\tsummit\tв ход*\n\
+                     format\tphone\tв ходе беседы\n\
+                     kind\tvisit\tв ходе визит*\n";
+        let p = Phrases::parse(table).expect("valid table");
+        let g = Gazetteer::embedded();
+        let found = |text: &str| -> Vec<(Cue, String)> {
+            let doc = Document::new(text, g.parts_splitter());
+            p.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+        };
+        assert_eq!(found("Это было в ходе визита"), [(Cue::Kind(EventKind::Visit), "в ходе визита".to_string())]);
+        assert_eq!(
+            found("Это было в ходе беседы"),
+            [
+                (Cue::Kind(EventKind::Meeting), "в ходе".to_string()),
+                (Cue::Format(Format::Phone), "в ходе беседы".to_string())
+            ]
+        );
+        assert_eq!(found("Это было в ходах"), [(Cue::Kind(EventKind::Summit), "в ходах".to_string())]);
+        assert!(found("Это было в").is_empty());
+        assert!(Phrases::parse("family\tvalue\tphrase\nkind\tmeeting\tхо*\n").is_err());
     }
 
     #[test]

@@ -192,8 +192,12 @@ const MAX_DATELINE: usize = 400;
 #[derive(Debug, Clone)]
 pub struct PartsSplitter {
     city_first: Regex,
-    /// The same shape for lowercased dumps («москва, 1 дек - риа новости.»).
-    city_first_lower: Regex,
+    /// The same shape for lowercased dumps («москва, 1 дек - риа новости.»),
+    /// compiled on the first lowercased line: most texts have none, and
+    /// the compilation is a fifth of a cold start.
+    city_first_lower: std::sync::OnceLock<Regex>,
+    /// Its pattern.
+    city_first_lower_pattern: String,
     date_first: Regex,
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
@@ -257,7 +261,8 @@ impl PartsSplitter {
         );
         Ok(PartsSplitter {
             city_first: Regex::new(&city_first)?,
-            city_first_lower: Regex::new(&city_first_lower)?,
+            city_first_lower: std::sync::OnceLock::new(),
+            city_first_lower_pattern: city_first_lower,
             date_first: Regex::new(&date_first)?,
             names: names.iter().map(|n| n.to_lowercase()).collect(),
         })
@@ -267,7 +272,22 @@ impl PartsSplitter {
     /// the agencies are being loaded.
     pub(crate) fn unbuilt() -> PartsSplitter {
         let never = || Regex::new(r"[^\s\S]").expect("compiles");
-        PartsSplitter { city_first: never(), city_first_lower: never(), date_first: never(), names: Vec::new() }
+        PartsSplitter {
+            city_first: never(),
+            city_first_lower: std::sync::OnceLock::new(),
+            city_first_lower_pattern: r"[^\s\S]".into(),
+            date_first: never(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The city-first shape for lowercased lines. It is the same size as
+    /// the capitalized one, which compiled; should it fail all the same, no
+    /// lowercased line has a dateline.
+    fn lower_shape(&self) -> &Regex {
+        self.city_first_lower.get_or_init(|| {
+            Regex::new(&self.city_first_lower_pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("compiles"))
+        })
     }
 
     /// Finds a dateline at the very start of `line` (which starts at byte
@@ -277,7 +297,10 @@ impl PartsSplitter {
         // A dateline is short: look at the start of the line only.
         let line = &line[..super::floor_char_boundary(line, MAX_DATELINE)];
         let lower = super::is_lowercased(line);
-        let first = if lower { &self.city_first_lower } else { &self.city_first };
+        if !lower && !may_open_dateline(line) {
+            return None;
+        }
+        let first = if lower { self.lower_shape() } else { &self.city_first };
         // A match test first: on an anchored pattern the capturing engine
         // would run (and clear its state) on every line, datelines or not.
         let caps = if first.is_match(line) {
@@ -575,6 +598,22 @@ const HEAD_UNITS: usize = 80;
 /// A line this long with no final period still starts an article (a wire
 /// paragraph cut short, a dump without punctuation).
 const LONG_LINE_WORDS: usize = 25;
+
+/// Whether a line may open with a dateline, judged without a regex (this
+/// runs on every line of a page's head): a date first, or at most three
+/// capitalized words before the first comma, period, slash, bracket or
+/// dash («МОСКВА, …», «Баку, Азербайджан, …», «АСТАНА. КАЗИНФОРМ –»,
+/// «БАКУ /Trend/»), not «В Душанбе прошло…».
+fn may_open_dateline(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let head = &t[..super::floor_char_boundary(t, 80)];
+    let cut = head.find([',', '.', '/', '(', '-', '–', '—']).unwrap_or(head.len());
+    let mut words = head[..cut].split_whitespace().peekable();
+    words.peek().is_some() && words.enumerate().all(|(k, w)| k < 3 && w.starts_with(char::is_uppercase))
+}
 
 /// One non-blank line (or piece of a line) and what it is.
 #[derive(Debug, Clone, Copy)]
