@@ -132,11 +132,13 @@ pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::o
 }
 
 /// Lowercase words of a line (letters, digits, hyphens), `ё` as `е`, at
-/// most `max` of them; None when there are more.
-fn words(line: &str, max: usize) -> Option<Vec<String>> {
+/// most `max` of them; None when there are more. One buffer for the line,
+/// the words are slices of it.
+fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+    let mut buf = String::with_capacity(line.len());
     let mut out = Vec::new();
     // «ria.ru» is one word: a dot inside a word stays.
-    for w in line.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+' || c == '.')) {
+    for w in line.split(|c: char| !(is_word_char(c) || c == '-' || c == '+' || c == '.')) {
         let w = w.trim_matches(['-', '.']);
         if w.is_empty() {
             continue;
@@ -144,9 +146,11 @@ fn words(line: &str, max: usize) -> Option<Vec<String>> {
         if out.len() == max {
             return None;
         }
-        out.push(w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect());
+        let start = buf.len();
+        buf.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }));
+        out.push(start..buf.len());
     }
-    Some(out)
+    Some((buf, out))
 }
 
 /// Number of words (runs of letters or digits) in `line`, counted up to
@@ -177,12 +181,12 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 }
 
 /// Whether `words` open with `phrase`.
-fn opens_with(words: &[String], phrase: &[String]) -> bool {
+fn opens_with(words: &[&str], phrase: &[String]) -> bool {
     phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| word_matches(p, w))
 }
 
 /// Whether `words` hold `phrase` anywhere.
-fn holds(words: &[String], phrase: &[String]) -> bool {
+fn holds(words: &[&str], phrase: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|w| opens_with(w, phrase))
 }
 
@@ -199,12 +203,11 @@ const PARAGRAPH_WORDS: usize = 8;
 /// Separators of menus, switchers and breadcrumbs: «Рус | Қаз»,
 /// «Главная / Политика», «Главная » Политика».
 fn is_separated_list(t: &str) -> bool {
+    if ![" | ", " / ", " » ", " > ", " • ", " · "].iter().any(|sep| t.contains(sep)) {
+        return false;
+    }
     let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();
-    parts.len() >= 2
-        && !t.contains("//")
-        && parts.iter().all(|p| word_count(p) <= 4)
-        && !ends_sentence(t)
-        && [" | ", " / ", " » ", " > ", " • ", " · "].iter().any(|sep| t.contains(sep))
+    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count(p) <= 4) && !ends_sentence(t)
 }
 
 /// Currency, weather and counters: short lines of figures and signs
@@ -281,7 +284,8 @@ const VOCABULARY_WORDS: usize = 12;
 /// `n` words.
 fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
     let v = &*VOCABULARY;
-    let w = words(t, VOCABULARY_WORDS)?;
+    let (buf, ranges) = words(t, VOCABULARY_WORDS)?;
+    let w: Vec<&str> = ranges.into_iter().map(|r| &buf[r]).collect();
     let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
     if first(&v.subscribe) {
         Some(LineKind::Subscribe)

@@ -517,8 +517,11 @@ impl PartsSplitter {
     /// Whether `line` is an agency's name, maybe with a word or two
     /// («РИА Новости», «Sputnik Казахстан», «НИАТ «Ховар»»).
     fn is_agency_name(&self, line: &str) -> bool {
+        if page::word_count(line) > 3 {
+            return false;
+        }
         let l = line.trim().to_lowercase();
-        page::word_count(&l) <= 3 && self.names.iter().any(|n| l.starts_with(n.as_str()) || l.ends_with(n.as_str()))
+        self.names.iter().any(|n| l.starts_with(n.as_str()) || l.ends_with(n.as_str()))
     }
 
     /// Where the article starts: the unit holding the dateline (searched in
