@@ -212,9 +212,8 @@ fn is_separated_list(t: &str) -> bool {
 
 /// Currency, weather and counters: short lines of figures and signs
 /// («$ 99,17 +0,21», «USD 503,42», «Москва +19°», «Минск −6», «$ 1 = 359,87»).
-fn is_figures(t: &str) -> bool {
-    let n = word_count(t);
-    if n > 4 || t.chars().count() > 40 {
+fn is_figures(t: &str, n: usize) -> bool {
+    if n > 4 || t.len() > 160 || t.chars().count() > 40 {
         return false;
     }
     let sign = t.contains(['$', '€', '₽', '₸', '£', '¥', '°', '='])
@@ -268,7 +267,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
             return kind;
         }
     }
-    if is_separated_list(t) || is_figures(t) {
+    if is_separated_list(t) || is_figures(t, n) {
         LineKind::Site
     } else if sentence {
         LineKind::Prose
