@@ -154,6 +154,16 @@ proptest! {
 }
 
 #[test]
+fn a_yearless_dateline_at_the_last_year_stays_yearless() {
+    // Completing «1 января» under 9999-12-31 would give year 10000.
+    let ex = &EDGE_EXTRACTORS[EDGES.len() - 1];
+    let text = "МОСКВА, 1 января /ТАСС/. Министр иностранных дел России провел переговоры с главой МИД Китая.";
+    check_with(ex, text);
+    let r = ex.extract(text);
+    assert!(r.dateline.unwrap().date.unwrap().year().is_none_or(|y| y <= 9999));
+}
+
+#[test]
 fn extremes() {
     // The worst inputs of the linear-time test (`tests/linear.rs`), at
     // 200 KB: the tokenizer's e-mail scan, percent-encoded URLs, smiles,

@@ -2,7 +2,7 @@
 
 use super::dates;
 use crate::gazetteer::Gazetteer;
-use crate::record::{AgencyRef, Dateline};
+use crate::record::{AgencyRef, Dateline, PartialDate};
 use crate::text::Document;
 
 /// The dateline of `doc`, if its parts splitter found one. A date without
@@ -15,7 +15,13 @@ pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer, reference: Option<dates::
     let mut date = shape.date.and_then(|s| dates::parse_dateline_date(doc.slice(s)));
     if let (Some(d), Some(r)) = (date.as_mut(), reference) {
         if let (None, Some(ry), Some(m), Some(day)) = (d.year, r.year, d.month, d.day) {
-            d.year = Some(dates::nearest_year(ry, (r.month, r.day), (m, day), false));
+            let completed =
+                PartialDate { year: Some(dates::nearest_year(ry, (r.month, r.day), (m, day), false)), ..*d };
+            // Not past the years a date can be written in (9999-12-31 and
+            // «1 января» stay yearless).
+            if dates::possible(&completed) {
+                *d = completed;
+            }
         }
     }
     let named = |s: crate::record::Span| {
