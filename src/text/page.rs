@@ -157,7 +157,30 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
 /// [`MANY_WORDS`]: every rule compares it with a small number, and a long
 /// paragraph must cost no more than its first words.
 pub(crate) fn word_count(line: &str) -> usize {
-    line.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(MANY_WORDS).count()
+    // Over bytes: ASCII letters and digits, and every character outside
+    // ASCII except those led by 0xC2 (Latin-1 signs: «», °, no-break
+    // space) and 0xE2 (general punctuation: dashes, quotes, …, №, €, −).
+    let b = line.as_bytes();
+    let (mut n, mut inside, mut i) = (0, false, 0);
+    while i < b.len() {
+        let x = b[i];
+        let (word, step) = match x {
+            0..=0x7F => (x.is_ascii_alphanumeric(), 1),
+            0xC0..=0xDF => (x != 0xC2, 2),
+            0xE0..=0xEF => (x != 0xE2, 3),
+            0xF0..=0xFF => (true, 4),
+            _ => (inside, 1),
+        };
+        if word && !inside {
+            n += 1;
+            if n == MANY_WORDS {
+                return n;
+            }
+        }
+        inside = word;
+        i += step;
+    }
+    n
 }
 
 /// A letter or digit, with Russian letters and ASCII decided without the
