@@ -151,3 +151,20 @@ fn every_line_falls_in_one_part_in_text_order() {
     // The dateline and the rest of its line are two parts of one line.
     assert_eq!(labeled.len(), lines + 1, "{labeled:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_a_time_word_is_no_dateline() {
+    // Copy with no dateline: «Ранее, 12 февраля, …» in the third paragraph
+    // opens a sentence as «МОСКВА, 12 февраля» opens a dateline.
+    let text = "Новости дня\nМинистры Польши и Литвы договорились о встрече\n15.02.2017 12:20\n\
+                Министры иностранных дел Польши и Литвы встретятся 16 февраля в Вильнюсе в рамках совещания глав \
+                внешнеполитических ведомств стран региона, сообщила официальный представитель МИД Польши, передает \
+                агентство\n\
+                По словам дипломатов, на встрече обсудят безопасность региона.\n\
+                Ранее, 12 февраля, министр Польши посетил Ригу.";
+    let p = split(text);
+    assert!(p.dateline.is_none());
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы договорились о встрече");
+    let r = extract(text);
+    assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("2017-02-16"));
+}

@@ -42,6 +42,7 @@ struct Vocabulary {
     meta: Vec<Vec<String>>,
     soft: Vec<Vec<String>>,
     hard: Vec<Vec<String>>,
+    opener: Vec<String>,
 }
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
@@ -52,6 +53,7 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
         meta: Vec::new(),
         soft: Vec::new(),
         hard: Vec::new(),
+        opener: Vec::new(),
     };
     for line in include_str!("../../gazetteers/site.tsv").lines().skip_while(|l| l.starts_with('#')).skip(1) {
         let Some((family, phrase)) = line.split_once('\t') else { continue };
@@ -63,11 +65,19 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
             "meta" => v.meta.push(words),
             "soft" => v.soft.push(words),
             "hard" => v.hard.push(words),
+            "opener" => v.opener.extend(words),
             _ => {}
         }
     }
     v
 });
+
+/// Whether `word` (lowercased) opens sentences the way a place opens a
+/// dateline («Ранее, 12 февраля, …»): no dateline starts with it.
+pub(crate) fn opens_sentences(word: &str) -> bool {
+    let word = word.replace('ё', "е");
+    VOCABULARY.opener.iter().any(|o| *o == word)
+}
 
 /// Forces the vocabulary now rather than on first use.
 pub(crate) fn compile() {

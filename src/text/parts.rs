@@ -340,10 +340,10 @@ impl PartsSplitter {
             return None;
         }
         let whole = caps.get(0)?;
-        // «Сегодня, 15 мая, …» opens a sentence: a time word is no place.
+        // «Сегодня, 15 мая, …», «Ранее, 12 февраля, …» open a sentence:
+        // a time word is no place.
         let place = caps.name("place")?.as_str().to_lowercase();
-        if ["сегодня", "вчера", "завтра", "накануне", "ныне", "тогда"].contains(&place.as_str())
-        {
+        if place.split([' ', '-']).next().is_some_and(page::opens_sentences) {
             return None;
         }
         // A line that is only a place and an agency is a site's name
