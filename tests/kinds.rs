@@ -57,6 +57,11 @@ fn triggers_outside_diplomacy_are_no_event() {
 fn status_planned_and_held() {
     assert_eq!(extract("Министр России 8 октября проведет в Москве переговоры.").status, Status::Planned);
     assert_eq!(extract("Форум ОИС пройдет в Баку в марте 2025 года.").status, Status::Planned);
+    // «предстоят» speaks of what is to come.
+    assert_eq!(
+        extract("Переговоры министров иностранных дел России и Турции в среду в Анкаре предстоят непростые.").status,
+        Status::Planned
+    );
     assert_eq!(
         extract("Министр Узбекистана прибыл в Душанбе с визитом, который продлится два дня.").status,
         Status::Held
