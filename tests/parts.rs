@@ -168,3 +168,22 @@ fn a_sentence_opening_with_a_time_word_is_no_dateline() {
     let r = extract(text);
     assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("2017-02-16"));
 }
+
+#[test]
+fn menu_items_glued_together_are_site_text() {
+    // A scraper that drops the breaks between menu items glues a rubric to
+    // the next one; the glued line is no title and names no state.
+    let text = "ГлавнаяПолитика и события в Армении\n\nМинистры Польши и Литвы провели переговоры\n\n\
+                ВИЛЬНЮС, 3 марта /ТАСС/. Министры иностранных дел Польши и Литвы провели переговоры.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+    assert_eq!(states(&extract(text)), ["PL", "LT"]);
+}
+
+#[test]
+fn a_widget_label_between_title_and_dateline() {
+    let text = "Комментарии 0\nМинистры Польши и Литвы провели переговоры\nВидео по теме\n\
+                ВИЛЬНЮС, 3 марта /ТАСС/. Министры иностранных дел Польши и Литвы провели переговоры.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+}

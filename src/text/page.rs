@@ -300,13 +300,29 @@ pub(crate) fn classify(line: &str) -> LineKind {
             return kind;
         }
     }
-    if is_separated_list(t) || is_figures(t, n) {
+    if is_separated_list(t) || is_figures(t, n) || (!sentence && glued_items(t)) {
         LineKind::Site
     } else if sentence {
         LineKind::Prose
     } else {
         LineKind::Short
     }
+}
+
+/// Whether a line holds menu items copied without a break between them:
+/// a word of five letters or more glued to a capitalized one of five or
+/// more («ХроникаВоенная операция»). Names with inner capitals have short
+/// parts («КазТАГ», «РусГидро»).
+fn glued_items(t: &str) -> bool {
+    let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
+        a.is_lowercase() && b.is_uppercase() && {
+            let after = &t[i + a.len_utf8()..];
+            letters(&t[..i + a.len_utf8()]) >= 5
+                && after.chars().take_while(|c| c.is_alphabetic()).count() >= 5
+                && after.chars().skip(1).take(4).all(char::is_lowercase)
+        }
+    })
 }
 
 /// Lines longer than this many words are never looked up in the site words.

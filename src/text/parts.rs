@@ -403,6 +403,9 @@ impl PartsSplitter {
             let line = line_str(text, units[k].span);
             match units[k].kind {
                 LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
+                // A widget's label between the title and the dateline
+                // («Видео по теме»); above a title it ends the walk.
+                LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
                 LineKind::Short if page::word_count(line) < 2 => {}
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
