@@ -76,7 +76,7 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
 /// dateline («Ранее, 12 февраля, …»): no dateline starts with it.
 pub(crate) fn opens_sentences(word: &str) -> bool {
     let word = word.replace('ё', "е");
-    VOCABULARY.opener.iter().any(|o| *o == word)
+    VOCABULARY.opener.contains(&word)
 }
 
 /// Forces the vocabulary now rather than on first use.
