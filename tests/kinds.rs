@@ -57,6 +57,7 @@ fn triggers_outside_diplomacy_are_no_event() {
 fn status_planned_and_held() {
     assert_eq!(extract("Министр России 8 октября проведет в Москве переговоры.").status, Status::Planned);
     assert_eq!(extract("Форум ОИС пройдет в Баку в марте 2025 года.").status, Status::Planned);
+    assert_eq!(extract("Министры иностранных дел Польши и Литвы посетят Ригу.").kind, EventKind::Visit);
     // «предстоят» speaks of what is to come.
     assert_eq!(
         extract("Переговоры министров иностранных дел России и Турции в среду в Анкаре предстоят непростые.").status,

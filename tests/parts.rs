@@ -167,6 +167,12 @@ fn a_sentence_opening_with_a_time_word_is_no_dateline() {
     assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы договорились о встрече");
     let r = extract(text);
     assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("2017-02-16"));
+    // A page's date line with its weekday is no dateline either.
+    let text = "Четверг, 25 декабря\nМинистры Польши и Литвы отправятся в Ригу\n\nМинистры иностранных дел Польши \
+                и Литвы посетят Ригу.";
+    let p = split(text);
+    assert!(p.dateline.is_none());
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы отправятся в Ригу");
 }
 
 #[test]
