@@ -196,3 +196,14 @@ fn resignations_are_no_receptions_or_statements() {
         EventKind::Other
     );
 }
+
+#[test]
+fn a_bare_talk_retells_the_headlines_call() {
+    let text = "Президенты Польши и Литвы провели телефонную беседу\n\nБеседа прошла вечером 11 июля и длилась \
+                20 минут, сообщили в канцелярии президента Польши.";
+    assert_eq!(kind_of(text), EventKind::PhoneCall);
+    // Under a headline of a meeting it stays a meeting.
+    let text = "Президенты Польши и Литвы встретились в Вильнюсе\n\nБеседа прошла вечером 11 июля и длилась \
+                20 минут, сообщили в канцелярии президента Польши.";
+    assert_eq!(kind_of(text), EventKind::Meeting);
+}
