@@ -193,3 +193,22 @@ fn a_widget_label_between_title_and_dateline() {
     let p = split(text);
     assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
 }
+
+#[test]
+fn a_sites_notices_are_site_text_even_as_sentences() {
+    // A cookie banner above the page and a rights notice below the article
+    // are sentences, but no article text.
+    let text = "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая работу с сайтом, вы соглашаетесь \
+                с этим.\nПринять\nПолитика\nМинистры Польши и Литвы провели переговоры\nСегодня, 11:32\n\
+                Министры иностранных дел Польши и Литвы провели переговоры в Вильнюсе.\n\
+                Все права защищены. При использовании материалов сайта ссылка на источник обязательна, в том \
+                числе для изданий Германии.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+    assert_eq!(
+        of_kind(text, &p, PartKind::Body),
+        ["Министры иностранных дел Польши и Литвы провели переговоры в Вильнюсе."]
+    );
+    assert!(of_kind(text, &p, PartKind::Site).contains(&"Сегодня, 11:32"));
+    assert_eq!(states(&extract(text)), ["PL", "LT"]);
+}

@@ -43,6 +43,7 @@ struct Vocabulary {
     soft: Vec<Vec<String>>,
     hard: Vec<Vec<String>>,
     opener: Vec<String>,
+    notice: Vec<String>,
 }
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
@@ -54,6 +55,7 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
         soft: Vec::new(),
         hard: Vec::new(),
         opener: Vec::new(),
+        notice: Vec::new(),
     };
     for line in include_str!("../../gazetteers/site.tsv").lines().skip_while(|l| l.starts_with('#')).skip(1) {
         let Some((family, phrase)) = line.split_once('\t') else { continue };
@@ -66,6 +68,7 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
             "soft" => v.soft.push(words),
             "hard" => v.hard.push(words),
             "opener" => v.opener.extend(words),
+            "notice" => v.notice.push(phrase.to_string()),
             _ => {}
         }
     }
@@ -83,6 +86,7 @@ pub(crate) fn opens_sentences(word: &str) -> bool {
 pub(crate) fn compile() {
     Lazy::force(&VOCABULARY);
     Lazy::force(&TIMESTAMP);
+    Lazy::force(&NOTICE);
 }
 
 /// Month names by their stems, in lower case and in capitals (a page
@@ -268,6 +272,22 @@ fn is_figure_meta(t: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A clock time with a word or two: «Сегодня, 11:32», «Вчера в 18:05».
+fn is_clock_line(t: &str) -> bool {
+    if t.len() > 40 {
+        return false;
+    }
+    let b = t.as_bytes();
+    let clock = b.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+    });
+    clock && t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count() <= 2
+}
+
 /// What `line` is.
 pub(crate) fn classify(line: &str) -> LineKind {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -277,7 +297,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if super::parts::is_photo_credit(t) {
         return LineKind::Credit;
     }
-    if is_figure_meta(t) {
+    if is_figure_meta(t) || is_clock_line(t) {
         return LineKind::Meta;
     }
     if let Some((whole, _)) = timestamp_in(t) {
@@ -324,6 +344,31 @@ fn glued_items(t: &str) -> bool {
         }
     })
 }
+
+/// A site's notice is a sentence or two: longer lines are not looked up.
+const NOTICE_WORDS: usize = 40;
+
+/// Whether a line is a site's notice about cookies, rights or personal
+/// data, even as a sentence («Мы используем файлы cookie…», «Все права
+/// защищены»): a line of a few sentences at most holding a notice phrase.
+pub(crate) fn is_notice(line: &str) -> bool {
+    word_count(line) <= NOTICE_WORDS && NOTICE.is_match(line)
+}
+
+/// The notice phrases as written and capitalized, in one literal
+/// alternation: the regex engine's literal search scans a line at memory
+/// speed, where lowercasing every line first cost a third of extraction.
+static NOTICE: Lazy<Regex> = Lazy::new(|| {
+    let mut alts = Vec::new();
+    for p in &VOCABULARY.notice {
+        let mut cs = p.chars();
+        let first = cs.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        alts.push(regex::escape(p));
+        alts.push(regex::escape(&format!("{first}{}", cs.as_str())));
+    }
+    let pattern = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
+    Regex::new(&pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("compiles"))
+});
 
 /// Lines longer than this many words are never looked up in the site words.
 const VOCABULARY_WORDS: usize = 12;

@@ -442,7 +442,10 @@ impl PartsSplitter {
         parts.body.extend(leads.iter().map(|&k| units[k].span));
         // The article's end: its last sentence before a block that ends it.
         let hard = (start + 1..units.len()).find(|&k| units[k].kind == LineKind::Hard).unwrap_or(units.len());
-        let last = (start + 1..hard).rev().find(|&k| units[k].kind == LineKind::Prose).unwrap_or(start);
+        let last = (start + 1..hard)
+            .rev()
+            .find(|&k| units[k].kind == LineKind::Prose && !page::is_notice(line_str(text, units[k].span)))
+            .unwrap_or(start);
         let mut in_links = false;
         for (k, u) in units.iter().enumerate().take(last + 1).skip(start) {
             let mut span = u.span;
@@ -543,9 +546,13 @@ impl PartsSplitter {
                 }
             }
         }
+        // Not a site's notice written as sentences («Мы используем файлы
+        // cookie…»): looked for only here and at the body's end, where it
+        // would be taken for article text.
         let first = units.iter().position(|u| {
-            u.kind == LineKind::Prose
-                || (u.kind == LineKind::Short && page::word_count(line_str(text, u.span)) >= LONG_LINE_WORDS)
+            let line = line_str(text, u.span);
+            (u.kind == LineKind::Prose || (u.kind == LineKind::Short && page::word_count(line) >= LONG_LINE_WORDS))
+                && !page::is_notice(line)
         })?;
         Some((first, None))
     }
