@@ -9,6 +9,7 @@
 
 use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
+use crate::text::is_word_char;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -141,12 +142,14 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     };
     let (year1, year2, year3) = (year(1), year(2), year(3));
     // No `\b` and no Unicode classes: a Unicode word boundary forces the
-    // regex engine off its DFA (a fifth of the extraction's time went
-    // there), and a negated letter class takes milliseconds to compile.
-    // Both word boundaries are checked in `find`.
+    // regex engine off its DFA, and a negated letter class takes
+    // milliseconds to compile. Both word boundaries are checked in `find`.
+    // Anchored (`\A`): `find` tries the grammar only where a word starts;
+    // an unanchored scan kept every half-read month and ordinal of the text
+    // alive at once, and building those DFA states was most of its cost.
     let pattern = format!(
         r"(?xi)
-        (?P<expr>
+        \A(?:
           (?P<num>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
         | (?P<range>(?:с{sp})?(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m}){year2})
@@ -200,22 +203,36 @@ pub(crate) fn compile() {
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
+///
+/// The grammar is tried where a word can start a date: at a letter or digit
+/// whose previous character is no letter or digit of the same script («5
+/// мая», not «ов 2021 году»; a letter of another script before it is no
+/// word: scraped copy glues a literal `n` for a lost newline
+/// («Новости.nТридцатого»)). A match is skipped whole, like a scan would.
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    for c in GRAMMAR.captures_iter(text) {
-        let Some(whole) = c.name("expr") else { continue };
-        // Word boundaries: «5 мая», not «5 маяков»; «в 2021 году», not «ов 2021 году».
-        let next = text[whole.end()..].chars().next();
-        let prev = text[..whole.start()].chars().next_back();
-        // A letter of another script before it is no word: scraped copy
-        // glues a literal `n` for a lost newline («Новости.nТридцатого»).
-        let first = whole.as_str().chars().next();
-        if (next.is_some_and(|ch| ch.is_alphanumeric()) && !whole.as_str().ends_with('.'))
-            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)))
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    for (start, ch) in text.char_indices() {
+        let before = prev.replace(ch);
+        if start < from
+            || !is_word_char(ch)
+            || before.is_some_and(|p| is_word_char(p) && script(p) == script(ch))
         {
             continue;
         }
-        let span = Span::new(offset + whole.start(), offset + whole.end());
+        let Some(m) = GRAMMAR.find(&text[start..]) else { continue };
+        let end = start + m.end();
+        from = end;
+        // Word boundary after it: «5 мая», not «5 маяков».
+        let matched = &text[start..end];
+        if text[end..].chars().next().is_some_and(is_word_char) && !matched.ends_with('.') {
+            continue;
+        }
+        // Captures only for a match, over the match alone (the grammar has
+        // no look-around: the same text gives the same groups).
+        let Some(c) = GRAMMAR.captures(matched) else { continue };
+        let span = Span::new(offset + start, offset + end);
         let year = ["Y1", "Y2", "Y3"].iter().find_map(|n| c.name(n)).and_then(|y| y.as_str().parse::<i32>().ok());
         let this_year = ["this1", "this2", "this3"].iter().any(|n| c.name(n).is_some());
         let value = if c.name("num").is_some() {
@@ -265,8 +282,8 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
             let w = c["wd"].to_lowercase();
             WEEKDAYS.iter().position(|x| *x == w).map(|i| DateValue::Weekday(i as u8))
         } else {
-            let w = whole.as_str().to_lowercase();
-            let rest = &text[whole.end()..];
+            let w = matched.to_lowercase();
+            let rest = &text[end..];
             match w.as_str() {
                 "сегодня" => Some(DateValue::Relative(0)),
                 "вчера" => Some(DateValue::Relative(-1)),

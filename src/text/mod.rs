@@ -23,6 +23,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 // detail no public signature should promise.
 #[doc(hidden)]
 pub use parts::PartsSplitter;
+pub(crate) use page::is_word_char;
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind};
 

@@ -185,7 +185,7 @@ pub(crate) fn word_count(line: &str) -> usize {
 
 /// A letter or digit, with Russian letters and ASCII decided without the
 /// Unicode tables (this runs on every character of a page's lines).
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
