@@ -124,7 +124,7 @@ impl Reference {
 static DAY_WORDS: Lazy<String> = Lazy::new(|| {
     let ords: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
     let o = ords.join("|");
-    format!(r"\d{{1,2}}|(?:двадцать|тридцать)[\x20\u00A0]+(?:{o})|{o}")
+    format!(r"[0-9]{{1,2}}|(?:двадцать|тридцать)[\x20\u00A0]+(?:{o})|{o}")
 });
 
 static MONTH_GEN_RE: Lazy<String> = Lazy::new(|| MONTHS_GEN.join("|"));
@@ -138,25 +138,28 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     let sp = r"[\x20\u00A0]+";
     let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
     let year = |n: u8| {
-        format!(r"(?:{sp}(?P<Y{n}>\d{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?")
+        format!(r"(?:{sp}(?P<Y{n}>[0-9]{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?")
     };
     let (year1, year2, year3) = (year(1), year(2), year(3));
     // No `\b` and no Unicode classes: a Unicode word boundary forces the
     // regex engine off its DFA, and a negated letter class takes
     // milliseconds to compile. Both word boundaries are checked in `find`.
+    // ASCII digits (`[0-9]`, not `\d`): a number in another script is
+    // parsed by nothing below, and Unicode `\d` (some 700 digits, at each
+    // of the grammar's 40 digit places) made the automaton ten times larger.
     // Anchored (`\A`): `find` tries the grammar only where a word starts;
     // an unanchored scan kept every half-read month and ordinal of the text
     // alive at once, and building those DFA states was most of its cost.
     let pattern = format!(
         r"(?xi)
         \A(?:
-          (?P<num>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?:{sp}(?:года|г\.))?)
+          (?P<num>(?P<nd>[0-9]{{1,2}})\.(?P<nm>[0-9]{{1,2}})\.(?P<ny>[0-9]{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
         | (?P<range>(?:с{sp})?(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m}){year2})
         | (?P<single>(?P<sd>{d}){sp}(?P<sm>{m}){year3})
-        | (?P<monthyear>в{sp}(?P<mm>{mp}){sp}(?P<my>\d{{4}}){sp}(?:года|г\.?))
-        | (?P<monthacc>на{sp}(?P<ma>{ma}){sp}(?P<may>\d{{4}}){sp}(?:года|г\.?))
-        | (?P<yearonly>в{sp}(?P<yy>\d{{4}}){sp}(?:году|г\.))
+        | (?P<monthyear>в{sp}(?P<mm>{mp}){sp}(?P<my>[0-9]{{4}}){sp}(?:года|г\.?))
+        | (?P<monthacc>на{sp}(?P<ma>{ma}){sp}(?P<may>[0-9]{{4}}){sp}(?:года|г\.?))
+        | (?P<yearonly>в{sp}(?P<yy>[0-9]{{4}}){sp}(?:году|г\.))
         | (?P<weekday>в[о]?{sp}(?P<wd>{wd}))
         | (?P<rel>позавчера|послезавтра|сегодня|вчера|завтра|накануне)
         )"
