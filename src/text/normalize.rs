@@ -9,7 +9,10 @@ use super::tokenize::Token;
 pub struct Normalized {
     /// The normal forms one after another, then [`PADDING`] zero bytes.
     buf: String,
-    ranges: Vec<(u32, u32)>,
+    /// Where each normal form ends in `buf`; each starts where the one
+    /// before ends (4 bytes a token, not 8: a text of commas has a token
+    /// per byte).
+    ends: Vec<u32>,
     /// Whether each normal form holds a `-` (recorded while normalizing,
     /// so that the matcher need not scan every word for one).
     hyphens: Vec<bool>,
@@ -23,22 +26,21 @@ impl Normalized {
     /// Builds the view for `tokens` of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
         let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
-        let mut ranges = Vec::with_capacity(tokens.len());
+        let mut ends = Vec::with_capacity(tokens.len());
         let mut hyphens = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let start = buf.len();
             hyphens.push(normalize_token(t.text(text), &mut buf));
-            ranges.push((start as u32, buf.len() as u32));
+            ends.push(buf.len() as u32);
         }
         buf.extend(std::iter::repeat_n('\0', PADDING));
-        Normalized { buf, ranges, hyphens }
+        Normalized { buf, ends, hyphens }
     }
 
     /// The normal form of token `i`.
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        let (a, b) = self.ranges[i];
-        &self.buf[a as usize..b as usize]
+        let (a, b) = self.range(i);
+        &self.buf[a..b]
     }
 
     /// The normal form of token `i` as bytes, followed by at least
@@ -46,8 +48,14 @@ impl Normalized {
     /// one 8-byte word whatever its length, then masks off the excess.
     #[inline]
     pub(crate) fn padded_bytes(&self, i: usize) -> &[u8] {
-        let (a, b) = self.ranges[i];
-        &self.buf.as_bytes()[a as usize..b as usize + PADDING]
+        let (a, b) = self.range(i);
+        &self.buf.as_bytes()[a..b + PADDING]
+    }
+
+    #[inline]
+    fn range(&self, i: usize) -> (usize, usize) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        (start, self.ends[i] as usize)
     }
 
     /// Whether the normal form of token `i` holds a hyphen (any dash inside
@@ -59,12 +67,12 @@ impl Normalized {
 
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.ends.len()
     }
 
     /// Whether the view has no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.ends.is_empty()
     }
 }
 
