@@ -9,7 +9,7 @@
 
 use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, lower_russian};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -78,6 +78,14 @@ const MONTHS_ACC: [&str; 12] = [
     "ноябрь",
     "декабрь",
 ];
+/// Words that are a day relative to the reference date, in the order the
+/// grammar tries them.
+const RELATIVE: [&str; 6] = ["позавчера", "послезавтра", "сегодня", "вчера", "завтра", "накануне"];
+/// Tens of a day in words («двадцать седьмого»).
+const TENS: [&str; 2] = ["двадцать", "тридцать"];
+/// Prepositions a date expression may open with («с 5 по 7», «в 2021
+/// году», «во вторник», «на май 2021 года»).
+const PREPOSITIONS: [&str; 4] = ["с", "в", "во", "на"];
 const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
 
 /// What a date expression says before it is resolved.
@@ -124,7 +132,8 @@ impl Reference {
 static DAY_WORDS: Lazy<String> = Lazy::new(|| {
     let ords: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
     let o = ords.join("|");
-    format!(r"[0-9]{{1,2}}|(?:двадцать|тридцать)[\x20\u00A0]+(?:{o})|{o}")
+    let tens = TENS.join("|");
+    format!(r"[0-9]{{1,2}}|(?:{tens})[\x20\u00A0]+(?:{o})|{o}")
 });
 
 static MONTH_GEN_RE: Lazy<String> = Lazy::new(|| MONTHS_GEN.join("|"));
@@ -147,11 +156,13 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     // ASCII digits (`[0-9]`, not `\d`): a number in another script is
     // parsed by nothing below, and Unicode `\d` (some 700 digits, at each
     // of the grammar's 40 digit places) made the automaton ten times larger.
+    // Case-sensitive over text lowercased by `find`: Unicode case folding
+    // of every letter made the automaton several times larger.
     // Anchored (`\A`): `find` tries the grammar only where a word starts;
     // an unanchored scan kept every half-read month and ordinal of the text
     // alive at once, and building those DFA states was most of its cost.
     let pattern = format!(
-        r"(?xi)
+        r"(?x)
         \A(?:
           (?P<num>(?P<nd>[0-9]{{1,2}})\.(?P<nm>[0-9]{{1,2}})\.(?P<ny>[0-9]{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
@@ -161,8 +172,9 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
         | (?P<monthacc>на{sp}(?P<ma>{ma}){sp}(?P<may>[0-9]{{4}}){sp}(?:года|г\.?))
         | (?P<yearonly>в{sp}(?P<yy>[0-9]{{4}}){sp}(?:году|г\.))
         | (?P<weekday>в[о]?{sp}(?P<wd>{wd}))
-        | (?P<rel>позавчера|послезавтра|сегодня|вчера|завтра|накануне)
-        )"
+        | (?P<rel>{rel})
+        )",
+        rel = RELATIVE.join("|")
     );
     Regex::new(&pattern).expect("date grammar compiles")
 });
@@ -199,9 +211,66 @@ fn script(c: char) -> u8 {
     }
 }
 
+/// Russian letters a date expression can open with: the first letters of
+/// the grammar's opening words (ordinals, tens, prepositions, relative
+/// days), `а` at index 0.
+static OPENING: Lazy<[bool; 32]> = Lazy::new(|| {
+    let mut set = [false; 32];
+    let words = ORDINALS.iter().map(|(w, _)| *w).chain(TENS).chain(PREPOSITIONS).chain(RELATIVE);
+    for c in words.filter_map(|w| w.chars().next()) {
+        if let Some(k) = (c as u32).checked_sub('а' as u32).filter(|k| *k < 32) {
+            set[k as usize] = true;
+        }
+    }
+    set
+});
+
+/// Whether a date expression may open with `c`: a digit or a letter in
+/// [`OPENING`] (either case). Characters outside ASCII and the Russian
+/// alphabet are let through: the grammar's case folding may read one
+/// (U+1C80–U+1C88 are old forms of в, д, о, с, т).
+fn may_open(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        'а'..='я' => OPENING[c as usize - 'а' as usize],
+        'А'..='Я' => OPENING[c as usize - 'А' as usize],
+        'ё' | 'Ё' => false,
+        _ => true,
+    }
+}
+
+/// `text` with its Russian and Latin capitals in lowercase ([`lower_russian`]),
+/// every byte offset unchanged. The capitals are found over bytes and the
+/// stretches between them copied whole: a character at a time cost a third
+/// of the grammar's time.
+fn lowered(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        // A–Z; А–Я and Ё (D0 90–AF, D0 81).
+        let len = match (b[i], b.get(i + 1)) {
+            (b'A'..=b'Z', _) => 1,
+            (0xD0, Some(0x81 | 0x90..=0xAF)) => 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[copied..i]);
+        out.extend(text[i..i + len].chars().map(lower_russian));
+        i += len;
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 /// Compiles the grammar now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&GRAMMAR);
+    Lazy::force(&OPENING);
 }
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
@@ -213,12 +282,16 @@ pub(crate) fn compile() {
 /// word: scraped copy glues a literal `n` for a lost newline
 /// («Новости.nТридцатого»)). A match is skipped whole, like a scan would.
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
+    // Russian and Latin capitals lowered, every byte where it was: the
+    // grammar is written in lowercase.
+    let text = &lowered(text);
     let mut out = Vec::new();
     let mut from = 0;
     let mut prev: Option<char> = None;
     for (start, ch) in text.char_indices() {
         let before = prev.replace(ch);
         if start < from
+            || !may_open(ch)
             || !is_word_char(ch)
             || before.is_some_and(|p| is_word_char(p) && script(p) == script(ch))
         {
@@ -658,6 +731,46 @@ mod tests {
         assert!(find("накануне визита", 0).is_empty());
         assert_eq!(one("накануне провел"), DateValue::Relative(-1));
         assert!(find("осенью и на следующей неделе", 0).is_empty());
+    }
+
+    #[test]
+    fn lowering_keeps_offsets() {
+        let s = "ЁЖИК Ёлка, МОСКВА. Ürün ABCxyz Ѐ ї 5 Мая";
+        let expected: String = s.chars().map(lower_russian).collect();
+        assert_eq!(lowered(s), expected);
+        assert_eq!(lowered(s), "ёжик ёлка, москва. Ürün abcxyz Ѐ ї 5 мая");
+    }
+
+    /// Every place the grammar matches opens with a character `find` tries:
+    /// each opening word of every branch, in both cases, with what may
+    /// follow it.
+    #[test]
+    fn find_tries_every_place_a_date_opens() {
+        let mut texts = vec!["06.10.2020".to_string(), "5–7 октября".to_string()];
+        let days = ORDINALS.iter().map(|(w, _)| w.to_string()).chain(TENS.iter().map(|t| format!("{t} первого")));
+        for day in days.chain(["5".to_string()]) {
+            for prep in ["", "с "] {
+                texts.push(format!("{prep}{day} мая 2021 года"));
+                texts.push(format!("{prep}{day}–7 мая"));
+                texts.push(format!("{prep}{day} мая — 2 июня"));
+            }
+        }
+        for m in MONTHS_PREP {
+            texts.push(format!("в {m} 2020 года"));
+        }
+        for m in MONTHS_ACC {
+            texts.push(format!("на {m} 2020 года"));
+        }
+        texts.push("в 2021 году".to_string());
+        texts.extend(WEEKDAYS.iter().flat_map(|w| [format!("в {w}"), format!("во {w}")]));
+        texts.extend(RELATIVE.iter().map(|w| w.to_string()));
+        let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
+        for t in texts.iter().chain(&upper) {
+            let first = t.chars().next().unwrap();
+            assert!(GRAMMAR.is_match(t), "{t}");
+            assert!(may_open(first), "{t}");
+            assert_eq!(find(t, 0).len(), 1, "{t}");
+        }
     }
 
     #[test]

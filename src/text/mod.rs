@@ -16,6 +16,7 @@ mod tokenize;
 pub use clean::Cleaned;
 pub(crate) use normalize::PADDING;
 #[doc(hidden)]
+pub(crate) use normalize::lower_russian;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, PartKind, Parts};

@@ -107,6 +107,18 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
     hyphen
 }
 
+/// `c` in lowercase if it is a capital of the Russian or the Latin
+/// alphabet, else `c` itself: a lowercasing that keeps every byte offset
+/// (the standard one may change a character's length).
+#[inline]
+pub(crate) fn lower_russian(c: char) -> char {
+    match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c,
+    }
+}
+
 /// Whether `c` is a letter, with a fast path for Latin and Cyrillic (the
 /// standard library's tables are slow for anything past ASCII).
 #[inline]
