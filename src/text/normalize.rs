@@ -82,29 +82,59 @@ pub fn normalize_into(s: &str, out: &mut String) {
     normalize_token(s, out);
 }
 
-/// [`normalize_into`], telling whether it wrote a `-`.
+/// [`normalize_into`], telling whether it wrote a `-`. Stretches that stay
+/// as they are (lowercase Russian, ASCII other than capitals) are found over
+/// bytes and copied whole; only the characters between them are looked at.
 #[inline]
 fn normalize_token(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
     let mut hyphen = false;
-    for c in s.chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            _ if c.is_ascii() => {
-                hyphen |= c == '-';
-                out.push(c)
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        match (b[i], b.get(i + 1)) {
+            (b'A'..=b'Z', _) => {}
+            (x @ 0..=0x7F, _) => {
+                hyphen |= x == b'-';
+                i += 1;
+                continue;
             }
-            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            'а'..='я' => out.push(c),
-            'Ё' | 'ё' => out.push('е'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => {
-                hyphen = true;
-                out.push('-')
+            // а–п (D0 B0–BF), р–я (D1 80–8F).
+            (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F)) => {
+                i += 2;
+                continue;
             }
-            '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
-            _ => out.extend(c.to_lowercase()),
+            _ => {}
         }
+        out.push_str(&s[copied..i]);
+        let c = s[i..].chars().next().unwrap_or_default();
+        hyphen |= normalize_char(c, out);
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(&s[copied..]);
     hyphen
+}
+
+/// Appends the normal form of one character; whether it is a `-`.
+#[inline]
+fn normalize_char(c: char, out: &mut String) -> bool {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        _ if c.is_ascii() => {
+            out.push(c);
+            return c == '-';
+        }
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'а'..='я' => out.push(c),
+        'Ё' | 'ё' => out.push('е'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => {
+            out.push('-');
+            return true;
+        }
+        '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
+        _ => out.extend(c.to_lowercase()),
+    }
+    false
 }
 
 /// `c` in lowercase if it is a capital of the Russian or the Latin
@@ -154,6 +184,18 @@ pub fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stretch-copying path gives what normalizing each character does.
+    #[test]
+    fn stretches_and_characters_agree() {
+        for s in ["Объединённых", "ЁЖ-ёж", "Нур‑Султан", "a-B—c", "ÄÖÜ ß İ", "при\u{00AD}мер", "x\u{0301}y", "Ωмега", "", "я", "Я"] {
+            let mut reference = String::new();
+            let hyphen = s.chars().fold(false, |h, c| normalize_char(c, &mut reference) | h);
+            let mut out = String::new();
+            assert_eq!(normalize_token(s, &mut out), hyphen, "{s}");
+            assert_eq!(out, reference, "{s}");
+        }
+    }
 
     #[test]
     fn folds_case_yo_dashes_and_accents() {

@@ -270,12 +270,14 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if is_figure_meta(t) {
         return LineKind::Meta;
     }
-    if let Some((whole, _)) = timestamp_in(t) {
-        // A timestamp with at most a word or two around it («Обновлено …»,
-        // «(обновлено: 11:02)»).
-        let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
-        if word_count(&rest) <= 3 && !ends_sentence(t) {
-            return LineKind::Meta;
+    // A timestamp with at most a word or two around it («Обновлено …»,
+    // «(обновлено: 11:02)»); a sentence is none (and is not searched).
+    if !ends_sentence(t) {
+        if let Some((whole, _)) = timestamp_in(t) {
+            let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
+            if word_count(&rest) <= 3 {
+                return LineKind::Meta;
+            }
         }
     }
     let n = word_count(t);
