@@ -147,7 +147,9 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     let sp = r"[\x20\u00A0]+";
     let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
     let year = |n: u8| {
-        format!(r"(?:{sp}(?P<Y{n}>[0-9]{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?")
+        format!(
+            r"(?:{sp}(?P<Y{n}>[0-9]{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?"
+        )
     };
     let (year1, year2, year3) = (year(1), year(2), year(3));
     // No `\b` and no Unicode classes: a Unicode word boundary forces the
@@ -211,32 +213,36 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// Russian letters a date expression can open with: the first letters of
-/// the grammar's opening words (ordinals, tens, prepositions, relative
-/// days), `а` at index 0.
-static OPENING: Lazy<[bool; 32]> = Lazy::new(|| {
-    let mut set = [false; 32];
+/// The first two characters of every word a date expression can open
+/// with (ordinals, tens, prepositions, relative days), in lowercase; a
+/// one-letter preposition with the space after it.
+static OPENINGS: Lazy<Vec<(char, char)>> = Lazy::new(|| {
     let words = ORDINALS.iter().map(|(w, _)| *w).chain(TENS).chain(PREPOSITIONS).chain(RELATIVE);
-    for c in words.filter_map(|w| w.chars().next()) {
-        if let Some(k) = (c as u32).checked_sub('а' as u32).filter(|k| *k < 32) {
-            set[k as usize] = true;
-        }
-    }
-    set
+    let mut pairs: Vec<(char, char)> = words
+        .flat_map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap_or(' ');
+            match cs.next() {
+                Some(second) => vec![(first, second)],
+                None => vec![(first, ' '), (first, '\u{A0}')],
+            }
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 });
 
-/// Whether a date expression may open with `c`: a digit or a letter in
-/// [`OPENING`] (either case). Characters outside ASCII and the Russian
-/// alphabet are let through: the grammar's case folding may read one
-/// (U+1C80–U+1C88 are old forms of в, д, о, с, т).
-fn may_open(c: char) -> bool {
+/// Whether a date expression may open with `c` followed by `next` (both
+/// lowercased): a digit, or the first two characters of an opening word.
+/// Characters outside ASCII and the Russian alphabet are let through: the
+/// text was lowercased for Russian only.
+fn may_open(c: char, next: Option<char>) -> bool {
     match c {
         '0'..='9' => true,
         _ if c.is_ascii() => false,
-        'а'..='я' => OPENING[c as usize - 'а' as usize],
-        'А'..='Я' => OPENING[c as usize - 'А' as usize],
-        'ё' | 'Ё' => false,
-        _ => true,
+        'а'..='я' => next.is_some_and(|n| OPENINGS.binary_search(&(c, n)).is_ok()),
+        _ => !matches!(c, 'А'..='Я' | 'ё' | 'Ё'),
     }
 }
 
@@ -248,11 +254,12 @@ fn lowered(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut copied, mut i) = (0, 0);
-    while i < b.len() {
-        // A–Z; А–Я and Ё (D0 90–AF, D0 81).
-        let len = match (b[i], b.get(i + 1)) {
-            (b'A'..=b'Z', _) => 1,
-            (0xD0, Some(0x81 | 0x90..=0xAF)) => 2,
+    // A–Z; А–Я and Ё (D0 90–AF, D0 81).
+    while let Some(k) = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x == 0xD0) {
+        i += k;
+        let len = match b.get(i + 1) {
+            _ if b[i] != 0xD0 => 1,
+            Some(0x81 | 0x90..=0xAF) => 2,
             _ => {
                 i += 1;
                 continue;
@@ -270,7 +277,7 @@ fn lowered(text: &str) -> String {
 /// Compiles the grammar now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&GRAMMAR);
-    Lazy::force(&OPENING);
+    Lazy::force(&OPENINGS);
 }
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
@@ -286,15 +293,26 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     // grammar is written in lowercase.
     let text = &lowered(text);
     let mut out = Vec::new();
-    let mut from = 0;
-    let mut prev: Option<char> = None;
-    for (start, ch) in text.char_indices() {
-        let before = prev.replace(ch);
-        if start < from
-            || !may_open(ch)
-            || !is_word_char(ch)
-            || before.is_some_and(|p| is_word_char(p) && script(p) == script(ch))
-        {
+    let b = text.as_bytes();
+    let (mut from, mut next) = (0, 0);
+    // Whether the character before is a letter or digit, and its script.
+    let mut prev = (false, 2);
+    while next < b.len() {
+        let start = next;
+        // Russian letters (lead bytes D0, D1) decoded by hand: most of the text.
+        let ch = match b[start] {
+            x @ 0..=0x7F => x as char,
+            x @ (0xD0 | 0xD1) => {
+                let low = b.get(start + 1).map_or(0, |y| u32::from(y & 0x3F));
+                char::from_u32((u32::from(x & 0x1F) << 6) | low).unwrap_or_default()
+            }
+            _ => text[start..].chars().next().unwrap_or_default(),
+        };
+        next = start + ch.len_utf8();
+        let here = (is_word_char(ch), script(ch));
+        let after_word = prev.0 && prev.1 == here.1;
+        prev = here;
+        if start < from || !here.0 || after_word || !may_open(ch, text[next..].chars().next()) {
             continue;
         }
         let Some(m) = GRAMMAR.find(&text[start..]) else { continue };
@@ -741,7 +759,7 @@ mod tests {
         assert_eq!(lowered(s), "ёжик ёлка, москва. Ürün abcxyz Ѐ ї 5 мая");
     }
 
-    /// Every place the grammar matches opens with a character `find` tries:
+    /// Every place the grammar matches opens with characters `find` tries:
     /// each opening word of every branch, in both cases, with what may
     /// follow it.
     #[test]
@@ -751,7 +769,7 @@ mod tests {
         for day in days.chain(["5".to_string()]) {
             for prep in ["", "с "] {
                 texts.push(format!("{prep}{day} мая 2021 года"));
-                texts.push(format!("{prep}{day}–7 мая"));
+                texts.push(format!("{prep}{day}–31 мая"));
                 texts.push(format!("{prep}{day} мая — 2 июня"));
             }
         }
@@ -766,9 +784,10 @@ mod tests {
         texts.extend(RELATIVE.iter().map(|w| w.to_string()));
         let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
         for t in texts.iter().chain(&upper) {
-            let first = t.chars().next().unwrap();
-            assert!(GRAMMAR.is_match(t), "{t}");
-            assert!(may_open(first), "{t}");
+            let l = lowered(t);
+            let mut cs = l.chars();
+            assert!(GRAMMAR.is_match(&l), "{t}");
+            assert!(may_open(cs.next().unwrap(), cs.next()), "{t}");
             assert_eq!(find(t, 0).len(), 1, "{t}");
         }
     }
