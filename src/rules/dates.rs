@@ -767,8 +767,9 @@ mod tests {
         let mut texts = vec!["06.10.2020".to_string(), "5–7 октября".to_string()];
         let days = ORDINALS.iter().map(|(w, _)| w.to_string()).chain(TENS.iter().map(|t| format!("{t} первого")));
         for day in days.chain(["5".to_string()]) {
+            // «с» opens ranges only.
+            texts.push(format!("{day} мая 2021 года"));
             for prep in ["", "с "] {
-                texts.push(format!("{prep}{day} мая 2021 года"));
                 texts.push(format!("{prep}{day}–31 мая"));
                 texts.push(format!("{prep}{day} мая — 2 июня"));
             }
