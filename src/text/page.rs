@@ -199,7 +199,7 @@ pub(crate) fn word_count(line: &str) -> usize {
 
 /// A letter or digit, with Russian letters and ASCII decided without the
 /// Unicode tables (this runs on every character of a page's lines).
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
@@ -300,12 +300,14 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if is_figure_meta(t) || is_clock_line(t) {
         return LineKind::Meta;
     }
-    if let Some((whole, _)) = timestamp_in(t) {
-        // A timestamp with at most a word or two around it («Обновлено …»,
-        // «(обновлено: 11:02)»).
-        let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
-        if word_count(&rest) <= 3 && !ends_sentence(t) {
-            return LineKind::Meta;
+    // A timestamp with at most a word or two around it («Обновлено …»,
+    // «(обновлено: 11:02)»); a sentence is none (and is not searched).
+    if !ends_sentence(t) {
+        if let Some((whole, _)) = timestamp_in(t) {
+            let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
+            if word_count(&rest) <= 3 {
+                return LineKind::Meta;
+            }
         }
     }
     let n = word_count(t);

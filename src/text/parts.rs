@@ -643,11 +643,7 @@ const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фот
 /// runs on every line of every document). A bare «Фото» line counts too.
 fn opens_with(line: &str, markers: &[&str]) -> bool {
     let l = line.trim_start();
-    let lower = |c: char| match c {
-        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-        'Ё' => 'ё',
-        _ => c,
-    };
+    let lower = super::lower_russian;
     let opens = |m: &str| {
         let mut cs = l.chars();
         m.chars().all(|mc| cs.next().map(lower) == Some(mc))
