@@ -20,6 +20,11 @@ pub(crate) struct MainEvent {
     pub from_headline: bool,
     /// The status phrase.
     pub status_span: Option<crate::record::Span>,
+    /// A lead with no trigger of its own that sums up the news a later
+    /// sentence reports («Минск и Москва согласовали позиции…», then «во
+    /// время встречи…»): its names are the event's parties, as a lead
+    /// that names the headline's event would be.
+    pub lead: Option<usize>,
 }
 
 /// A kind trigger that is the clause's predicate, not background: not in a
@@ -307,6 +312,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         sentence: first,
         from_headline: false,
         status_span: None,
+        lead: None,
     };
     let lead = first.and_then(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
     // A lead that gives an opinion («…, заявил министр») names the event in
@@ -347,13 +353,31 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         let para = ctx.body[k0].paragraph.unwrap_or(0);
         let later = (k0 + 1..ctx.body.len().min(k0 + 6))
             .take_while(|&k| ctx.body[k].paragraph.is_some_and(|p| p <= para + 2))
-            .filter(|&k| !ctx.body[k].recalls() && !ctx.body[k].has(|c| matches!(c, Cue::FollowUp(_))))
-            .find_map(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
-        if let Some((k, (t, kind))) = later.or(lead) {
+            .filter(|&k| !ctx.body[k].recalls())
+            .find_map(|k| {
+                first_trigger(ctx, &ctx.body[k]).filter(|t| !announced(ctx, &ctx.body[k], &t.0)).map(|t| (k, t))
+            });
+        if let Some((k, (t, kind))) = later {
+            ev.lead = (lead.is_none() && !opinion).then_some(k0);
+            return report(ctx, ev, k, t, kind);
+        }
+        if let Some((k, (t, kind))) = lead {
             return report(ctx, ev, k, t, kind);
         }
     }
     ev
+}
+
+/// Whether a sentence tells of a later event rather than the one its
+/// trigger names: «договорились о проведении встречи», «затем состоялась
+/// встреча», «на следующих выборах». An agreement after the trigger is the
+/// event's outcome: «во время встречи они договорились, что…» reports the
+/// meeting.
+fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
+    s.hits.iter().any(|h| {
+        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
+        matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
+    })
 }
 
 /// The main event read from body sentence `k`.

@@ -194,6 +194,9 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             out.push(s);
         }
     }
+    if let Some(k) = ev.lead {
+        out.push(&ctx.body[k]);
+    }
     // Later paragraphs that tell of the event again («Кыргызстан на
     // заседании представлял министр…»).
     if let Some(k) = ev.sentence {
@@ -245,6 +248,9 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
     let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
+    // States a capital stands for; the state takes part when the text also
+    // names it (the capital gives no mention of its own).
+    let mut capitals: Vec<&str> = Vec::new();
     let main = ev.sentence.map(|k| ctx.body[k].span);
     // A sentence that says someone stayed away names no party.
     for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
@@ -261,6 +267,8 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
         for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
+            } else if let Some(iso2) = capital_as_state(ctx, s, m) {
+                capitals.push(iso2);
             }
         }
     }
@@ -268,7 +276,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     spans.sort_unstable();
     let is_part = |sp: &Span| spans.binary_search(sp).is_ok();
     for st in &mut rec.states {
-        if st.mentions.iter().any(|m| is_part(&m.span)) {
+        if st.mentions.iter().any(|m| is_part(&m.span)) || capitals.contains(&st.iso2.as_str()) {
             st.role = Role::Participant;
         }
     }
@@ -277,6 +285,75 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
             o.role = Role::Participant;
         }
     }
+}
+
+/// Prepositions that make a capital a place or a topic, not an actor.
+const PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "из",
+    "изо",
+    "на",
+    "до",
+    "от",
+    "к",
+    "ко",
+    "под",
+    "над",
+    "через",
+    "с",
+    "со",
+    "у",
+    "за",
+    "по",
+    "при",
+    "о",
+    "об",
+    "между",
+    "для",
+    "около",
+    "возле",
+    "близ",
+    "после",
+    "перед",
+    "вокруг",
+    "против",
+    "кроме",
+];
+
+/// The state a capital stands for when it is the subject of what the
+/// sentence reports: in the nominative, governed by no preposition, alone
+/// or in a list of such («Белград и Приштина начали переговоры», «Минск и
+/// Москва согласовали позиции»), not a place («в Минске», «город Москва»).
+fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'g str> {
+    let nominative = |m: &Match| {
+        let e = ctx.gaz.entity(m.entity);
+        m.kind == EntityKind::City
+            && ctx.gaz.is_capital(m.entity)
+            && ctx.doc.slice(m.span).to_lowercase() == e.name.to_lowercase()
+    };
+    if !nominative(m) || topic(ctx, s, m) {
+        return None;
+    }
+    let mut cur = *m;
+    // Walk back along a list of capitals to the word before its first.
+    for _ in 0..8 {
+        let i = cur.tokens.0;
+        if i <= s.first {
+            return ctx.gaz.entity(m.entity).country.as_deref();
+        }
+        let w = ctx.word(i - 1);
+        if matches!(w, "и" | ",") {
+            let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+            let prev = within.iter().rev().find(|p| p.tokens.1 + 1 == i && nominative(p))?;
+            cur = *prev;
+            continue;
+        }
+        let word = ctx.doc.tokens[i - 1].kind == crate::text::TokenKind::Word;
+        let place = PREPOSITIONS.contains(&w) || ["город", "столиц", "г"].iter().any(|p| w.starts_with(p));
+        return (word && !place).then(|| ctx.gaz.entity(m.entity).country.as_deref()).flatten();
+    }
+    None
 }
 
 /// Whether a match stands in a frame of the sentence's event: after «на
