@@ -31,18 +31,14 @@ pub(crate) struct MainEvent {
 /// participle clause («находящийся с визитом в Сингапуре, провел переговоры»).
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
-    // One pass in text order (hits are sorted), so that a long sentence
-    // costs linear time.
-    let mut frame_end: Option<usize> = None;
     let mut weak: Option<(Hit, EventKind)> = None;
     for &h in &s.hits {
         if h.cue == Cue::KindFrame {
-            frame_end = Some(h.last);
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
-        let framed = frame_end.is_some_and(|e| e <= h.first && h.first <= e + 3);
-        let background = (h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
+        let framed = ctx.frame_before(s, h.first, 3).is_some_and(|f| h.first <= f.last + 3);
+        let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
             continue;
@@ -182,24 +178,18 @@ pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
     let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
     (comma + 1..(comma + 3).min(i)).any(|k| {
         let w = ctx.word(k);
-        w.starts_with("котор") || is_participle(w)
+        w.starts_with("котор") || (is_participle(w) && !s.cue_at(k, |c| c == Cue::ParticipleAdjective))
     })
 }
 
-/// An active participle («приехавший», «находящимся», «прибывшая»), not
-/// the adjectives built alike («предстоящий», «будущий», «следующий»).
+/// Whether a word is built as an active participle («приехавший»,
+/// «находящимся», «прибывшая»); the adjectives built alike («предстоящий»,
+/// «следующий») are data (`participle adjective` in `triggers.tsv`).
 fn is_participle(w: &str) -> bool {
     let w = w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")).unwrap_or(w);
     const ENDINGS: &[&str] = &["ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их", "ими", "ую", "ой"];
-    const ADJECTIVES: &[&str] = &["предстоящ", "будущ", "следующ", "настоящ", "текущ", "действующ", "существующ"];
     let Some(stem) = ENDINGS.iter().find_map(|e| w.strip_suffix(e)) else { return false };
-    ["вш", "ющ", "ящ", "ущ", "ащ"].iter().any(|m| stem.ends_with(m))
-        && !ADJECTIVES.iter().any(|a| w.starts_with(a))
-        && w.chars().count() > 6
-}
-
-fn in_participle(w: &str) -> bool {
-    w.starts_with("находящ") || w.starts_with("находяс") || w.starts_with("пребывающ")
+    ["вш", "ющ", "ящ", "ущ", "ащ"].iter().any(|m| stem.ends_with(m)) && w.chars().count() > 6
 }
 
 /// Planned when the sentence announces the event and reports nothing as done.
@@ -395,13 +385,7 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
 /// outside a clause that verb introduces. «…провел переговоры, сообщили в
 /// МИД» only names its source.
 fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
-    const OPINION: &[&str] = &["заяв", "сказа", "отмет", "подчерк", "счита", "рассчитыва", "увер", "убежд"];
-    let Some(verb) = (s.first..s.last).find(|&k| {
-        let w = ctx.word(k);
-        OPINION.iter().any(|o| w.starts_with(o)) && !w.starts_with("заявлени")
-    }) else {
-        return false;
-    };
+    let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
     // The trigger comes after «что» of that verb, or before the verb in a
     // quote or a statement it closes («…, – заявил…»).
     match first_trigger(ctx, s) {

@@ -74,7 +74,8 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         } else {
             // «обсудили по телефону Украину» names a topic, «обсудил с
             // министром Китая» a party.
-            let party = word.starts_with("обсуд") && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
+            let party =
+                s.cue_at(h.first, |c| c == Cue::Discuss) && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
             gap <= 2 && !party && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }
     })
@@ -361,9 +362,6 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
 /// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let after_frame = ctx
-        .hits_before(s, i, 10)
-        .iter()
-        .any(|h| h.cue == Cue::KindFrame && h.last <= i && (h.last..i).all(|k| ctx.word(k) != ","));
+    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last..i).all(|k| ctx.word(k) != ","));
     after_frame || super::kind::side_clause_at(ctx, s, i)
 }
