@@ -172,6 +172,9 @@ fn a_lead_that_sums_up_the_news_names_the_parties() {
 fn a_capital_as_an_actor_stands_for_its_state() {
     let r = extract("Армения и Азербайджан: новый этап\n\nВчера Баку и Ереван начали переговоры о мирном договоре.");
     assert_eq!(participants(&r), ["AM", "AZ"]);
+    let r =
+        extract("Армения и Азербайджан: новый этап\n\nВ 2023 году Баку и Ереван начали переговоры о мирном договоре.");
+    assert_eq!(participants(&r), ["AM", "AZ"], "«году» is no «г.»");
     // A venue or a capital governed by a preposition is no actor.
     let r = extract(
         "Армения и Азербайджан: новый этап\n\nВчера в Баку начались переговоры министров о мирном договоре с \

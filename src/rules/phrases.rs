@@ -63,6 +63,9 @@ pub(crate) enum Cue {
     /// A verb after which «с» names a party, not a topic («обсудил с
     /// министром Китая»).
     Discuss,
+    /// A preposition, or a noun in apposition («город», «столица»), that
+    /// makes the capital after it a place, not an actor.
+    Place,
 }
 
 impl Cue {
@@ -85,11 +88,12 @@ impl Cue {
             Cue::Opinion | Cue::OpinionNoun => 14,
             Cue::Background | Cue::ParticipleAdjective => 15,
             Cue::Discuss => 16,
+            Cue::Place => 17,
         }
     }
 }
 
-const FAMILIES: usize = 17;
+const FAMILIES: usize = 18;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPat {
@@ -201,6 +205,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "participle" if value == "background" => Some(Cue::Background),
         "participle" if value == "adjective" => Some(Cue::ParticipleAdjective),
         "discuss" => Some(Cue::Discuss),
+        "place" => Some(Cue::Place),
         _ => None,
     }
 }

@@ -288,40 +288,6 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
 }
 
-/// Prepositions that make a capital a place or a topic, not an actor.
-const PREPOSITIONS: &[&str] = &[
-    "в",
-    "во",
-    "из",
-    "изо",
-    "на",
-    "до",
-    "от",
-    "к",
-    "ко",
-    "под",
-    "над",
-    "через",
-    "с",
-    "со",
-    "у",
-    "за",
-    "по",
-    "при",
-    "о",
-    "об",
-    "между",
-    "для",
-    "около",
-    "возле",
-    "близ",
-    "после",
-    "перед",
-    "вокруг",
-    "против",
-    "кроме",
-];
-
 /// The state a capital stands for when it is the subject of what the
 /// sentence reports: in the nominative, governed by no preposition, alone
 /// or in a list of such («Белград и Приштина начали переговоры», «Минск и
@@ -351,7 +317,7 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
             continue;
         }
         let word = ctx.doc.tokens[i - 1].kind == crate::text::TokenKind::Word;
-        let place = PREPOSITIONS.contains(&w) || ["город", "столиц", "г"].iter().any(|p| w.starts_with(p));
+        let place = s.cue_at(i - 1, |c| c == Cue::Place);
         return (word && !place).then(|| ctx.gaz.entity(m.entity).country.as_deref()).flatten();
     }
     None
