@@ -103,52 +103,8 @@ pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }
 
-/// Nouns for people one receives, in the accusative.
-const RECEIVED: &[&str] = &[
-    "посла",
-    "послов",
-    "делегацию",
-    "делегации",
-    "министра",
-    "министров",
-    "главу",
-    "глав",
-    "президента",
-    "премьер",
-    "премьер-министра",
-    "представителей",
-    "представителя",
-    "генерального",
-    "генсека",
-    "директора",
-    "председателя",
-    "секретаря",
-    "губернатора",
-    "спикера",
-    "лидера",
-    "руководителя",
-    "руководство",
-    "заместителя",
-    "советника",
-    "исполнительного",
-    "постоянного",
-    "чрезвычайного",
-    "специального",
-    "верховного",
-    "вице-президента",
-    "короля",
-    "принца",
-    "шейха",
-    "эмира",
-    "делегатов",
-    "участников",
-    "членов",
-    "своего",
-    "новоназначенного",
-];
-
 /// Whether «принял» receives someone: a capitalized name or a word for a
-/// person within the next five words («принял в Астане Исполнительного
+/// person (`received` in `triggers.tsv`) within the next five words («принял в Астане Исполнительного
 /// директора»), not «приняла закон», «принял меры».
 fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     // «принял отставку губернатора» accepts a resignation.
@@ -159,7 +115,7 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
         let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last && ctx.word(k - 1) != "в";
-        RECEIVED.contains(&w) || (capital_name && !matches!(w, "в" | "во" | "на"))
+        s.cue_at(k, |c| c == Cue::Received) || (capital_name && !matches!(w, "в" | "во" | "на"))
     })
 }
 

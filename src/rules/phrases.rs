@@ -66,6 +66,9 @@ pub(crate) enum Cue {
     /// A preposition, or a noun in apposition («город», «столица»), that
     /// makes the capital after it a place, not an actor.
     Place,
+    /// A word for a person one receives, in the accusative («принял
+    /// посла», «принял делегацию»).
+    Received,
 }
 
 impl Cue {
@@ -89,11 +92,12 @@ impl Cue {
             Cue::Background | Cue::ParticipleAdjective => 15,
             Cue::Discuss => 16,
             Cue::Place => 17,
+            Cue::Received => 18,
         }
     }
 }
 
-const FAMILIES: usize = 18;
+const FAMILIES: usize = 19;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPat {
@@ -206,6 +210,7 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "participle" if value == "adjective" => Some(Cue::ParticipleAdjective),
         "discuss" => Some(Cue::Discuss),
         "place" => Some(Cue::Place),
+        "received" => Some(Cue::Received),
         _ => None,
     }
 }
