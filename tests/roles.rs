@@ -203,3 +203,16 @@ fn an_agreement_reached_at_an_event_is_its_outcome() {
     );
     assert_eq!(r.kind, dipnews::EventKind::Other);
 }
+
+#[test]
+fn a_statement_in_the_paragraph_before_its_event_names_a_party() {
+    // «Об этом он сказал на встрече…» points back to the statement, even
+    // across the line break agency copy puts after each sentence.
+    let text = "Сотрудничество развивается успешно, заявил министр иностранных дел Армении.\n\nОб этом он сказал на \
+                встрече с министром иностранных дел Грузии.";
+    assert_eq!(participants(&extract(text)), ["AM", "GE"]);
+    // Not from further back.
+    let text = "Сотрудничество развивается успешно, заявил министр иностранных дел Армении.\n\nПогода была \
+                хорошей.\n\nОб этом он сказал на встрече с министром иностранных дел Грузии.";
+    assert_eq!(participants(&extract(text)), ["GE"]);
+}

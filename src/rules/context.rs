@@ -140,7 +140,10 @@ impl<'d, 'g> Context<'d, 'g> {
         let s = self.body.get(k)?;
         let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
-        (back && prev.paragraph == s.paragraph).then_some(prev)
+        // Agency copy often gives each sentence a line of its own: the
+        // statement may stand in the paragraph before.
+        let near = prev.paragraph.zip(s.paragraph).is_some_and(|(p, q)| p + 1 >= q);
+        (back && near).then_some(prev)
     }
 
     /// Whether a sentence's future speaks of how long an event lasts
