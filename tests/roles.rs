@@ -216,3 +216,10 @@ fn a_statement_in_the_paragraph_before_its_event_names_a_party() {
                 хорошей.\n\nОб этом он сказал на встрече с министром иностранных дел Грузии.";
     assert_eq!(participants(&extract(text)), ["GE"]);
 }
+
+#[test]
+fn a_partnership_named_is_a_topic() {
+    let r = extract("Министры России и Индии провели переговоры о развитии партнерства Индии и АСЕАН.");
+    assert_eq!(participants(&r), ["RU", "IN"]);
+    assert!(org_participants(&r).is_empty(), "ASEAN is what the partnership is with");
+}
