@@ -207,3 +207,18 @@ fn what_the_talks_yielded_names_their_place() {
                 По итогам переговоров в Белграде подписан пакет документов.";
     assert_eq!(venue(text).as_deref(), Some("Белград"));
 }
+
+#[test]
+fn a_later_sentence_that_goes_on_about_the_event_places_it() {
+    // «а затем» inside a sentence about the same talks announces nothing.
+    let text = "Президент Казахстана провел переговоры с Президентом Армении, который находится в Казахстане с \
+                визитом.\nПереговоры в узком, а затем в расширенном составе прошли в Астане.";
+    assert_eq!(venue(text).as_deref(), Some("Астана"));
+    // Within an announced visit, its talks are part of the programme.
+    let text = "Президент Казахстана 5-6 мая посетит Армению с официальным визитом.\nПереговоры с премьер-министром \
+                пройдут в Ереване.";
+    assert_eq!(venue(text).as_deref(), Some("Ереван"));
+    // A sentence that opens on a later event does not place this one.
+    let text = "Президент Казахстана находится в Армении с официальным визитом. Затем он посетит Гюмри.";
+    assert_eq!(venue(text).as_deref(), Some("Армения"));
+}

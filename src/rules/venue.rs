@@ -8,7 +8,7 @@ use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
 use crate::gazetteer::{EntityId, EntityKind, Match};
-use crate::record::{MentionForm, Place, Span, Status};
+use crate::record::{EventKind, MentionForm, Place, Span, Status};
 
 fn is_in(w: &str) -> bool {
     matches!(w, "в" | "во")
@@ -282,7 +282,7 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
         .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
-    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !s.has(|c| matches!(c, Cue::FollowUp(_)))).collect();
+    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
         let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
@@ -294,6 +294,18 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         };
         later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
     })
+}
+
+/// Whether a later sentence tells of another event: a follow-up marker
+/// («затем», «пройдут») that no trigger of the main event's kind comes
+/// before. «Переговоры в узком, а затем в расширенном составе прошли в
+/// Минске» goes on about the talks, and within a visit, a summit or a
+/// conference any event is part of its programme («Переговоры с Путиным
+/// пройдут в Кремле»).
+fn announces(s: &Sent, ev: &MainEvent) -> bool {
+    let Some(marker) = s.hits.iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
+    let programme = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
+    !s.hits.iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
 /// «По итогам переговоров в Ташкенте подписан…»: what was signed names
