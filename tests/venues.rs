@@ -222,3 +222,14 @@ fn a_later_sentence_that_goes_on_about_the_event_places_it() {
     let text = "Президент Казахстана находится в Армении с официальным визитом. Затем он посетит Гюмри.";
     assert_eq!(venue(text).as_deref(), Some("Армения"));
 }
+
+#[test]
+fn a_sentence_further_down_that_the_event_is_taking_place_places_it() {
+    let text = "Министр Армении выступил на открытии международного форума «Диалог».\n\nОн отметил рост торговли.\n\n\
+                По его словам, связи крепнут.\n\nЭксперты согласны.\n\nФорум проходит 5-6 мая в Ереване.";
+    assert_eq!(venue(text).as_deref(), Some("Ереван"));
+    // The next forum's place is not this one's.
+    let text = "Министр Армении выступил на открытии международного форума «Диалог».\n\nОн отметил рост торговли.\n\n\
+                По его словам, связи крепнут.\n\nЭксперты согласны.\n\nСледующий форум пройдет в Баку.";
+    assert_eq!(venue(text), None);
+}

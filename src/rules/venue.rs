@@ -269,8 +269,10 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// визитом в Узбекистане … Переговоры проходят в узбекском Самарканде», «в
 /// столице республики»); else a city in a later sentence that tells of the
 /// same event again, or of an event taking place in other words («Встреча
-/// лидеров проходит во Дворце Независимости»). Sentences about an earlier
-/// or a later event never place it.
+/// лидеров проходит во Дворце Независимости»); last, a sentence anywhere
+/// further down that says the event is taking place there («Форум
+/// проходит 23-24 июня в Москве»). Sentences about an earlier or a later
+/// event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
     if let Some(found) = sents.iter().find_map(|s| city_in(ctx, s)) {
         return Some(found);
@@ -287,12 +289,24 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
-    let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+    let k = k?;
+    let again = ctx.restating(k, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
     again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
             s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
         };
-        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
+        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s)).or_else(|| {
+            // Last, a sentence further down that tells the main event is
+            // taking place there («Форум проходит 23-24 июня в Москве»).
+            let same = |s: &&Sent| {
+                s.has(|c| c == Cue::Kind(ev.kind))
+                    && s.has(|c| c == Cue::Status(Status::Held))
+                    && !s.only_future()
+                    && !announces(s, ev)
+                    && !tells_of_earlier(ctx, s)
+            };
+            ctx.body.iter().skip(k + 1).filter(same).find_map(|s| city_in(ctx, s))
+        })
     })
 }
 
