@@ -5,7 +5,9 @@
 //! sentence listing who took part or organized it) and is not a topic
 //! («по Афганистану», «ситуация в Сирии»), an envoy's accreditation
 //! («Посол России в Гвинее»), or a venue country of an event other than a
-//! visit. Everything else is "mentioned".
+//! visit. A capital that acts in such a sentence («Белград и Приштина
+//! начали переговоры») stands for its state. Everything else is
+//! "mentioned".
 
 use super::context::{Context, Sent};
 use super::kind::MainEvent;
@@ -165,8 +167,9 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
 }
 
 /// The sentences whose names can be participants: those that describe the
-/// main event, a headline that names it, and sentences that list who took
-/// part (for an announced event, those that announce who will).
+/// main event, a headline that names it, a lead that sums up the news a
+/// later sentence reports, and sentences that list who took part (for an
+/// announced event, those that announce who will).
 fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // The main sentence, and those after it that name the event again
     // («Заседание проходит под председательством…», «заявил в ходе
