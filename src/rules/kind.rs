@@ -22,8 +22,9 @@ pub(crate) struct MainEvent {
     pub status_span: Option<crate::record::Span>,
     /// A lead with no trigger of its own that sums up the news a later
     /// sentence reports («Минск и Москва согласовали позиции…», then «во
-    /// время встречи…»): its names are the event's parties, as a lead
-    /// that names the headline's event would be.
+    /// время встречи…»), or quotes what was said at the headline's event:
+    /// its names are the event's parties, as those of a lead that names
+    /// the event would be.
     pub lead: Option<usize>,
 }
 
@@ -167,7 +168,9 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
 /// diplomacy. With one state the event needs someone who acts for a state
 /// (a president, a minister, a delegation…).
 fn international(ctx: &Context, ev: &MainEvent) -> bool {
-    let sents = ctx.event_sentences(ev.sentence);
+    let mut sents = ctx.event_sentences(ev.sentence);
+    // What was said at the event names its parties.
+    sents.extend(ev.lead.filter(|&k| opinion_lead(ctx, &ctx.body[k])).map(|k| &ctx.body[k]));
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
@@ -281,6 +284,10 @@ fn trigger_event(ctx: &Context) -> MainEvent {
                 ev.sentence = Some(k);
                 ev.trigger = Some(t2);
                 ev.from_headline = false;
+                // A lead that quotes what was said there («…, заявил
+                // Президент», then «Глава государства выступил на открытии
+                // форума») speaks for the event's parties.
+                ev.lead = (k > after_dateline && opinion).then_some(after_dateline);
             }
             let first = ev.sentence;
             // The lead sentence tells the tense better than a headline.
