@@ -223,3 +223,13 @@ fn a_partnership_named_is_a_topic() {
     assert_eq!(participants(&r), ["RU", "IN"]);
     assert!(org_participants(&r).is_empty(), "ASEAN is what the partnership is with");
 }
+
+#[test]
+fn a_compound_first_part_alone_names_no_state() {
+    let r = extract("Сборная Казахстана по греко-римской борьбе выиграла три медали.");
+    assert_eq!(common::states(&r), ["KZ"]);
+    let r = extract("Министры обсудили англо-саксонскую правовую традицию и индо-тихоокеанский регион.");
+    assert!(r.states.is_empty());
+    let r = extract("Вчера прошли российско-таджикские переговоры.");
+    assert_eq!(common::states(&r), ["RU", "TJ"]);
+}
