@@ -7,7 +7,9 @@
 //! Pages are self-contained: inline CSS, no network, no script on article
 //! pages and one small script (sorting) on the index, both allowed by hash in
 //! a Content-Security-Policy that forbids everything else. The article text
-//! is untrusted: every string goes through [`maud`]'s escaping, and control
+//! is untrusted: every string is escaped, by [`maud`]'s templates for the
+//! card and the index and, for the marked text (most of a page, written in
+//! one pass), by the same escaping of the same four characters; control
 //! characters are shown as visible symbols.
 //!
 //! ```
