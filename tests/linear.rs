@@ -115,7 +115,6 @@ fn cpu_seconds() -> f64 {
 }
 
 /// Wall-clock seconds since the first call, where there is no thread clock.
-#[allow(dead_code)]
 fn wall_seconds() -> f64 {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
@@ -148,7 +147,7 @@ fn measure(text: &Arc<String>, limit: f64) -> Option<Cost> {
         let start = cpu_seconds();
         std::hint::black_box(common::extract(&text));
         let seconds = cpu_seconds() - start;
-        let (allocated, peak) = (TOTAL.with(Cell::get) - total, PEAK.with(Cell::get) - live);
+        let (allocated, peak) = (TOTAL.with(Cell::get).wrapping_sub(total), PEAK.with(Cell::get) - live);
         let _ = tx.send(Cost { seconds, allocated, peak });
     });
     rx.recv_timeout(std::time::Duration::try_from_secs_f64(limit).unwrap_or(std::time::Duration::MAX)).ok()
