@@ -188,3 +188,21 @@ fn a_related_block_under_a_short_text_stays_in_the_trailer() {
     let states: Vec<&str> = r.states.iter().map(|s| s.iso2.as_str()).collect();
     assert_eq!(states, ["KG", "IN"]);
 }
+
+#[test]
+fn a_name_and_a_date_without_an_agency_is_no_dateline() {
+    // A byline or a signature with its date: no place the gazetteer knows,
+    // no agency, not in capitals.
+    let r = extract(
+        "Министры Польши и Литвы провели переговоры.\nИван Петров, 12 февраля 2020 года\nСтороны обсудили торговлю.",
+    );
+    assert!(r.dateline.is_none());
+    // A place the gazetteer lacks, in capitals as wires write it, still is one.
+    check("ХОРОГШАН, 5 мая. Министры Польши и Литвы провели переговоры.", None, Some("--05-05"), None);
+    check(
+        "Душанбе, 5 мая 2020 г. Министры Польши и Литвы провели переговоры.",
+        Some("Душанбе"),
+        Some("2020-05-05"),
+        None,
+    );
+}

@@ -30,5 +30,12 @@ pub(crate) fn resolve(doc: &Document, gaz: &Gazetteer, reference: Option<dates::
     };
     // «ТАСС, 24 ноября.»: the agency stands where the city goes.
     let agency = shape.agency.and_then(named).or_else(|| if city.is_none() { named(shape.place) } else { None });
+    // «Хорог, 5 мая» in capitals is a dateline of a place the gazetteer
+    // lacks; a capitalized word no gazetteer knows, with no agency, opens a
+    // sentence («Между, 5 мая, …»).
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if city.is_none() && agency.is_none() && !capitals {
+        return None;
+    }
     Some(Dateline { city, date, agency, span: shape.span })
 }
