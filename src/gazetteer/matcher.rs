@@ -124,9 +124,9 @@ const ROOT: u32 = 0;
 /// A word of the vocabulary: its id, and the trie node reached by a name
 /// starting with it (`NO_NODE` when none does).
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    id: u32,
-    first: u32,
+pub(crate) struct Word {
+    pub id: u32,
+    pub first: u32,
 }
 
 const NO_NODE: u32 = u32::MAX;
@@ -180,18 +180,18 @@ const SHORT_TERMINALS: usize = 16;
 pub(crate) struct Trie {
     /// A one-bit-per-slot filter of the words that can start a name: a
     /// token whose slot is clear is no name start, without a map lookup.
-    starters: Vec<u64>,
+    pub starters: Vec<u64>,
     /// Starters of one or two bytes («G» of «G20»), as [`short_key`]s: the
     /// filter is skipped for words that short («в», «и» are everywhere);
     /// these few are compared as integers.
-    short_starters: Vec<u32>,
-    words: FxHashMap<Box<str>, Word>,
-    edges: FxHashMap<(u32, u32), u32>,
+    pub short_starters: Vec<u32>,
+    pub words: FxHashMap<Box<str>, Word>,
+    pub edges: FxHashMap<(u32, u32), u32>,
     /// Variant ids ending at each node.
-    terminals: Vec<Vec<u32>>,
+    pub terminals: Vec<Vec<u32>>,
     /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
     /// entity) → the entity's variants there.
-    shared: FxHashMap<(u32, u32), Vec<u32>>,
+    pub shared: FxHashMap<(u32, u32), Vec<u32>>,
     pub variants: Vec<Variant>,
 }
 

@@ -14,6 +14,7 @@
 //! assert_eq!(found, [("TJ", "Республики Таджикистан"), ("GW", "Гвинеи-Бисау")]);
 //! ```
 
+mod compiled;
 pub(crate) mod hash;
 pub mod inflect;
 mod load;
@@ -298,6 +299,19 @@ impl GazetteerBuilder {
     ///
     /// [`Error::Gazetteer`] naming the file and line of a malformed row.
     pub fn build(self) -> Result<Gazetteer> {
+        // The embedded tables alone load ready-made (see `compiled`);
+        // anything else is compiled here, by the same code that made them.
+        let ready = if compiled::only_embedded(&self.sources) { compiled::embedded() } else { None };
+        let g = match ready {
+            Some(g) => g,
+            None => self.compile()?,
+        };
+        g.finish()
+    }
+
+    /// Reads the tables and expands every name into the trie: all of the
+    /// gazetteer but its agency keys and parts splitter.
+    fn compile(&self) -> Result<Gazetteer> {
         let mut g = Gazetteer {
             entities: Vec::new(),
             agencies: Vec::new(),
@@ -323,27 +337,31 @@ impl GazetteerBuilder {
                 return Err(Error::Gazetteer { file, line, message });
             }
         }
-        // The dateline patterns compile on their own thread while the names
-        // are expanded: both take milliseconds and need nothing of each other.
-        let spellings: Vec<String> =
-            g.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name])).cloned().collect();
-        let compile = || PartsSplitter::new(spellings.iter().map(String::as_str));
-        let (splitter, ()) = crate::threads::beside(&compile, || g.expand_pending());
+        g.expand_pending();
+        Ok(g)
+    }
+}
+
+impl Gazetteer {
+    /// What the agencies give: the normal form of every spelling, and the
+    /// parts splitter that finds them in datelines.
+    fn finish(mut self) -> Result<Gazetteer> {
         let mut keys = FxHashSet::default();
-        for (a, agency) in g.agencies.iter().enumerate() {
+        for (a, agency) in self.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
                 let key = crate::text::normalize(crate::text::agency_spelling(v));
                 if key.chars().count() >= 2 && keys.insert((a, key.clone())) {
-                    g.agency_keys.push((a, key));
+                    self.agency_keys.push((a, key));
                 }
             }
         }
-        g.splitter = splitter.map_err(|e| Error::Gazetteer {
+        let spellings = self.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name]));
+        self.splitter = PartsSplitter::new(spellings.map(String::as_str)).map_err(|e| Error::Gazetteer {
             file: "agencies.tsv".into(),
             line: 0,
             message: format!("the agency names make the dateline patterns too big: {e}"),
         })?;
-        Ok(g)
+        Ok(self)
     }
 }
 
