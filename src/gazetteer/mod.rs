@@ -302,11 +302,10 @@ impl GazetteerBuilder {
         // The embedded tables alone load ready-made (see `compiled`);
         // anything else is compiled here, by the same code that made them.
         let ready = if compiled::only_embedded(&self.sources) { compiled::embedded() } else { None };
-        let g = match ready {
-            Some(g) => g,
-            None => self.compile()?,
-        };
-        g.finish()
+        match ready {
+            Some(g) => g.finish(false),
+            None => self.compile()?.finish(true),
+        }
     }
 
     /// Reads the tables and expands every name into the trie: all of the
@@ -344,8 +343,11 @@ impl GazetteerBuilder {
 
 impl Gazetteer {
     /// What the agencies give: the normal form of every spelling, and the
-    /// parts splitter that finds them in datelines.
-    fn finish(mut self) -> Result<Gazetteer> {
+    /// parts splitter that finds them in datelines. With `check`, its
+    /// patterns compile now, so that agency names too many or too long for
+    /// them are an error here; the embedded ones are known to compile and
+    /// wait for the first line that may open a dateline.
+    fn finish(mut self, check: bool) -> Result<Gazetteer> {
         let mut keys = FxHashSet::default();
         for (a, agency) in self.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
@@ -356,10 +358,13 @@ impl Gazetteer {
             }
         }
         let spellings = self.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name]));
-        self.splitter = PartsSplitter::new(spellings.map(String::as_str)).map_err(|e| Error::Gazetteer {
-            file: "agencies.tsv".into(),
-            line: 0,
-            message: format!("the agency names make the dateline patterns too big: {e}"),
+        let splitter = PartsSplitter::new(spellings.map(String::as_str));
+        self.splitter = splitter.and_then(|s| if check { s.compile_now().map(|()| s) } else { Ok(s) }).map_err(|e| {
+            Error::Gazetteer {
+                file: "agencies.tsv".into(),
+                line: 0,
+                message: format!("the agency names make the dateline patterns too big: {e}"),
+            }
         })?;
         Ok(self)
     }
