@@ -18,7 +18,7 @@
 //! ```
 
 use super::hash::{FxHashMap, FxHashSet, FxHasher};
-use super::matcher::{Trie, Variant, Word};
+use super::matcher::{Trie, Variant, STARTER_WORDS};
 use super::{Agency, Entity, EntityId, EntityKind, Gazetteer, Office, Table, Term};
 use crate::record::MentionForm;
 use crate::text::PartsSplitter;
@@ -119,23 +119,10 @@ fn write_trie(o: &mut Out, t: &Trie) {
     o.len(t.starters.len());
     t.starters.iter().for_each(|&w| o.u64(w));
     o.u32s(&t.short_starters);
-    let mut words: Vec<(&Box<str>, &Word)> = t.words.iter().collect();
-    words.sort_by_key(|(_, w)| w.id);
-    o.len(words.len());
-    for (w, word) in words {
-        o.str(w);
-        o.u32(word.first);
+    o.str(&t.text);
+    for v in [&t.ends, &t.first, &t.slots, &t.child_start, &t.child_words, &t.child_nodes, &t.term_start, &t.term_ids] {
+        o.u32s(v);
     }
-    let mut edges: Vec<(&(u32, u32), &u32)> = t.edges.iter().collect();
-    edges.sort();
-    o.len(edges.len());
-    for (&(a, b), &n) in edges {
-        o.u32(a);
-        o.u32(b);
-        o.u32(n);
-    }
-    o.len(t.terminals.len());
-    t.terminals.iter().for_each(|list| o.u32s(list));
     o.len(t.variants.len());
     for v in &t.variants {
         o.u32(v.entity);
@@ -236,21 +223,10 @@ fn read_trie(r: &mut In) -> Option<Trie> {
     let n = r.len()?;
     let starters = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
     let short_starters = r.u32s()?;
-    let n = r.len()?;
-    let mut words = FxHashMap::default();
-    words.reserve(n);
-    for id in 0..n as u32 {
-        let w = r.str()?;
-        words.insert(w.into(), Word { id, first: r.u32()? });
-    }
-    let n = r.len()?;
-    let mut edges = FxHashMap::default();
-    edges.reserve(n);
-    for _ in 0..n {
-        edges.insert((r.u32()?, r.u32()?), r.u32()?);
-    }
-    let n = r.len()?;
-    let terminals = (0..n).map(|_| r.u32s()).collect::<Option<Vec<_>>>()?;
+    let text = r.str()?.to_string();
+    let (ends, first, slots) = (r.u32s()?, r.u32s()?, r.u32s()?);
+    let (child_start, child_words, child_nodes) = (r.u32s()?, r.u32s()?, r.u32s()?);
+    let (term_start, term_ids) = (r.u32s()?, r.u32s()?);
     let n = r.len()?;
     let mut variants = Vec::with_capacity(n);
     for _ in 0..n {
@@ -267,12 +243,43 @@ fn read_trie(r: &mut In) -> Option<Trie> {
         };
         variants.push(Variant { entity, form, exact, capital: flags & 1 != 0, compound: flags & 2 != 0, capitals });
     }
-    let nodes = terminals.len() as u32;
-    let ok = starters.len() == Trie::new().starters.len()
-        && words.values().all(|w| w.first == u32::MAX || w.first < nodes)
-        && edges.iter().all(|(&(a, _), &b)| a < nodes && b < nodes)
-        && terminals.iter().flatten().all(|&v| (v as usize) < variants.len());
-    ok.then(|| Trie { starters, short_starters, words, edges, terminals, shared: FxHashMap::default(), variants })
+    let t = Trie {
+        starters,
+        short_starters,
+        text,
+        ends,
+        first,
+        slots,
+        child_start,
+        child_words,
+        child_nodes,
+        term_start,
+        term_ids,
+        variants,
+    };
+    well_formed(&t).then_some(t)
+}
+
+/// Whether every index of `t` is in bounds and every lookup ends, so that
+/// matching cannot panic or loop whatever the bytes were.
+fn well_formed(t: &Trie) -> bool {
+    let ascending = |v: &[u32], last: usize| v.windows(2).all(|w| w[0] <= w[1]) && v.last() == Some(&(last as u32));
+    let nodes = t.term_start.len().saturating_sub(1) as u32;
+    let words = t.ends.len() as u32;
+    nodes > 0
+        && t.starters.len() == STARTER_WORDS
+        && (t.ends.is_empty() || ascending(&t.ends, t.text.len()))
+        && t.first.len() == t.ends.len()
+        && t.first.iter().all(|&f| f == u32::MAX || f < nodes)
+        && t.slots.len().is_power_of_two()
+        && t.slots.contains(&0)
+        && t.slots.iter().all(|&s| s <= words)
+        && t.child_start.len() == t.term_start.len()
+        && ascending(&t.child_start, t.child_words.len())
+        && t.child_nodes.len() == t.child_words.len()
+        && t.child_nodes.iter().all(|&c| c < nodes)
+        && ascending(&t.term_start, t.term_ids.len())
+        && t.term_ids.iter().all(|&v| (v as usize) < t.variants.len())
 }
 
 fn kind_of(code: u8) -> Option<EntityKind> {
@@ -358,8 +365,9 @@ impl<'a> In<'a> {
         std::str::from_utf8(self.take(n as usize)?).ok().map(Some)
     }
     fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len()?;
-        (0..n).map(|_| self.u32()).collect()
+        let n = self.u32()? as usize;
+        let bytes = self.take(n.checked_mul(4)?)?;
+        Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     }
 }
 
@@ -383,7 +391,10 @@ mod tests {
         if bytes != COMPILED {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/compiled.bin");
             if std::env::var_os("DIPNEWS_BLESS").is_some() {
+                // This build still holds the old file: the next one loads
+                // the new.
                 std::fs::write(path, &bytes).expect("writes the compiled gazetteers");
+                return;
             } else {
                 panic!(
                     "{path} is stale (the embedded tables or the code that expands them changed); \

@@ -9,7 +9,7 @@ use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
 
 /// A way an entity can be written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Variant {
     pub entity: u32,
     pub form: MentionForm,
@@ -176,7 +176,26 @@ fn word_slot(w: &[u8]) -> usize {
 /// Terminal lists up to this length are searched directly for duplicates.
 const SHORT_TERMINALS: usize = 16;
 
-#[derive(Debug, Default, Clone)]
+/// The trie while names are added: maps that grow, frozen into a [`Trie`]
+/// once every name is in.
+#[derive(Debug, Default)]
+pub(crate) struct TrieBuilder {
+    starters: Vec<u64>,
+    short_starters: Vec<u32>,
+    words: FxHashMap<Box<str>, Word>,
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Variant ids ending at each node.
+    terminals: Vec<Vec<u32>>,
+    /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
+    /// entity) → the entity's variants there.
+    shared: FxHashMap<(u32, u32), Vec<u32>>,
+    variants: Vec<Variant>,
+}
+
+/// The name matcher: a trie over normalized words, in flat arrays (a
+/// frozen [`TrieBuilder`]), so that the embedded one loads from bytes
+/// with no work (see `compiled`).
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Trie {
     /// A one-bit-per-slot filter of the words that can start a name: a
     /// token whose slot is clear is no name start, without a map lookup.
@@ -185,14 +204,32 @@ pub(crate) struct Trie {
     /// filter is skipped for words that short («в», «и» are everywhere);
     /// these few are compared as integers.
     pub short_starters: Vec<u32>,
-    pub words: FxHashMap<Box<str>, Word>,
-    pub edges: FxHashMap<(u32, u32), u32>,
-    /// Variant ids ending at each node.
-    pub terminals: Vec<Vec<u32>>,
-    /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
-    /// entity) → the entity's variants there.
-    pub shared: FxHashMap<(u32, u32), Vec<u32>>,
+    /// Every word, one after the other: word `k` ends at `ends[k]`.
+    pub text: String,
+    pub ends: Vec<u32>,
+    /// The node a name starting with word `k` reaches (`NO_NODE`: none).
+    pub first: Vec<u32>,
+    /// Open addressing over the words by [`word_hash`]: word id + 1, or 0
+    /// for an empty slot; a power of two long, at most half full.
+    pub slots: Vec<u32>,
+    /// The edges out of node `n` are `child_start[n]..child_start[n + 1]`
+    /// of `child_words` (sorted) and `child_nodes`.
+    pub child_start: Vec<u32>,
+    pub child_words: Vec<u32>,
+    pub child_nodes: Vec<u32>,
+    /// The variants ending at node `n`: `term_start[n]..term_start[n + 1]`
+    /// of `term_ids`.
+    pub term_start: Vec<u32>,
+    pub term_ids: Vec<u32>,
     pub variants: Vec<Variant>,
+}
+
+/// The hash of a word for [`Trie::slots`].
+fn word_hash(w: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::hash::FxHasher::default();
+    h.write(w);
+    h.finish()
 }
 
 /// A raw match of the trie: tokens `[first, last)` or a part of one token.
@@ -204,16 +241,9 @@ pub(crate) struct RawMatch {
     pub variant: u32,
 }
 
-impl Trie {
-    pub fn new() -> Trie {
-        Trie { terminals: vec![Vec::new()], starters: vec![0; STARTER_SLOTS / 64], ..Default::default() }
-    }
-
-    /// Whether the word in slot `k` of the filter may start a name (false:
-    /// certainly not).
-    #[inline]
-    fn may_start(&self, k: usize) -> bool {
-        self.starters[k / 64] & (1 << (k % 64)) != 0
+impl TrieBuilder {
+    pub fn new() -> TrieBuilder {
+        TrieBuilder { terminals: vec![Vec::new()], starters: vec![0; STARTER_WORDS], ..Default::default() }
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -296,13 +326,117 @@ impl Trie {
         }
     }
 
+    /// The trie in its flat form: words by id with their hash table,
+    /// edges and terminals grouped by node.
+    pub fn freeze(self) -> Trie {
+        let mut words: Vec<(Box<str>, Word)> = self.words.into_iter().collect();
+        words.sort_unstable_by_key(|(_, w)| w.id);
+        let mut t = Trie {
+            starters: self.starters,
+            short_starters: self.short_starters,
+            slots: vec![0; (words.len() * 2).next_power_of_two().max(16)],
+            variants: self.variants,
+            ..Trie::default()
+        };
+        for (w, word) in &words {
+            t.text.push_str(w);
+            t.ends.push(t.text.len() as u32);
+            t.first.push(word.first);
+            let mask = t.slots.len() - 1;
+            let mut k = t.slot_of(w.as_bytes());
+            while t.slots[k] != 0 {
+                k = (k + 1) & mask;
+            }
+            t.slots[k] = word.id + 1;
+        }
+        let nodes = self.terminals.len();
+        let mut edges: Vec<((u32, u32), u32)> = self.edges.into_iter().collect();
+        edges.sort_unstable();
+        t.child_start = Vec::with_capacity(nodes + 1);
+        let mut e = 0;
+        for n in 0..nodes as u32 {
+            t.child_start.push(e as u32);
+            while e < edges.len() && edges[e].0 .0 == n {
+                t.child_words.push(edges[e].0 .1);
+                t.child_nodes.push(edges[e].1);
+                e += 1;
+            }
+        }
+        t.child_start.push(e as u32);
+        t.term_start.push(0);
+        for list in self.terminals {
+            t.term_ids.extend(list);
+            t.term_start.push(t.term_ids.len() as u32);
+        }
+        t
+    }
+}
+
+/// Words of the starter filter (64 slots each).
+pub(crate) const STARTER_WORDS: usize = STARTER_SLOTS / 64;
+
+impl Trie {
+    /// Whether the word in slot `k` of the filter may start a name (false:
+    /// certainly not).
+    #[inline]
+    fn may_start(&self, k: usize) -> bool {
+        self.starters[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// The first slot of `w` in the word table.
+    #[inline]
+    fn slot_of(&self, w: &[u8]) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (word_hash(w) >> (64 - bits)) as usize
+    }
+
+    /// Word `k` of the vocabulary.
+    #[inline]
+    fn word_text(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        self.text.get(start..self.ends[k] as usize).unwrap_or_default()
+    }
+
+    /// The id of word `w` and the node a name starting with it reaches.
+    #[inline]
+    fn word(&self, w: &str) -> Option<Word> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot_of(w.as_bytes());
+        loop {
+            let id = self.slots[k].checked_sub(1)?;
+            if self.word_text(id as usize) == w {
+                return Some(Word { id, first: self.first[id as usize] });
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The node an edge labelled `word` leads to from `node`.
+    #[inline]
+    fn child(&self, node: u32, word: u32) -> Option<u32> {
+        let (a, b) = (self.child_start[node as usize] as usize, self.child_start[node as usize + 1] as usize);
+        let words = &self.child_words[a..b];
+        let k = if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
+        Some(self.child_nodes[a + k])
+    }
+
+    /// The variants that end at `node`.
+    #[inline]
+    fn terminals(&self, node: u32) -> &[u32] {
+        let n = node as usize;
+        &self.term_ids[self.term_start[n] as usize..self.term_start[n + 1] as usize]
+    }
+
     /// Finds matches in tokens `[from, to)` of `doc`: at each position the
     /// longest name that passes its checks; then, inside hyphenated words
     /// no name covers, adjective parts (`российско-таджикских`).
     pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
         let to = to.min(doc.tokens.len());
         let id = |k: usize| match doc.tokens[k].kind {
-            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.words.get(doc.norm.get(k)).copied(),
+            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.word(doc.norm.get(k)),
             _ => None,
         };
         let mut i = from;
@@ -323,23 +457,23 @@ impl Trie {
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
-            if start.is_some() && self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+            if start.is_some() && self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
                 let Some(w) = id(j) else { break };
-                match self.edges.get(&(node, w.id)) {
-                    Some(&n) => node = n,
+                match self.child(node, w.id) {
+                    Some(n) => node = n,
                     None => break,
                 }
                 j += 1;
-                if self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+                if self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
                     best = Some((j, node));
                 }
             }
             if let Some((end, node)) = best {
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                for &v in &self.terminals[node as usize] {
+                for &v in self.terminals(node) {
                     if self.accepts(doc, i, end, v) {
                         out.push(RawMatch { span, first: i, last: end, variant: v });
                     }
@@ -372,8 +506,8 @@ impl Trie {
             let Some(key) = keys.next() else { return };
             let last_part = n + 1 == parts;
             if !key.is_empty() && self.may_start(word_slot(key.as_bytes())) {
-                if let Some(node) = self.words.get(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
-                    for &v in &self.terminals[node as usize] {
+                if let Some(node) = self.word(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
+                    for &v in self.terminals(node) {
                         let var = &self.variants[v as usize];
                         if var.form == MentionForm::Adjective && var.compound != last_part {
                             out.push(RawMatch {

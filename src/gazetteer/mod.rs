@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::record::{MentionForm, Place, Span};
 use crate::text::{Document, PartsSplitter};
 use hash::{FxHashMap, FxHashSet};
-use matcher::{Entry, RawMatch, Trie};
+use matcher::{Entry, RawMatch, Trie, TrieBuilder};
 use once_cell::sync::Lazy;
 use std::path::Path;
 use std::sync::Arc;
@@ -314,7 +314,7 @@ impl GazetteerBuilder {
         let mut g = Gazetteer {
             entities: Vec::new(),
             agencies: Vec::new(),
-            trie: Trie::new(),
+            trie: Trie::default(),
             by_key: FxHashMap::default(),
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
@@ -560,9 +560,11 @@ impl Gazetteer {
                 })
                 .collect()
         });
+        let mut trie = TrieBuilder::new();
         for part in expanded {
-            self.trie.add(part);
+            trie.add(part);
         }
+        self.trie = trie.freeze();
     }
 
     fn add_entity(
