@@ -419,7 +419,8 @@ impl Trie {
     fn child(&self, node: u32, word: u32) -> Option<u32> {
         let (a, b) = (self.child_start[node as usize] as usize, self.child_start[node as usize + 1] as usize);
         let words = &self.child_words[a..b];
-        let k = if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
+        let k =
+            if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
         Some(self.child_nodes[a + k])
     }
 

@@ -359,13 +359,14 @@ impl Gazetteer {
         }
         let spellings = self.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name]));
         let splitter = PartsSplitter::new(spellings.map(String::as_str));
-        self.splitter = splitter.and_then(|s| if check { s.compile_now().map(|()| s) } else { Ok(s) }).map_err(|e| {
-            Error::Gazetteer {
-                file: "agencies.tsv".into(),
-                line: 0,
-                message: format!("the agency names make the dateline patterns too big: {e}"),
-            }
-        })?;
+        self.splitter =
+            splitter.and_then(|s| if check { s.compile_now().map(|()| s) } else { Ok(s) }).map_err(|e| {
+                Error::Gazetteer {
+                    file: "agencies.tsv".into(),
+                    line: 0,
+                    message: format!("the agency names make the dateline patterns too big: {e}"),
+                }
+            })?;
         Ok(self)
     }
 }
