@@ -54,11 +54,14 @@ impl ExtractorBuilder {
 
     /// Builds the extractor.
     ///
-    /// Everything the extractor needs is compiled here, not on the first
-    /// call to [`Extractor::extract`]: the gazetteers (once per process when
-    /// embedded) and, on a second thread meanwhile, the rules' trigger
-    /// table and date grammar. Only the dateline shape of lowercased dumps
-    /// waits for the first lowercased line (most texts have none).
+    /// Nearly everything the extractor needs is ready here, not on the
+    /// first call to [`Extractor::extract`]: the gazetteers (once per
+    /// process when embedded; the embedded ones load ready-made, names
+    /// expanded at the crate's build) and, on a second thread meanwhile,
+    /// the rules' trigger table and date grammar. The dateline shapes
+    /// compile on the first line that may open a dateline, the shape of
+    /// lowercased dumps on the first lowercased line (texts without such
+    /// lines never need them).
     pub fn build(self) -> Extractor {
         let ((), gazetteer) =
             crate::threads::beside(&rules::compile, || self.gazetteer.unwrap_or_else(Gazetteer::embedded));

@@ -688,6 +688,41 @@ mod tests {
         phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
     }
 
+    fn frozen(names: &[&str]) -> Trie {
+        let mut b = TrieBuilder::new();
+        for (k, n) in names.iter().enumerate() {
+            b.add(expand(&Entry::Name { entity: k as u32, name: n.to_string(), form: MentionForm::Name }));
+        }
+        b.freeze()
+    }
+
+    #[test]
+    fn frozen_trie_finds_every_word_and_only_those() {
+        let t = frozen(&["Республика Таджикистан", "Гвинея-Бисау", "Гвинея", "Новая Зеландия"]);
+        for k in 0..t.ends.len() {
+            let w = t.word_text(k);
+            assert_eq!(t.word(w).map(|w| w.id), Some(k as u32), "{w}");
+        }
+        for w in ["", "таджик", "республик", "зеландиями", "x"] {
+            assert!(t.word(w).is_none(), "{w}");
+        }
+        let republic = t.word("республики").expect("a form of the first word");
+        let node = t.child(republic.first, t.word("таджикистан").expect("the second word").id);
+        assert!(node.is_some_and(|n| !t.terminals(n).is_empty()));
+        assert_eq!(t.child(republic.first, t.word("зеландии").expect("a word").id), None);
+    }
+
+    #[test]
+    fn a_trie_with_no_names_finds_nothing() {
+        let t = frozen(&[]);
+        assert!(t.word("россия").is_none());
+        let text = "Россия и Таджикистан.";
+        let doc = Document::new(text, &crate::text::PartsSplitter::unbuilt());
+        let mut out = Vec::new();
+        t.find(&doc, 0, doc.tokens.len(), &mut out);
+        assert!(out.is_empty());
+    }
+
     #[test]
     fn filter_slot_ignores_what_follows_the_word() {
         for w in ["", "ab", "abcdefg", "abcdefgh", "россия", "таджикистан", "российско-таджикских"]
