@@ -195,25 +195,20 @@ pub struct PartsSplitter {
     /// The agency spellings, longest first (the dateline patterns'
     /// alternatives).
     spellings: Vec<String>,
-    /// The city-first and date-first shapes, compiled on the first line
-    /// that may open a dateline: compiling them is most of what a cold
-    /// start would otherwise spend on regexes, and a text without such a
-    /// line never needs them.
-    shapes: OnceLock<Shapes>,
-    /// The city-first shape for lowercased dumps («москва, 1 дек - риа
-    /// новости.»), compiled on the first lowercased line: most texts have
-    /// none.
-    city_first_lower: OnceLock<Regex>,
+    /// The dateline shapes in the order of [`patterns`] (city first, the
+    /// same for lowercased dumps — «москва, 1 дек - риа новости.» — and
+    /// date first), each compiled on the first line that needs it:
+    /// compiling them is most of what a cold start would otherwise spend
+    /// on regexes, and a text without such a line never needs them.
+    shapes: [OnceLock<Regex>; 3],
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
 }
 
-/// The compiled dateline shapes.
-#[derive(Debug, Clone)]
-struct Shapes {
-    city_first: Regex,
-    date_first: Regex,
-}
+/// Indices of the shapes in [`patterns`].
+const CITY_FIRST: usize = 0;
+const CITY_FIRST_LOWER: usize = 1;
+const DATE_FIRST: usize = 2;
 
 /// A pattern that matches nothing: the shape of a splitter that knows no
 /// agency, or of patterns that failed to compile.
@@ -291,18 +286,19 @@ impl PartsSplitter {
         spellings.sort_by_key(|n| std::cmp::Reverse(n.len()));
         spellings.dedup();
         let names = spellings.iter().map(|n| n.to_lowercase()).collect();
-        Ok(PartsSplitter { spellings, shapes: OnceLock::new(), city_first_lower: OnceLock::new(), names })
+        Ok(PartsSplitter { spellings, shapes: Default::default(), names })
     }
 
     /// Compiles the city-first and date-first shapes now (the lowercase
     /// one still waits for a lowercased line), and says why they do not
     /// compile if they do not.
     pub fn compile_now(&self) -> Result<(), regex::Error> {
-        if self.shapes.get().is_none() {
-            let [city_first, _, date_first] = patterns(&self.spellings);
-            let shapes = Shapes { city_first: Regex::new(&city_first)?, date_first: Regex::new(&date_first)? };
-            // Another thread may have compiled them meanwhile: the same.
-            let _ = self.shapes.set(shapes);
+        let patterns = patterns(&self.spellings);
+        for k in [CITY_FIRST, DATE_FIRST] {
+            if self.shapes[k].get().is_none() {
+                // Another thread may have compiled it meanwhile: the same.
+                let _ = self.shapes[k].set(Regex::new(&patterns[k])?);
+            }
         }
         Ok(())
     }
@@ -310,29 +306,16 @@ impl PartsSplitter {
     /// A splitter that finds no dateline, cheap to make: a placeholder while
     /// the agencies are being loaded.
     pub(crate) fn unbuilt() -> PartsSplitter {
-        let never = OnceLock::from(Shapes { city_first: compile(NEVER), date_first: compile(NEVER) });
         PartsSplitter {
             spellings: Vec::new(),
-            shapes: never,
-            city_first_lower: OnceLock::from(compile(NEVER)),
+            shapes: [(); 3].map(|()| OnceLock::from(compile(NEVER))),
             names: Vec::new(),
         }
     }
 
-    /// The city-first and date-first shapes, compiled on first use.
-    fn shapes(&self) -> &Shapes {
-        self.shapes.get_or_init(|| {
-            let [city_first, _, date_first] = patterns(&self.spellings);
-            Shapes { city_first: compile(&city_first), date_first: compile(&date_first) }
-        })
-    }
-
-    /// The city-first shape for lowercased lines, compiled on first use.
-    fn lower_shape(&self) -> &Regex {
-        self.city_first_lower.get_or_init(|| {
-            let [_, lower, _] = patterns(&self.spellings);
-            compile(&lower)
-        })
+    /// Shape `k` of [`patterns`], compiled on first use.
+    fn shape(&self, k: usize) -> &Regex {
+        self.shapes[k].get_or_init(|| compile(&patterns(&self.spellings)[k]))
     }
 
     /// Finds a dateline at the very start of `line` (which starts at byte
@@ -345,17 +328,20 @@ impl PartsSplitter {
         if !lower && !may_open_dateline(line) {
             return None;
         }
-        let shapes = self.shapes();
-        let first = if lower { self.lower_shape() } else { &shapes.city_first };
+        // Past the blanks every shape allows, a date-first dateline opens
+        // with a digit (`\d`: a Unicode decimal digit, which `is_numeric`
+        // covers) and a city-first one with a letter: only one shape can
+        // match, and only that one need be compiled.
+        let opening = line.trim_start_matches(['\x20', '\t', '\u{a0}', '\u{feff}']);
+        let shape = match (opening.starts_with(char::is_numeric), lower) {
+            (true, _) => DATE_FIRST,
+            (false, true) => CITY_FIRST_LOWER,
+            (false, false) => CITY_FIRST,
+        };
+        let shape = self.shape(shape);
         // A match test first: on an anchored pattern the capturing engine
         // would run (and clear its state) on every line, datelines or not.
-        let caps = if first.is_match(line) {
-            first.captures(line)
-        } else if shapes.date_first.is_match(line) {
-            shapes.date_first.captures(line)
-        } else {
-            None
-        }?;
+        let caps = if shape.is_match(line) { shape.captures(line) } else { None }?;
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         // Bracketed agencies are short (a bounded repetition in the pattern
@@ -756,6 +742,19 @@ mod tests {
         let d = splitter().dateline_in(line, 0)?;
         let s = |x: Span| line[x.start..x.end].to_string();
         Some((s(d.place), d.date.map(s), d.agency.map(s), s(d.span)))
+    }
+
+    #[test]
+    fn only_the_shape_a_line_can_take_compiles() {
+        let s = splitter();
+        assert!(s.shapes.iter().all(|k| k.get().is_none()), "nothing compiled before the first line");
+        assert!(s.dateline_in("Министр прибыл в Душанбе.", 0).is_none());
+        assert!(s.shapes.iter().all(|k| k.get().is_none()), "a line that opens no dateline compiles nothing");
+        assert!(s.dateline_in("6 октября, МОСКВА /ТАСС/. Министр", 0).is_some());
+        assert!(s.shapes[DATE_FIRST].get().is_some() && s.shapes[CITY_FIRST].get().is_none());
+        assert!(s.dateline_in("\u{a0}МОСКВА, 6 октября. /ТАСС/. Министр", 0).is_some());
+        assert!(s.shapes[CITY_FIRST].get().is_some() && s.shapes[CITY_FIRST_LOWER].get().is_none());
+        s.compile_now().expect("the shapes compile");
     }
 
     #[test]
