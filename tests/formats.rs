@@ -60,3 +60,13 @@ fn abbreviations_and_bridges() {
     assert_eq!(f("в режиме видеомоста"), Format::Videoconference);
     assert_eq!(f("очно и дистанционно"), Format::Hybrid);
 }
+
+#[test]
+fn a_video_address_in_a_hybrid_event() {
+    let text = "В Ереване открылся форум по вопросам безопасности. В открытии приняли участие министр иностранных дел \
+                Армении и генеральный секретарь ОБСЕ, выступивший с видеообращением. Форум проходит в гибридном формате.";
+    assert_eq!(format_of(text), Format::Hybrid);
+    // Without the later statement the video address is all there is.
+    let cut = text.rsplit_once(" Форум проходит").map_or(text, |(head, _)| head);
+    assert_eq!(format_of(cut), Format::Videoconference);
+}

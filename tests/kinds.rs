@@ -57,6 +57,12 @@ fn triggers_outside_diplomacy_are_no_event() {
 fn status_planned_and_held() {
     assert_eq!(extract("Министр России 8 октября проведет в Москве переговоры.").status, Status::Planned);
     assert_eq!(extract("Форум ОИС пройдет в Баку в марте 2025 года.").status, Status::Planned);
+    assert_eq!(extract("Министры иностранных дел Польши и Литвы посетят Ригу.").kind, EventKind::Visit);
+    // «предстоят» speaks of what is to come.
+    assert_eq!(
+        extract("Переговоры министров иностранных дел России и Турции в среду в Анкаре предстоят непростые.").status,
+        Status::Planned
+    );
     assert_eq!(
         extract("Министр Узбекистана прибыл в Душанбе с визитом, который продлится два дня.").status,
         Status::Held
@@ -189,4 +195,15 @@ fn resignations_are_no_receptions_or_statements() {
         kind_of("В столице Чехии 27 мая состоялись финальные встречи чемпионата мира, в которых сыграли представители Чехии и Швеции."),
         EventKind::Other
     );
+}
+
+#[test]
+fn a_bare_talk_retells_the_headlines_call() {
+    let text = "Президенты Польши и Литвы провели телефонную беседу\n\nБеседа прошла вечером 11 июля и длилась \
+                20 минут, сообщили в канцелярии президента Польши.";
+    assert_eq!(kind_of(text), EventKind::PhoneCall);
+    // Under a headline of a meeting it stays a meeting.
+    let text = "Президенты Польши и Литвы встретились в Вильнюсе\n\nБеседа прошла вечером 11 июля и длилась \
+                20 минут, сообщили в канцелярии президента Польши.";
+    assert_eq!(kind_of(text), EventKind::Meeting);
 }

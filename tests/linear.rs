@@ -35,6 +35,11 @@ fn worst_inputs() -> Vec<Worst> {
         ("и", |n| rep("и ", n)),
         ("ООН", |n| rep("ООН ", n)),
         ("noise", |n| rep("Mосква\u{a0}&nbsp;\u{200b}\r\n\t&laquo;x&raquo; \"", n)),
+        // Markup left in scraped text: unclosed comments and scripts are
+        // searched for their end once, not from every opener.
+        ("unclosed comments", |n| rep("<!--", n)),
+        ("unclosed scripts", |n| rep("<script>x", n)),
+        ("tags", |n| rep("<p class=\"x\"><b>Москва</b></p>", n)),
         // Pages of site text: the document parts stay linear too.
         ("photo lines", |n| format!("{}Министр России провел переговоры.", rep("ФОТО: пресс-служба\n", n))),
     ]

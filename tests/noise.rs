@@ -98,6 +98,12 @@ const EXACT: &[Variant] = &[
             acc
         })
     }),
+    ("html-tags", |t| {
+        // A scrape that kept the markup: paragraphs, inline tags, a
+        // comment and a script.
+        let body: String = t.lines().map(|l| format!("<p class=\"text\"><span>{l}</span></p>\n")).collect();
+        format!("<!-- page --><div id=\"main\">\n<script>var a = \"МОСКВА, 1 мая /ТАСС/\";</script>{body}</div>")
+    }),
     ("ascii-quotes", |t| t.replace(['«', '»', '“', '”', '„'], "\"")),
     ("double-spaces", |t| t.replace(' ', "  ")),
     ("latin-lookalikes", |t| {

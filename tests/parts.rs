@@ -151,3 +151,64 @@ fn every_line_falls_in_one_part_in_text_order() {
     // The dateline and the rest of its line are two parts of one line.
     assert_eq!(labeled.len(), lines + 1, "{labeled:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_a_time_word_is_no_dateline() {
+    // Copy with no dateline: «Ранее, 12 февраля, …» in the third paragraph
+    // opens a sentence as «МОСКВА, 12 февраля» opens a dateline.
+    let text = "Новости дня\nМинистры Польши и Литвы договорились о встрече\n15.02.2017 12:20\n\
+                Министры иностранных дел Польши и Литвы встретятся 16 февраля в Вильнюсе в рамках совещания глав \
+                внешнеполитических ведомств стран региона, сообщила официальный представитель МИД Польши, передает \
+                агентство\n\
+                По словам дипломатов, на встрече обсудят безопасность региона.\n\
+                Ранее, 12 февраля, министр Польши посетил Ригу.";
+    let p = split(text);
+    assert!(p.dateline.is_none());
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы договорились о встрече");
+    let r = extract(text);
+    assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("2017-02-16"));
+    // A page's date line with its weekday is no dateline either.
+    let text = "Четверг, 25 декабря\nМинистры Польши и Литвы отправятся в Ригу\n\nМинистры иностранных дел Польши \
+                и Литвы посетят Ригу.";
+    let p = split(text);
+    assert!(p.dateline.is_none());
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы отправятся в Ригу");
+}
+
+#[test]
+fn menu_items_glued_together_are_site_text() {
+    // A scraper that drops the breaks between menu items glues a rubric to
+    // the next one; the glued line is no title and names no state.
+    let text = "ГлавнаяПолитика и события в Армении\n\nМинистры Польши и Литвы провели переговоры\n\n\
+                ВИЛЬНЮС, 3 марта /ТАСС/. Министры иностранных дел Польши и Литвы провели переговоры.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+    assert_eq!(states(&extract(text)), ["PL", "LT"]);
+}
+
+#[test]
+fn a_widget_label_between_title_and_dateline() {
+    let text = "Комментарии 0\nМинистры Польши и Литвы провели переговоры\nВидео по теме\n\
+                ВИЛЬНЮС, 3 марта /ТАСС/. Министры иностранных дел Польши и Литвы провели переговоры.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+}
+
+#[test]
+fn a_sites_notices_are_site_text_even_as_sentences() {
+    // A cookie banner above the page and a rights notice below the article
+    // are sentences, but no article text.
+    let text = "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая работу с сайтом, вы соглашаетесь \
+                с этим.\nПринять\nПолитика\nМинистры Польши и Литвы провели переговоры\nСегодня, 11:32\n\
+                Министры иностранных дел Польши и Литвы провели переговоры в Вильнюсе.\n\
+                Все права защищены. При использовании материалов сайта ссылка на источник обязательна, в том \
+                числе для изданий Германии.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Министры Польши и Литвы провели переговоры");
+    assert_eq!(
+        of_kind(text, &p, PartKind::Body),
+        ["Министры иностранных дел Польши и Литвы провели переговоры в Вильнюсе."]
+    );
+    assert!(of_kind(text, &p, PartKind::Site).contains(&"Сегодня, 11:32"));
+    assert_eq!(states(&extract(text)), ["PL", "LT"]);
+}

@@ -207,3 +207,18 @@ fn what_the_talks_yielded_names_their_place() {
                 По итогам переговоров в Белграде подписан пакет документов.";
     assert_eq!(venue(text).as_deref(), Some("Белград"));
 }
+
+#[test]
+fn the_visit_programme_places_a_visit_to_a_country() {
+    // Talks in the visit's programme, in its tense, name the city, whatever
+    // their «затем» or «пройдут».
+    let held = "Президент Киргизии находится в Казахстане с государственным визитом. Переговоры в узком, а затем в \
+                расширенном составе прошли в Астане.";
+    assert_eq!(venue(held).as_deref(), Some("Астана"));
+    let planned = "Президент Киргизии 9 октября посетит Казахстан с официальным визитом. Переговоры с президентом \
+                   Казахстана пройдут в Акорде.";
+    assert_eq!(venue(planned).as_deref(), Some("Астана"));
+    // A later trip announced after a held visit is another event.
+    let next = "Президент Киргизии находится в Казахстане с государственным визитом. Затем он посетит Алма-Ату.";
+    assert_eq!(venue(next).as_deref(), Some("Казахстан"));
+}

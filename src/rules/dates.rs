@@ -9,6 +9,7 @@
 
 use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
+use crate::text::{is_word_char, lower_russian};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -77,6 +78,14 @@ const MONTHS_ACC: [&str; 12] = [
     "ноябрь",
     "декабрь",
 ];
+/// Words that are a day relative to the reference date, in the order the
+/// grammar tries them.
+const RELATIVE: [&str; 6] = ["позавчера", "послезавтра", "сегодня", "вчера", "завтра", "накануне"];
+/// Tens of a day in words («двадцать седьмого»).
+const TENS: [&str; 2] = ["двадцать", "тридцать"];
+/// Prepositions a date expression may open with («с 5 по 7», «в 2021
+/// году», «во вторник», «на май 2021 года»).
+const PREPOSITIONS: [&str; 4] = ["с", "в", "во", "на"];
 const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
 
 /// What a date expression says before it is resolved.
@@ -123,7 +132,8 @@ impl Reference {
 static DAY_WORDS: Lazy<String> = Lazy::new(|| {
     let ords: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
     let o = ords.join("|");
-    format!(r"\d{{1,2}}|(?:двадцать|тридцать)[\x20\u00A0]+(?:{o})|{o}")
+    let tens = TENS.join("|");
+    format!(r"[0-9]{{1,2}}|(?:{tens})[\x20\u00A0]+(?:{o})|{o}")
 });
 
 static MONTH_GEN_RE: Lazy<String> = Lazy::new(|| MONTHS_GEN.join("|"));
@@ -137,26 +147,36 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     let sp = r"[\x20\u00A0]+";
     let dash = r"[\x20\u00A0]*[-‐‑‒–—−][\x20\u00A0]*";
     let year = |n: u8| {
-        format!(r"(?:{sp}(?P<Y{n}>\d{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?")
+        format!(
+            r"(?:{sp}(?P<Y{n}>[0-9]{{4}})(?:{sp}?(?:года|году|г\.?))?|{sp}(?P<this{n}>сего|этого|текущего){sp}года)?"
+        )
     };
     let (year1, year2, year3) = (year(1), year(2), year(3));
     // No `\b` and no Unicode classes: a Unicode word boundary forces the
-    // regex engine off its DFA (a fifth of the extraction's time went
-    // there), and a negated letter class takes milliseconds to compile.
-    // Both word boundaries are checked in `find`.
+    // regex engine off its DFA, and a negated letter class takes
+    // milliseconds to compile. Both word boundaries are checked in `find`.
+    // ASCII digits (`[0-9]`, not `\d`): a number in another script is
+    // parsed by nothing below, and Unicode `\d` (some 700 digits, at each
+    // of the grammar's 40 digit places) made the automaton ten times larger.
+    // Case-sensitive over text lowercased by `find`: Unicode case folding
+    // of every letter made the automaton several times larger.
+    // Anchored (`\A`): `find` tries the grammar only where a word starts;
+    // an unanchored scan kept every half-read month and ordinal of the text
+    // alive at once, and building those DFA states was most of its cost.
     let pattern = format!(
-        r"(?xi)
-        (?P<expr>
-          (?P<num>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?:{sp}(?:года|г\.))?)
+        r"(?x)
+        \A(?:
+          (?P<num>(?P<nd>[0-9]{{1,2}})\.(?P<nm>[0-9]{{1,2}})\.(?P<ny>[0-9]{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
         | (?P<range>(?:с{sp})?(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m}){year2})
         | (?P<single>(?P<sd>{d}){sp}(?P<sm>{m}){year3})
-        | (?P<monthyear>в{sp}(?P<mm>{mp}){sp}(?P<my>\d{{4}}){sp}(?:года|г\.?))
-        | (?P<monthacc>на{sp}(?P<ma>{ma}){sp}(?P<may>\d{{4}}){sp}(?:года|г\.?))
-        | (?P<yearonly>в{sp}(?P<yy>\d{{4}}){sp}(?:году|г\.))
+        | (?P<monthyear>в{sp}(?P<mm>{mp}){sp}(?P<my>[0-9]{{4}}){sp}(?:года|г\.?))
+        | (?P<monthacc>на{sp}(?P<ma>{ma}){sp}(?P<may>[0-9]{{4}}){sp}(?:года|г\.?))
+        | (?P<yearonly>в{sp}(?P<yy>[0-9]{{4}}){sp}(?:году|г\.))
         | (?P<weekday>в[о]?{sp}(?P<wd>{wd}))
-        | (?P<rel>позавчера|послезавтра|сегодня|вчера|завтра|накануне)
-        )"
+        | (?P<rel>{rel})
+        )",
+        rel = RELATIVE.join("|")
     );
     Regex::new(&pattern).expect("date grammar compiles")
 });
@@ -193,29 +213,120 @@ fn script(c: char) -> u8 {
     }
 }
 
+/// The first two characters of every word a date expression can open
+/// with (ordinals, tens, prepositions, relative days), in lowercase; a
+/// one-letter preposition with the space after it.
+static OPENINGS: Lazy<Vec<(char, char)>> = Lazy::new(|| {
+    let words = ORDINALS.iter().map(|(w, _)| *w).chain(TENS).chain(PREPOSITIONS).chain(RELATIVE);
+    let mut pairs: Vec<(char, char)> = words
+        .flat_map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap_or(' ');
+            match cs.next() {
+                Some(second) => vec![(first, second)],
+                None => vec![(first, ' '), (first, '\u{A0}')],
+            }
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+});
+
+/// Whether a date expression may open with `c` followed by `next` (both
+/// lowercased): a digit, or the first two characters of an opening word.
+/// Characters outside ASCII and the Russian alphabet are let through: the
+/// text was lowercased for Russian only.
+fn may_open(c: char, next: Option<char>) -> bool {
+    match c {
+        '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        'а'..='я' => next.is_some_and(|n| OPENINGS.binary_search(&(c, n)).is_ok()),
+        _ => !matches!(c, 'А'..='Я' | 'ё' | 'Ё'),
+    }
+}
+
+/// `text` with its Russian and Latin capitals in lowercase ([`lower_russian`]),
+/// every byte offset unchanged. The capitals are found over bytes and the
+/// stretches between them copied whole: a character at a time cost a third
+/// of the grammar's time.
+fn lowered(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    // A–Z; А–Я and Ё (D0 90–AF, D0 81).
+    while let Some(k) = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x == 0xD0) {
+        i += k;
+        let len = match b.get(i + 1) {
+            _ if b[i] != 0xD0 => 1,
+            Some(0x81 | 0x90..=0xAF) => 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[copied..i]);
+        out.extend(text[i..i + len].chars().map(lower_russian));
+        i += len;
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 /// Compiles the grammar now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&GRAMMAR);
+    Lazy::force(&OPENINGS);
 }
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
+///
+/// The grammar is tried where a word can start a date: at a letter or digit
+/// whose previous character is no letter or digit of the same script («5
+/// мая», not «ов 2021 году»; a letter of another script before it is no
+/// word: scraped copy glues a literal `n` for a lost newline
+/// («Новости.nТридцатого»)). A match is skipped whole, like a scan would.
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
+    // Russian and Latin capitals lowered, every byte where it was: the
+    // grammar is written in lowercase.
+    let text = &lowered(text);
     let mut out = Vec::new();
-    for c in GRAMMAR.captures_iter(text) {
-        let Some(whole) = c.name("expr") else { continue };
-        // Word boundaries: «5 мая», not «5 маяков»; «в 2021 году», not «ов 2021 году».
-        let next = text[whole.end()..].chars().next();
-        let prev = text[..whole.start()].chars().next_back();
-        // A letter of another script before it is no word: scraped copy
-        // glues a literal `n` for a lost newline («Новости.nТридцатого»).
-        let first = whole.as_str().chars().next();
-        if (next.is_some_and(|ch| ch.is_alphanumeric()) && !whole.as_str().ends_with('.'))
-            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)))
-        {
+    let b = text.as_bytes();
+    let (mut from, mut next) = (0, 0);
+    // Whether the character before is a letter or digit, and its script.
+    let mut prev = (false, 2);
+    while next < b.len() {
+        let start = next;
+        // Russian letters (lead bytes D0, D1) decoded by hand: most of the text.
+        let ch = match b[start] {
+            x @ 0..=0x7F => x as char,
+            x @ (0xD0 | 0xD1) => {
+                let low = b.get(start + 1).map_or(0, |y| u32::from(y & 0x3F));
+                char::from_u32((u32::from(x & 0x1F) << 6) | low).unwrap_or_default()
+            }
+            _ => text[start..].chars().next().unwrap_or_default(),
+        };
+        next = start + ch.len_utf8();
+        let here = (is_word_char(ch), script(ch));
+        let after_word = prev.0 && prev.1 == here.1;
+        prev = here;
+        if start < from || !here.0 || after_word || !may_open(ch, text[next..].chars().next()) {
             continue;
         }
-        let span = Span::new(offset + whole.start(), offset + whole.end());
+        let Some(m) = GRAMMAR.find(&text[start..]) else { continue };
+        let end = start + m.end();
+        from = end;
+        // Word boundary after it: «5 мая», not «5 маяков».
+        let matched = &text[start..end];
+        if text[end..].chars().next().is_some_and(is_word_char) && !matched.ends_with('.') {
+            continue;
+        }
+        // Captures only for a match, over the match alone (the grammar has
+        // no look-around: the same text gives the same groups).
+        let Some(c) = GRAMMAR.captures(matched) else { continue };
+        let span = Span::new(offset + start, offset + end);
         let year = ["Y1", "Y2", "Y3"].iter().find_map(|n| c.name(n)).and_then(|y| y.as_str().parse::<i32>().ok());
         let this_year = ["this1", "this2", "this3"].iter().any(|n| c.name(n).is_some());
         let value = if c.name("num").is_some() {
@@ -265,8 +376,8 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
             let w = c["wd"].to_lowercase();
             WEEKDAYS.iter().position(|x| *x == w).map(|i| DateValue::Weekday(i as u8))
         } else {
-            let w = whole.as_str().to_lowercase();
-            let rest = &text[whole.end()..];
+            let w = matched.to_lowercase();
+            let rest = &text[end..];
             match w.as_str() {
                 "сегодня" => Some(DateValue::Relative(0)),
                 "вчера" => Some(DateValue::Relative(-1)),
@@ -638,6 +749,48 @@ mod tests {
         assert!(find("накануне визита", 0).is_empty());
         assert_eq!(one("накануне провел"), DateValue::Relative(-1));
         assert!(find("осенью и на следующей неделе", 0).is_empty());
+    }
+
+    #[test]
+    fn lowering_keeps_offsets() {
+        let s = "ЁЖИК Ёлка, МОСКВА. Ürün ABCxyz Ѐ ї 5 Мая";
+        let expected: String = s.chars().map(lower_russian).collect();
+        assert_eq!(lowered(s), expected);
+        assert_eq!(lowered(s), "ёжик ёлка, москва. Ürün abcxyz Ѐ ї 5 мая");
+    }
+
+    /// Every place the grammar matches opens with characters `find` tries:
+    /// each opening word of every branch, in both cases, with what may
+    /// follow it.
+    #[test]
+    fn find_tries_every_place_a_date_opens() {
+        let mut texts = vec!["06.10.2020".to_string(), "5–7 октября".to_string()];
+        let days = ORDINALS.iter().map(|(w, _)| w.to_string()).chain(TENS.iter().map(|t| format!("{t} первого")));
+        for day in days.chain(["5".to_string()]) {
+            // «с» opens ranges only.
+            texts.push(format!("{day} мая 2021 года"));
+            for prep in ["", "с "] {
+                texts.push(format!("{prep}{day}–31 мая"));
+                texts.push(format!("{prep}{day} мая — 2 июня"));
+            }
+        }
+        for m in MONTHS_PREP {
+            texts.push(format!("в {m} 2020 года"));
+        }
+        for m in MONTHS_ACC {
+            texts.push(format!("на {m} 2020 года"));
+        }
+        texts.push("в 2021 году".to_string());
+        texts.extend(WEEKDAYS.iter().flat_map(|w| [format!("в {w}"), format!("во {w}")]));
+        texts.extend(RELATIVE.iter().map(|w| w.to_string()));
+        let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
+        for t in texts.iter().chain(&upper) {
+            let l = lowered(t);
+            let mut cs = l.chars();
+            assert!(GRAMMAR.is_match(&l), "{t}");
+            assert!(may_open(cs.next().unwrap(), cs.next()), "{t}");
+            assert_eq!(find(t, 0).len(), 1, "{t}");
+        }
     }
 
     #[test]

@@ -43,7 +43,14 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
         EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span)),
         _ => {}
     }
-    if let Some((f, span)) = explicit(&ctx.event_sentences(ev.sentence)).or_else(|| stated_later(ctx, ev)) {
+    let stated = explicit(&ctx.event_sentences(ev.sentence)).or_else(|| stated_later(ctx, ev, |_| true));
+    // One participant's video address («выступил с видеообращением») is
+    // part of a hybrid event, which a later sentence may state.
+    let stated = match stated {
+        Some((Format::Videoconference, _)) => stated_later(ctx, ev, |f| f == Format::Hybrid).or(stated),
+        _ => stated,
+    };
+    if let Some((f, span)) = stated {
         // A phone phrase elsewhere does not make a meeting a call, nor
         // «лично» a message one sent.
         if f != Format::Phone && !(ev.kind == EventKind::Statement && f == Format::InPerson) {
@@ -64,8 +71,9 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
 /// прошла в режиме видеоконференции», «Форум проходит в гибридном
 /// формате»): a sentence with a format phrase that names no other event (its
 /// kind words, if any, are the main event's, or the «заседание» any round
-/// is held in) and neither recalls an earlier one nor announces a later one.
-fn stated_later(ctx: &Context, ev: &MainEvent) -> Option<(Format, Span)> {
+/// is held in) and neither recalls an earlier one nor announces a later one;
+/// only formats `wanted` are looked for.
+fn stated_later(ctx: &Context, ev: &MainEvent, wanted: impl Fn(Format) -> bool) -> Option<(Format, Span)> {
     let k = ev.sentence?;
     ctx.body.iter().skip(k + 1).take(12).find_map(|s| {
         let other_event = s.has(|c| match c {
@@ -76,6 +84,6 @@ fn stated_later(ctx: &Context, ev: &MainEvent) -> Option<(Format, Span)> {
         if other_event {
             return None;
         }
-        explicit(&[s]).filter(|(f, _)| *f != Format::Phone)
+        explicit(&[s]).filter(|(f, _)| *f != Format::Phone && wanted(*f))
     })
 }

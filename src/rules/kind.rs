@@ -281,7 +281,18 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
-    let ev = trigger_event(ctx);
+    let mut ev = trigger_event(ctx);
+    // «Беседа прошла вечером 11 июля» under «… провели первую телефонную
+    // беседу»: a bare «беседа» or «разговор» retells the headline's call.
+    let bare_talk = ev.kind == EventKind::Meeting
+        && !ev.from_headline
+        && ev.trigger.is_some_and(|t| {
+            let w = ctx.word(t.first);
+            t.last == t.first + 1 && (w.starts_with("бесед") || w.starts_with("разговор"))
+        });
+    if bare_talk && ctx.head.iter().any(|s| s.has(|c| c == Cue::Kind(EventKind::PhoneCall))) {
+        ev.kind = EventKind::PhoneCall;
+    }
     if ev.kind != EventKind::Other && !international(ctx, &ev) {
         return MainEvent { kind: EventKind::Other, status: Status::Held, trigger: None, status_span: None, ..ev };
     }

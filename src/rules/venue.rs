@@ -284,7 +284,19 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         .collect();
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !s.has(|c| matches!(c, Cue::FollowUp(_)))).collect();
     if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
-        let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
+        // A sentence of the visit's programme in the same tense places it
+        // too, whatever its «затем» or «пройдут» («Переговоры в узком, а
+        // затем в расширенном составе прошли…», «Переговоры … пройдут в
+        // Кремле»); the city must be in the state visited.
+        let programme = |s: &Sent| {
+            !s.has(|c| matches!(c, Cue::FollowUp(_)))
+                || (s.has(|c| matches!(c, Cue::Kind(_))) && s.only_future() == (ev.status == Status::Planned))
+        };
+        let city = nearby
+            .iter()
+            .filter(|s| programme(s))
+            .filter_map(|s| city_in(ctx, s))
+            .find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
     let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));

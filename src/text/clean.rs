@@ -149,6 +149,92 @@ fn entity(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
+/// Tags that break a line where they stand (a scraped page's paragraphs,
+/// list items, headings, table rows); any other tag stands for nothing.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "nav",
+    "aside",
+    "main",
+    "title",
+    "body",
+    "html",
+    "head",
+    "td",
+    "th",
+    "pre",
+];
+
+/// The longest tag read, attributes included.
+const MAX_TAG: usize = 2000;
+
+/// An HTML tag, comment or script left in copied text at the start of `s`
+/// (which starts with `<`): what it stands for (a line end for a block tag,
+/// nothing otherwise) and its length in bytes. A script or style element
+/// is dropped with its content. «a < b», «<<Ховар>>» are no tags.
+fn tag(s: &str) -> Option<(Option<char>, usize)> {
+    let b = s.as_bytes();
+    if s.starts_with("<!--") {
+        return Some((None, 4));
+    }
+    let close = b.get(1) == Some(&b'/');
+    let name_at = 1 + usize::from(close);
+    let name_len = b[name_at.min(b.len())..].iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+    if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+        return None;
+    }
+    let after = name_at + name_len;
+    if !matches!(b.get(after), Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')) {
+        return None;
+    }
+    let end = after
+        + b[after..].iter().take(MAX_TAG).position(|&x| x == b'>' || x == b'<').filter(|&k| b[after + k] == b'>')?
+        + 1;
+    let name = s[name_at..after].to_ascii_lowercase();
+    let block = BLOCK_TAGS.contains(&name.as_str()) || matches!(name.as_str(), "script" | "style");
+    Some((block.then_some('\n'), end))
+}
+
+/// Whether the tag at the start of `s` opens a comment, a script or a
+/// style element, whose content is no text: the tag that closes it.
+fn opens_code(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let opens = |tag: &str| b.len() >= tag.len() && b[..tag.len()].eq_ignore_ascii_case(tag.as_bytes());
+    if opens("<!--") {
+        Some("-->")
+    } else if opens("<script") {
+        Some("</script")
+    } else if opens("<style") {
+        Some("</style")
+    } else {
+        None
+    }
+}
+
 impl<'a> Cleaned<'a> {
     /// Cleans `input`. Without noise the view borrows it unchanged.
     pub fn new(input: &'a str) -> Cleaned<'a> {
@@ -157,7 +243,7 @@ impl<'a> Cleaned<'a> {
         };
         let mut out = String::with_capacity(input.len() + input.len() / 8);
         out.push_str(&input[..first]);
-        let mut c = Cleaner { out, edits: Vec::new(), last_class: 0 };
+        let mut c = Cleaner { out, edits: Vec::new(), last_class: 0, code_ends: [(usize::MAX, None); 3] };
         c.run(input, first);
         let Cleaner { out, edits, .. } = c;
         Cleaned { text: Cow::Owned(out), edits, input_len: input.len() }
@@ -225,7 +311,9 @@ fn first_noise(input: &str) -> Option<usize> {
         let x = b[i];
         let mut step = 1;
         let letter = if x < 0x80 {
-            if matches!(x, b'\t' | b'\r' | b'&' | b'"' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
+            if matches!(x, b'\t' | b'\r' | b'&' | b'"' | b'<' | 0x0B | 0x0C)
+                || (x == b' ' && b.get(i + 1) == Some(&b' '))
+            {
                 return Some(if in_word && cyr && twin { word_start } else { i });
             }
             let alpha = x.is_ascii_alphabetic();
@@ -265,9 +353,34 @@ struct Cleaner {
     edits: Vec<Edit>,
     /// What the last edit wrote (see [`Cleaner::edit`]).
     last_class: u8,
+    /// The next closing tag of a comment, a script and a style element
+    /// found so far: where the search started and where the tag ends
+    /// (None: not in the rest of the input).
+    code_ends: [(usize, Option<usize>); 3],
 }
 
 impl Cleaner {
+    /// Where the element whose content starts at `from` ends: past its
+    /// `closing` tag. Each search covers new input only.
+    fn code_end(&mut self, input: &str, from: usize, closing: &str) -> Option<usize> {
+        let slot = match closing {
+            "-->" => 0,
+            "</script" => 1,
+            _ => 2,
+        };
+        let (searched_from, found) = self.code_ends[slot];
+        // The last search answers if it started before `from` and found
+        // nothing, or a tag still ahead.
+        let valid = searched_from <= from && found.is_none_or(|e| e > from);
+        if !valid {
+            let rest = &input[from..];
+            let at = rest.find(closing).or_else(|| rest.find(closing.to_ascii_uppercase().as_str()));
+            let end = at.map(|k| from + k + rest[k..].find('>').map_or(rest.len() - k, |g| g + 1));
+            self.code_ends[slot] = (from, end);
+        }
+        self.code_ends[slot].1
+    }
+
     fn edit(&mut self, o0: usize, o1: usize, mut with: Option<char>) {
         // Edits of one class next to each other are one edit (a run of
         // tabs, of invisible characters, of line ends, of look-alike
@@ -319,7 +432,7 @@ impl Cleaner {
     /// space.
     fn plain(&self, c: char) -> bool {
         !word_letter(c)
-            && !matches!(c, '\r' | '&' | '"')
+            && !matches!(c, '\r' | '&' | '"' | '<')
             && matches!(fix_char(c), Fix::Keep)
             && (c != ' ' || !self.out.ends_with(' '))
     }
@@ -361,6 +474,25 @@ impl Cleaner {
                     self.edit(i, i + 1, Some(q));
                     i += 1;
                 }
+                '<' => match tag(&input[i..]) {
+                    Some((with, n)) => {
+                        // A script's or a style's content goes with it, up
+                        // to its closing tag (searched once past each
+                        // point: a page of unclosed scripts stays linear).
+                        let n = match opens_code(&input[i..]) {
+                            Some(closing) => self.code_end(input, i + n, closing).map_or(n, |e| e - i),
+                            None => n,
+                        };
+                        // «</p><p>» is one line end.
+                        let with = with.filter(|_| !self.out.ends_with('\n'));
+                        self.edit(i, i + n, with);
+                        i += n;
+                    }
+                    None => {
+                        self.out.push('<');
+                        i += 1;
+                    }
+                },
                 '&' => match entity(&input[i..]) {
                     Some((e, n)) => {
                         let e = match fix_char(e) {
@@ -480,6 +612,22 @@ mod tests {
         check("a&nbsp;b&shy;c", "a bc");
         check("НИАТ \"Ховар\"/. Форум &quot;Россия&quot;, \"a \" b", "НИАТ «Ховар»/. Форум «Россия», «a » b");
         check("&#0; &#99999999999; &", "&#0; &#99999999999; &");
+    }
+
+    #[test]
+    fn tags_left_in_copied_text() {
+        check("<p>Визит</p><p class=\"x\">в <b>Москву</b><br/>", "\nВизит\nв Москву\n");
+        check("<!-- реклама -->a<script>var s = '<p>';</script>b<STYLE>p{}</STYLE>c", "a\nb\nc");
+        // Not tags: comparisons, doubled brackets, a tag never closed.
+        check("a < b, <<Ховар>>, <3, <p class=", "a < b, <<Ховар>>, <3, <p class=");
+        // A script or a comment never closed drops its tag only; many of
+        // them stay linear.
+        check("<script>x", "\nx");
+        check("<!--x", "x");
+        for opener in ["<script>", "<!--", "<style>"] {
+            let many = opener.repeat(20_000);
+            assert!(Cleaned::new(&many).text().len() <= 1);
+        }
     }
 
     #[test]

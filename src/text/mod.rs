@@ -14,13 +14,15 @@ mod sentences;
 mod tokenize;
 
 pub use clean::Cleaned;
-pub(crate) use normalize::PADDING;
 #[doc(hidden)]
+pub(crate) use normalize::lower_russian;
+pub(crate) use normalize::PADDING;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
 pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, PartKind, Parts};
 // Hidden: `PartsSplitter::new` exposes `regex::Error`, an implementation
 // detail no public signature should promise.
+pub(crate) use page::is_word_char;
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};

@@ -9,7 +9,10 @@ use super::tokenize::Token;
 pub struct Normalized {
     /// The normal forms one after another, then [`PADDING`] zero bytes.
     buf: String,
-    ranges: Vec<(u32, u32)>,
+    /// Where each normal form ends in `buf`; each starts where the one
+    /// before ends (4 bytes a token, not 8: a text of commas has a token
+    /// per byte).
+    ends: Vec<u32>,
     /// Whether each normal form holds a `-` (recorded while normalizing,
     /// so that the matcher need not scan every word for one).
     hyphens: Vec<bool>,
@@ -23,22 +26,21 @@ impl Normalized {
     /// Builds the view for `tokens` of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
         let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
-        let mut ranges = Vec::with_capacity(tokens.len());
+        let mut ends = Vec::with_capacity(tokens.len());
         let mut hyphens = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let start = buf.len();
             hyphens.push(normalize_token(t.text(text), &mut buf));
-            ranges.push((start as u32, buf.len() as u32));
+            ends.push(buf.len() as u32);
         }
         buf.extend(std::iter::repeat_n('\0', PADDING));
-        Normalized { buf, ranges, hyphens }
+        Normalized { buf, ends, hyphens }
     }
 
     /// The normal form of token `i`.
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        let (a, b) = self.ranges[i];
-        &self.buf[a as usize..b as usize]
+        let (a, b) = self.range(i);
+        &self.buf[a..b]
     }
 
     /// The normal form of token `i` as bytes, followed by at least
@@ -46,8 +48,14 @@ impl Normalized {
     /// one 8-byte word whatever its length, then masks off the excess.
     #[inline]
     pub(crate) fn padded_bytes(&self, i: usize) -> &[u8] {
-        let (a, b) = self.ranges[i];
-        &self.buf.as_bytes()[a as usize..b as usize + PADDING]
+        let (a, b) = self.range(i);
+        &self.buf.as_bytes()[a..b + PADDING]
+    }
+
+    #[inline]
+    fn range(&self, i: usize) -> (usize, usize) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        (start, self.ends[i] as usize)
     }
 
     /// Whether the normal form of token `i` holds a hyphen (any dash inside
@@ -59,12 +67,12 @@ impl Normalized {
 
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.ends.len()
     }
 
     /// Whether the view has no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.ends.is_empty()
     }
 }
 
@@ -74,29 +82,71 @@ pub fn normalize_into(s: &str, out: &mut String) {
     normalize_token(s, out);
 }
 
-/// [`normalize_into`], telling whether it wrote a `-`.
+/// [`normalize_into`], telling whether it wrote a `-`. Stretches that stay
+/// as they are (lowercase Russian, ASCII other than capitals) are found over
+/// bytes and copied whole; only the characters between them are looked at.
 #[inline]
 fn normalize_token(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
     let mut hyphen = false;
-    for c in s.chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            _ if c.is_ascii() => {
-                hyphen |= c == '-';
-                out.push(c)
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        match (b[i], b.get(i + 1)) {
+            (b'A'..=b'Z', _) => {}
+            (x @ 0..=0x7F, _) => {
+                hyphen |= x == b'-';
+                i += 1;
+                continue;
             }
-            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            'а'..='я' => out.push(c),
-            'Ё' | 'ё' => out.push('е'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => {
-                hyphen = true;
-                out.push('-')
+            // а–п (D0 B0–BF), р–я (D1 80–8F).
+            (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F)) => {
+                i += 2;
+                continue;
             }
-            '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
-            _ => out.extend(c.to_lowercase()),
+            _ => {}
         }
+        out.push_str(&s[copied..i]);
+        let c = s[i..].chars().next().unwrap_or_default();
+        hyphen |= normalize_char(c, out);
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(&s[copied..]);
     hyphen
+}
+
+/// Appends the normal form of one character; whether it is a `-`.
+#[inline]
+fn normalize_char(c: char, out: &mut String) -> bool {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        _ if c.is_ascii() => {
+            out.push(c);
+            return c == '-';
+        }
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'а'..='я' => out.push(c),
+        'Ё' | 'ё' => out.push('е'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => {
+            out.push('-');
+            return true;
+        }
+        '\u{00AD}' | '\u{0300}'..='\u{036F}' => {}
+        _ => out.extend(c.to_lowercase()),
+    }
+    false
+}
+
+/// `c` in lowercase if it is a capital of the Russian or the Latin
+/// alphabet, else `c` itself: a lowercasing that keeps every byte offset
+/// (the standard one may change a character's length).
+#[inline]
+pub(crate) fn lower_russian(c: char) -> char {
+    match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c,
+    }
 }
 
 /// Whether `c` is a letter, with a fast path for Latin and Cyrillic (the
@@ -134,6 +184,30 @@ pub fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stretch-copying path gives what normalizing each character does.
+    #[test]
+    fn stretches_and_characters_agree() {
+        for s in [
+            "Объединённых",
+            "ЁЖ-ёж",
+            "Нур‑Султан",
+            "a-B—c",
+            "ÄÖÜ ß İ",
+            "при\u{00AD}мер",
+            "x\u{0301}y",
+            "Ωмега",
+            "",
+            "я",
+            "Я",
+        ] {
+            let mut reference = String::new();
+            let hyphen = s.chars().fold(false, |h, c| normalize_char(c, &mut reference) | h);
+            let mut out = String::new();
+            assert_eq!(normalize_token(s, &mut out), hyphen, "{s}");
+            assert_eq!(out, reference, "{s}");
+        }
+    }
 
     #[test]
     fn folds_case_yo_dashes_and_accents() {

@@ -42,6 +42,8 @@ struct Vocabulary {
     meta: Vec<Vec<String>>,
     soft: Vec<Vec<String>>,
     hard: Vec<Vec<String>>,
+    opener: Vec<String>,
+    notice: Vec<String>,
 }
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
@@ -52,6 +54,8 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
         meta: Vec::new(),
         soft: Vec::new(),
         hard: Vec::new(),
+        opener: Vec::new(),
+        notice: Vec::new(),
     };
     for line in include_str!("../../gazetteers/site.tsv").lines().skip_while(|l| l.starts_with('#')).skip(1) {
         let Some((family, phrase)) = line.split_once('\t') else { continue };
@@ -63,16 +67,26 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
             "meta" => v.meta.push(words),
             "soft" => v.soft.push(words),
             "hard" => v.hard.push(words),
+            "opener" => v.opener.extend(words),
+            "notice" => v.notice.push(phrase.to_string()),
             _ => {}
         }
     }
     v
 });
 
+/// Whether `word` (lowercased) opens sentences the way a place opens a
+/// dateline («Ранее, 12 февраля, …»): no dateline starts with it.
+pub(crate) fn opens_sentences(word: &str) -> bool {
+    let word = word.replace('ё', "е");
+    VOCABULARY.opener.contains(&word)
+}
+
 /// Forces the vocabulary now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&VOCABULARY);
     Lazy::force(&TIMESTAMP);
+    Lazy::force(&NOTICE);
 }
 
 /// Month names by their stems, in lower case and in capitals (a page
@@ -185,7 +199,7 @@ pub(crate) fn word_count(line: &str) -> usize {
 
 /// A letter or digit, with Russian letters and ASCII decided without the
 /// Unicode tables (this runs on every character of a page's lines).
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
@@ -258,6 +272,22 @@ fn is_figure_meta(t: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A clock time with a word or two: «Сегодня, 11:32», «Вчера в 18:05».
+fn is_clock_line(t: &str) -> bool {
+    if t.len() > 40 {
+        return false;
+    }
+    let b = t.as_bytes();
+    let clock = b.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+    });
+    clock && t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count() <= 2
+}
+
 /// What `line` is.
 pub(crate) fn classify(line: &str) -> LineKind {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -267,15 +297,17 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if super::parts::is_photo_credit(t) {
         return LineKind::Credit;
     }
-    if is_figure_meta(t) {
+    if is_figure_meta(t) || is_clock_line(t) {
         return LineKind::Meta;
     }
-    if let Some((whole, _)) = timestamp_in(t) {
-        // A timestamp with at most a word or two around it («Обновлено …»,
-        // «(обновлено: 11:02)»).
-        let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
-        if word_count(&rest) <= 3 && !ends_sentence(t) {
-            return LineKind::Meta;
+    // A timestamp with at most a word or two around it («Обновлено …»,
+    // «(обновлено: 11:02)»); a sentence is none (and is not searched).
+    if !ends_sentence(t) {
+        if let Some((whole, _)) = timestamp_in(t) {
+            let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
+            if word_count(&rest) <= 3 {
+                return LineKind::Meta;
+            }
         }
     }
     let n = word_count(t);
@@ -290,7 +322,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
             return kind;
         }
     }
-    if is_separated_list(t) || is_figures(t, n) {
+    if is_separated_list(t) || is_figures(t, n) || (!sentence && glued_items(t)) {
         LineKind::Site
     } else if sentence {
         LineKind::Prose
@@ -298,6 +330,47 @@ pub(crate) fn classify(line: &str) -> LineKind {
         LineKind::Short
     }
 }
+
+/// Whether a line holds menu items copied without a break between them:
+/// a word of five letters or more glued to a capitalized one of five or
+/// more («ХроникаВоенная операция»). Names with inner capitals have short
+/// parts («КазТАГ», «РусГидро»).
+fn glued_items(t: &str) -> bool {
+    let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
+        a.is_lowercase() && b.is_uppercase() && {
+            let after = &t[i + a.len_utf8()..];
+            letters(&t[..i + a.len_utf8()]) >= 5
+                && after.chars().take_while(|c| c.is_alphabetic()).count() >= 5
+                && after.chars().skip(1).take(4).all(char::is_lowercase)
+        }
+    })
+}
+
+/// A site's notice is a sentence or two: longer lines are not looked up.
+const NOTICE_WORDS: usize = 40;
+
+/// Whether a line is a site's notice about cookies, rights or personal
+/// data, even as a sentence («Мы используем файлы cookie…», «Все права
+/// защищены»): a line of a few sentences at most holding a notice phrase.
+pub(crate) fn is_notice(line: &str) -> bool {
+    word_count(line) <= NOTICE_WORDS && NOTICE.is_match(line)
+}
+
+/// The notice phrases as written and capitalized, in one literal
+/// alternation: the regex engine's literal search scans a line at memory
+/// speed, where lowercasing every line first cost a third of extraction.
+static NOTICE: Lazy<Regex> = Lazy::new(|| {
+    let mut alts = Vec::new();
+    for p in &VOCABULARY.notice {
+        let mut cs = p.chars();
+        let first = cs.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        alts.push(regex::escape(p));
+        alts.push(regex::escape(&format!("{first}{}", cs.as_str())));
+    }
+    let pattern = if alts.is_empty() { r"[^\s\S]".to_string() } else { alts.join("|") };
+    Regex::new(&pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("compiles"))
+});
 
 /// Lines longer than this many words are never looked up in the site words.
 const VOCABULARY_WORDS: usize = 12;

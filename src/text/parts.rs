@@ -372,10 +372,10 @@ impl PartsSplitter {
             return None;
         }
         let whole = caps.get(0)?;
-        // «Сегодня, 15 мая, …» opens a sentence: a time word is no place.
+        // «Сегодня, 15 мая, …», «Ранее, 12 февраля, …» open a sentence:
+        // a time word is no place.
         let place = caps.name("place")?.as_str().to_lowercase();
-        if ["сегодня", "вчера", "завтра", "накануне", "ныне", "тогда"].contains(&place.as_str())
-        {
+        if place.split([' ', '-']).next().is_some_and(page::opens_sentences) {
             return None;
         }
         // A line that is only a place and an agency is a site's name
@@ -435,6 +435,9 @@ impl PartsSplitter {
             let line = line_str(text, units[k].span);
             match units[k].kind {
                 LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
+                // A widget's label between the title and the dateline
+                // («Видео по теме»); above a title it ends the walk.
+                LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
                 LineKind::Short if page::word_count(line) < 2 => {}
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
@@ -471,7 +474,10 @@ impl PartsSplitter {
         parts.body.extend(leads.iter().map(|&k| units[k].span));
         // The article's end: its last sentence before a block that ends it.
         let hard = (start + 1..units.len()).find(|&k| units[k].kind == LineKind::Hard).unwrap_or(units.len());
-        let last = (start + 1..hard).rev().find(|&k| units[k].kind == LineKind::Prose).unwrap_or(start);
+        let last = (start + 1..hard)
+            .rev()
+            .find(|&k| units[k].kind == LineKind::Prose && !page::is_notice(line_str(text, units[k].span)))
+            .unwrap_or(start);
         let mut in_links = false;
         for (k, u) in units.iter().enumerate().take(last + 1).skip(start) {
             let mut span = u.span;
@@ -572,9 +578,13 @@ impl PartsSplitter {
                 }
             }
         }
+        // Not a site's notice written as sentences («Мы используем файлы
+        // cookie…»): looked for only here and at the body's end, where it
+        // would be taken for article text.
         let first = units.iter().position(|u| {
-            u.kind == LineKind::Prose
-                || (u.kind == LineKind::Short && page::word_count(line_str(text, u.span)) >= LONG_LINE_WORDS)
+            let line = line_str(text, u.span);
+            (u.kind == LineKind::Prose || (u.kind == LineKind::Short && page::word_count(line) >= LONG_LINE_WORDS))
+                && !page::is_notice(line)
         })?;
         Some((first, None))
     }
@@ -665,11 +675,7 @@ const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фот
 /// runs on every line of every document). A bare «Фото» line counts too.
 fn opens_with(line: &str, markers: &[&str]) -> bool {
     let l = line.trim_start();
-    let lower = |c: char| match c {
-        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-        'Ё' => 'ё',
-        _ => c,
-    };
+    let lower = super::lower_russian;
     let opens = |m: &str| {
         let mut cs = l.chars();
         m.chars().all(|mc| cs.next().map(lower) == Some(mc))
