@@ -118,7 +118,8 @@ fn write_trie(o: &mut Out, t: &Trie) {
     o.len(t.starters.len());
     t.starters.iter().for_each(|&w| o.u64(w));
     o.u32s(&t.short_starters);
-    o.str(&t.text);
+    o.len(t.text.len());
+    o.0.extend_from_slice(&t.text);
     for v in [&t.ends, &t.first, &t.slots, &t.child_start, &t.child_words, &t.child_nodes, &t.term_start, &t.term_ids] {
         o.u32s(v);
     }
@@ -222,7 +223,8 @@ fn read_trie(r: &mut In) -> Option<Trie> {
     let n = r.len()?;
     let starters = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
     let short_starters = r.u32s()?;
-    let text = r.str()?.to_string();
+    let n = r.len()?;
+    let text = r.take(n)?.to_vec();
     let (ends, first, slots) = (r.u32s()?, r.u32s()?, r.u32s()?);
     let (child_start, child_words, child_nodes) = (r.u32s()?, r.u32s()?, r.u32s()?);
     let (term_start, term_ids) = (r.u32s()?, r.u32s()?);

@@ -204,8 +204,10 @@ pub(crate) struct Trie {
     /// filter is skipped for words that short («в», «и» are everywhere);
     /// these few are compared as integers.
     pub short_starters: Vec<u32>,
-    /// Every word, one after the other: word `k` ends at `ends[k]`.
-    pub text: String,
+    /// Every word's bytes, one after the other: word `k` ends at
+    /// `ends[k]`. Bytes, not a `String`: words are only compared with
+    /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
+    pub text: Vec<u8>,
     pub ends: Vec<u32>,
     /// The node a name starting with word `k` reaches (`NO_NODE`: none).
     pub first: Vec<u32>,
@@ -339,7 +341,7 @@ impl TrieBuilder {
             ..Trie::default()
         };
         for (w, word) in &words {
-            t.text.push_str(w);
+            t.text.extend_from_slice(w.as_bytes());
             t.ends.push(t.text.len() as u32);
             t.first.push(word.first);
             let mask = t.slots.len() - 1;
@@ -390,9 +392,9 @@ impl Trie {
         (word_hash(w) >> (64 - bits)) as usize
     }
 
-    /// Word `k` of the vocabulary.
+    /// The bytes of word `k` of the vocabulary.
     #[inline]
-    fn word_text(&self, k: usize) -> &str {
+    fn word_bytes(&self, k: usize) -> &[u8] {
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
         self.text.get(start..self.ends[k] as usize).unwrap_or_default()
     }
@@ -407,7 +409,7 @@ impl Trie {
         let mut k = self.slot_of(w.as_bytes());
         loop {
             let id = self.slots[k].checked_sub(1)?;
-            if self.word_text(id as usize) == w {
+            if self.word_bytes(id as usize) == w.as_bytes() {
                 return Some(Word { id, first: self.first[id as usize] });
             }
             k = (k + 1) & mask;
@@ -700,7 +702,7 @@ mod tests {
     fn frozen_trie_finds_every_word_and_only_those() {
         let t = frozen(&["Республика Таджикистан", "Гвинея-Бисау", "Гвинея", "Новая Зеландия"]);
         for k in 0..t.ends.len() {
-            let w = t.word_text(k);
+            let w = std::str::from_utf8(t.word_bytes(k)).expect("words are text");
             assert_eq!(t.word(w).map(|w| w.id), Some(k as u32), "{w}");
         }
         for w in ["", "таджик", "республик", "зеландиями", "x"] {
