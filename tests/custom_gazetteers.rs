@@ -2,6 +2,9 @@
 //! with its file and line, odd but valid files (BOM, CR-only line ends)
 //! read correctly, and building stays linear in rows.
 
+mod common;
+
+use common::gazetteer_rows;
 use dipnews::gazetteer::{GazetteerBuilder, Table};
 use dipnews::{Error, Gazetteer};
 
@@ -125,19 +128,11 @@ fn a_fifo_is_refused_without_hanging() {
 
 #[test]
 fn building_is_linear_in_rows() {
-    // 10,000 and 40,000 generated organizations: the cost per row must not
-    // grow (a quadratic build took 37 s for 100,000 rows). Compared within
-    // one run, no absolute time.
-    let table = |n: usize| {
-        let mut t = String::from(ORGS);
-        for k in 0..n {
-            // Every row shares one alias: its node collects all rows.
-            t.push_str(&format!("X{k}\t\tОрганизация номер {}\t\tОбщий союз\n", words(k)));
-        }
-        t
-    };
+    // 10,000 and 40,000 generated organizations sharing one alias: the cost
+    // per row must not grow (a quadratic build took 37 s for 100,000 rows).
+    // Compared within one run, no absolute time.
     let time = |n: usize| {
-        let t = table(n);
+        let t = gazetteer_rows::organizations(n);
         let start = std::time::Instant::now();
         let g = build(Table::Organizations, &t).unwrap();
         assert!(g.entities().len() > n);
@@ -146,17 +141,4 @@ fn building_is_linear_in_rows() {
     time(2_000);
     let (small, large) = (time(10_000), time(40_000));
     assert!(large < small * 2.5, "per-row cost grew from {small:e} to {large:e} s");
-}
-
-/// A distinct Cyrillic word for each number (names must differ).
-pub fn words(mut k: usize) -> String {
-    const L: [char; 10] = ['а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'к', 'л'];
-    let mut s = String::from("сектор");
-    loop {
-        s.push(L[k % 10]);
-        k /= 10;
-        if k == 0 {
-            return s;
-        }
-    }
 }

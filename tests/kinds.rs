@@ -207,3 +207,15 @@ fn a_bare_talk_retells_the_headlines_call() {
                 20 минут, сообщили в канцелярии президента Польши.";
     assert_eq!(kind_of(text), EventKind::Meeting);
 }
+
+#[test]
+fn a_quote_from_the_headlines_event_speaks_for_its_parties() {
+    // The headline names the forum, the lead quotes the president, the next
+    // sentence tells he spoke there: a forum with Armenia taking part.
+    let r = extract(
+        "В Ереване открылся форум «Диалог»\n\nАрмения выступает за открытые границы, заявил Президент Ваагн \
+         Хачатурян.\nГлава государства выступил 5 мая на открытии форума «Диалог».",
+    );
+    assert_eq!(r.kind, EventKind::Conference);
+    assert_eq!(common::participants(&r), ["AM"]);
+}

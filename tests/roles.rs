@@ -150,3 +150,86 @@ fn a_sentence_about_tomorrow_names_no_parties_of_today() {
     assert!(org_participants(&r).is_empty(), "{:?}", r.organizations);
     assert_eq!(participants(&r), ["RU", "VN"]);
 }
+
+#[test]
+fn a_lead_that_sums_up_the_news_names_the_parties() {
+    // The lead has no trigger; the talks are reported by the next sentence.
+    let r = extract(
+        "Президент Армении рассказал о договоренности с Грузией об открытии границы. Переговоры с грузинской \
+         стороной по этому вопросу шли два месяца.",
+    );
+    assert_eq!(r.kind, dipnews::EventKind::Talks);
+    assert_eq!(participants(&r), ["AM", "GE"]);
+    // A later sentence that recalls an earlier event reports no main event.
+    let r = extract(
+        "Президент Армении рассказал о договоренности с Грузией об открытии границы. Ранее переговоры с \
+         грузинской стороной по этому вопросу шли два месяца.",
+    );
+    assert!(participants(&r).is_empty());
+}
+
+#[test]
+fn a_capital_as_an_actor_stands_for_its_state() {
+    let r = extract("Армения и Азербайджан: новый этап\n\nВчера Баку и Ереван начали переговоры о мирном договоре.");
+    assert_eq!(participants(&r), ["AM", "AZ"]);
+    let r =
+        extract("Армения и Азербайджан: новый этап\n\nВ 2023 году Баку и Ереван начали переговоры о мирном договоре.");
+    assert_eq!(participants(&r), ["AM", "AZ"], "«году» is no «г.»");
+    // A venue or a capital governed by a preposition is no actor.
+    let r = extract(
+        "Армения и Азербайджан: новый этап\n\nВчера в Баку начались переговоры министров о мирном договоре с \
+         Ереваном.",
+    );
+    assert!(participants(&r).is_empty(), "{:?}", participants(&r));
+    let r = extract("Армения и Азербайджан: новый этап\n\nВчера в городе Баку министры начали переговоры.");
+    assert!(participants(&r).is_empty());
+    // The capital gives its state no mention of its own.
+    let r = extract("Вчера Баку и Ереван начали переговоры о мирном договоре.");
+    assert!(r.states.is_empty());
+}
+
+#[test]
+fn an_agreement_reached_at_an_event_is_its_outcome() {
+    let r = extract(
+        "Премьер-министр Армении выступил в парламенте. Он сообщил, что во время встречи с президентом России они \
+         договорились о поставках газа.",
+    );
+    assert_eq!(r.kind, dipnews::EventKind::Meeting);
+    assert_eq!(participants(&r), ["AM", "RU"]);
+    // An agreement to hold an event announces it: no event is reported.
+    let r = extract(
+        "Премьер-министр Армении выступил в парламенте. Министры России и Армении договорились провести встречу в \
+         мае.",
+    );
+    assert_eq!(r.kind, dipnews::EventKind::Other);
+}
+
+#[test]
+fn a_statement_in_the_paragraph_before_its_event_names_a_party() {
+    // «Об этом он сказал на встрече…» points back to the statement, even
+    // across the line break agency copy puts after each sentence.
+    let text = "Сотрудничество развивается успешно, заявил министр иностранных дел Армении.\n\nОб этом он сказал на \
+                встрече с министром иностранных дел Грузии.";
+    assert_eq!(participants(&extract(text)), ["AM", "GE"]);
+    // Not from further back.
+    let text = "Сотрудничество развивается успешно, заявил министр иностранных дел Армении.\n\nПогода была \
+                хорошей.\n\nОб этом он сказал на встрече с министром иностранных дел Грузии.";
+    assert_eq!(participants(&extract(text)), ["GE"]);
+}
+
+#[test]
+fn a_partnership_named_is_a_topic() {
+    let r = extract("Министры России и Индии провели переговоры о развитии партнерства Индии и АСЕАН.");
+    assert_eq!(participants(&r), ["RU", "IN"]);
+    assert!(org_participants(&r).is_empty(), "ASEAN is what the partnership is with");
+}
+
+#[test]
+fn a_compound_first_part_alone_names_no_state() {
+    let r = extract("Сборная Казахстана по греко-римской борьбе выиграла три медали.");
+    assert_eq!(common::states(&r), ["KZ"]);
+    let r = extract("Министры обсудили англо-саксонскую правовую традицию и индо-тихоокеанский регион.");
+    assert!(r.states.is_empty());
+    let r = extract("Вчера прошли российско-таджикские переговоры.");
+    assert_eq!(common::states(&r), ["RU", "TJ"]);
+}

@@ -1,12 +1,13 @@
 //! One article's page: the text with its marks, a legend, and the record
 //! as a card beside it.
 
-use super::marks::{nest, part_marks, record_marks, Mark, MarkKind, Node};
-use super::{contract_str, date_range, page, Clean};
+use super::marks::{nest, part_marks, record_marks, Mark, MarkKind, Step};
+use super::{date_range, escape_into, page_into, push_usize, Clean, ARTICLE_SHELL};
 use crate::record::{EventRecord, FollowUp, Place, Role};
 use crate::text::Parts;
 use crate::Extractor;
 use maud::{html, Markup, Render};
+use once_cell::sync::Lazy;
 
 /// The page of one article: `text` is the exact input `record` was
 /// extracted from (marks whose spans do not fit it are left out). The
@@ -18,76 +19,91 @@ pub fn article_page(extractor: &Extractor, text: &str, record: &EventRecord) -> 
 /// Like [`article_page`], with the document parts given.
 pub fn article_page_with_parts(text: &str, record: &EventRecord, parts: &Parts) -> String {
     let name = record.headline.as_deref().or(record.id.as_deref()).unwrap_or("dipnews");
-    let body = html! {
-        header {
-            h1 { (Clean(name)) }
-            @if let Some(id) = &record.id { p.file { (Clean(id)) } }
-            (legend())
-        }
-        main.article {
-            article.text { (text_markup(text, record, parts)) }
-            (card(record))
-        }
-    };
-    page(name, body, None)
-}
-
-/// The text with every mark as an element.
-fn text_markup(text: &str, record: &EventRecord, parts: &Parts) -> Markup {
     let mut marks = part_marks(parts);
     marks.extend(record_marks(record));
-    html! { (Nodes(&nest(text, &marks), &marks)) }
-}
-
-/// Pieces of the text, written straight into the page being built (a
-/// `Markup` per level would copy the text once more for each level).
-struct Nodes<'a>(&'a [Node<'a>], &'a [Mark<'a>]);
-
-impl Render for Nodes<'_> {
-    fn render_to(&self, buffer: &mut String) {
-        for n in self.0 {
-            match n {
-                Node::Text(t) => Clean(t).render_to(buffer),
-                Node::Mark { mark, first, children } => {
-                    element(&self.1[*mark], *first, Nodes(children, self.1)).render_to(buffer)
-                }
+    let steps = nest(text, &marks);
+    // The text with room for a few escapes, each mark's tags, the header
+    // and the card: one allocation for most pages.
+    let capacity = text.len() + text.len() / 8 + 256 * marks.len() + LEGEND.len() + 4096;
+    page_into(&ARTICLE_SHELL, name, capacity, |out| {
+        out.push_str("<header><h1>");
+        escape_into(out, name);
+        out.push_str("</h1>");
+        if let Some(id) = &record.id {
+            out.push_str(r#"<p class="file">"#);
+            escape_into(out, id);
+            out.push_str("</p>");
+        }
+        out.push_str(&LEGEND);
+        out.push_str(r#"</header><main class="article"><article class="text">"#);
+        for step in &steps {
+            match *step {
+                Step::Text(t) => escape_into(out, t),
+                Step::Open { mark, first } => open_tag(out, &marks[mark], first),
+                Step::Close { mark } => out.push_str(match marks[mark].kind {
+                    MarkKind::Evidence { .. } => "</mark>",
+                    _ => "</span>",
+                }),
             }
         }
-    }
+        out.push_str("</article>");
+        card(record).render_to(out);
+        out.push_str("</main>");
+    })
 }
 
-/// The element of one mark around its pieces.
-fn element(mark: &Mark, first: bool, inner: Nodes) -> Markup {
-    let span = format!("{}-{}", mark.span.start, mark.span.end);
+/// The start tag of one mark's element.
+fn open_tag(out: &mut String, mark: &Mark, first: bool) {
     match &mark.kind {
         MarkKind::Part { name, content } => {
-            let class = format!("part part-{name}{}", if *content { "" } else { " dim" });
-            html! { span class=(class) data-part=(name) { (inner) } }
+            out.push_str(r#"<span class="part part-"#);
+            escape_into(out, name);
+            out.push_str(if *content { r#"" data-part=""# } else { r#" dim" data-part=""# });
+            escape_into(out, name);
+            out.push_str(r#"">"#);
         }
-        MarkKind::Evidence { name, label } => html! {
-            mark class={ "ev ev-" (name) } title=(Clean(label)) { (inner) }
-        },
+        MarkKind::Evidence { name, label } => {
+            out.push_str(r#"<mark class="ev ev-"#);
+            escape_into(out, name);
+            out.push_str(r#"" title=""#);
+            escape_into(out, label);
+            out.push_str(r#"">"#);
+        }
         MarkKind::Mention { org, id, name, role, form } => {
-            let role = contract_str(role);
-            let class = format!(
-                "m {} {role} form-{form}{}",
-                if *org { "org" } else { "state" },
-                if first { "" } else { " cont" }
-            );
-            let title = format!("{name} ({id}): {role}, {form}");
+            let role = role.as_str();
+            out.push_str(if *org { r#"<span class="m org "# } else { r#"<span class="m state "# });
+            out.push_str(role);
+            out.push_str(" form-");
+            out.push_str(form);
+            out.push_str(if first { r#"" title=""# } else { r#" cont" title=""# });
+            escape_into(out, name);
+            out.push_str(" (");
+            escape_into(out, id);
+            out.push_str("): ");
+            out.push_str(role);
+            out.push_str(", ");
+            out.push_str(form);
             // Only the first piece of a cut mention carries the data, so that
             // each mention is one element to count.
             if first {
-                html! {
-                    span class=(class) title=(Clean(&title)) data-id=(Clean(id)) data-role=(role)
-                        data-form=(form) data-span=(span) { (inner) }
-                }
-            } else {
-                html! { span class=(class) title=(Clean(&title)) { (inner) } }
+                out.push_str(r#"" data-id=""#);
+                escape_into(out, id);
+                out.push_str(r#"" data-role=""#);
+                out.push_str(role);
+                out.push_str(r#"" data-form=""#);
+                out.push_str(form);
+                out.push_str(r#"" data-span=""#);
+                push_usize(out, mark.span.start);
+                out.push('-');
+                push_usize(out, mark.span.end);
             }
+            out.push_str(r#"">"#);
         }
     }
 }
+
+/// The legend: the same on every page.
+static LEGEND: Lazy<String> = Lazy::new(|| legend().into_string());
 
 fn legend() -> Markup {
     html! {
@@ -130,10 +146,10 @@ fn card(r: &EventRecord) -> Markup {
         aside.card {
             h2 { "Record" }
             dl {
-                dt { "kind" } dd { (contract_str(&r.kind)) }
-                dt { "status" } dd { (contract_str(&r.status)) }
+                dt { "kind" } dd { (r.kind.as_str()) }
+                dt { "status" } dd { (r.status.as_str()) }
                 dt { "date" } dd { (r.date.as_ref().map_or_else(|| "—".into(), |d| date_range(Some(d)))) }
-                dt { "format" } dd { (contract_str(&r.format)) }
+                dt { "format" } dd { (r.format.as_str()) }
                 dt { "venue" } dd { (place(r.location.as_ref())) }
                 dt { "title" } dd { (Clean(r.title.as_deref().unwrap_or("—"))) }
                 dt { "dateline" } dd {
@@ -155,7 +171,7 @@ fn card(r: &EventRecord) -> Markup {
 fn follow_up(f: &FollowUp) -> Markup {
     let who: Vec<&str> = f.states.iter().chain(&f.organizations).map(String::as_str).collect();
     html! {
-        (contract_str(&f.kind)) ", " (contract_str(&f.status))
+        (f.kind.as_str()) ", " (f.status.as_str())
         @let date = date_range(f.date.as_ref());
         @if !date.is_empty() { ", " (date) }
         @if let Some(p) = &f.location { ", " (Clean(&p.name)) }

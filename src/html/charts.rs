@@ -6,7 +6,7 @@
 //! not end `<rect …>` by itself inside `<svg>`.
 
 use super::report::Row;
-use super::{contract_str, Clean};
+use super::Clean;
 use crate::record::EventKind;
 use maud::{html, Markup};
 use std::collections::{BTreeMap, HashMap};
@@ -78,7 +78,7 @@ pub(super) fn months(rows: &[Row]) -> Markup {
             (bars(&yearless, &present, "Events per month, year unknown", &yearless_label))
         }
         p.legend { @for k in &present {
-            svg width="10" height="10" { rect width="10" height="10" fill=(kind_color(*k)) {} } " " (contract_str(k)) " "
+            svg width="10" height="10" { rect width="10" height="10" fill=(kind_color(*k)) {} } " " (k.as_str()) " "
         } }
         p.note { (other) " records report no diplomatic event; " (undated) " events have no month." }
     }
@@ -116,8 +116,8 @@ fn bars(counts: &MonthCounts, present: &[EventKind], name: &str, label: &dyn Fn(
             text x=(left - 4) y=(y(0)) text-anchor="end" { "0" }
             @for (x, m, below, v, k) in segments {
                 rect.bar x=(x + 1) y=(y(below + v)) width=(bar.saturating_sub(2).max(1)) height=(y(below) - y(below + v))
-                    fill=(kind_color(k)) data-kind=(contract_str(&k)) data-count=(v) {
-                    title { (label(m)) ": " (v) " " (contract_str(&k)) }
+                    fill=(kind_color(k)) data-kind=(k.as_str()) data-count=(v) {
+                    title { (label(m)) ": " (v) " " (k.as_str()) }
                 }
             }
             @for i in (0..n).step_by(label_every) {

@@ -28,7 +28,7 @@ pub(super) enum MarkKind<'r> {
     /// The span a record field was read from.
     Evidence { name: &'static str, label: String },
     /// A mention of a state (`org` false) or an organization.
-    Mention { org: bool, id: &'r str, name: &'r str, role: Role, form: String },
+    Mention { org: bool, id: &'r str, name: &'r str, role: Role, form: &'static str },
 }
 
 /// One highlight over a span of the input.
@@ -71,8 +71,8 @@ pub(super) fn record_marks(record: &EventRecord) -> Vec<Mark<'_>> {
             out.push(Mark { span, kind: MarkKind::Evidence { name, label } });
         }
     };
-    let kind = super::contract_str(&record.kind);
-    let status = super::contract_str(&record.status);
+    let kind = record.kind.as_str();
+    let status = record.status.as_str();
     ev("dateline", "dateline".into(), record.dateline.as_ref().map(|d| d.span));
     ev(
         "date",
@@ -81,7 +81,7 @@ pub(super) fn record_marks(record: &EventRecord) -> Vec<Mark<'_>> {
     );
     ev("kind", format!("kind trigger: {kind}"), record.evidence.kind);
     ev("status", format!("status: {status}"), record.evidence.status);
-    ev("format", format!("format: {}", super::contract_str(&record.format)), record.evidence.format);
+    ev("format", format!("format: {}", record.format.as_str()), record.evidence.format);
     let venue = record.location.as_ref().map_or("", |p| p.name.as_str());
     ev("venue", format!("venue: {venue}"), record.evidence.location);
     ev("title", "title".into(), record.evidence.title);
@@ -89,23 +89,28 @@ pub(super) fn record_marks(record: &EventRecord) -> Vec<Mark<'_>> {
     let orgs = record.organizations.iter().map(|o| (true, o.id.as_str(), o.name.as_str(), o.role, &o.mentions));
     for (org, id, name, role, mentions) in states.chain(orgs) {
         for m in mentions {
-            let form = super::contract_str(&m.form);
+            let form = m.form.as_str();
             out.push(Mark { span: m.span, kind: MarkKind::Mention { org, id, name, role, form } });
         }
     }
     out
 }
 
-/// A piece of the text: plain text or a mark holding its own pieces.
-#[derive(Debug)]
-pub(super) enum Node<'t> {
+/// A step through the text, in order: marks open and close around
+/// stretches of text, properly nested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step<'t> {
     Text(&'t str),
-    /// Mark `mark` (an index into the marks given to [`nest`]); `first` is
-    /// false for the second and later pieces of a mark that was cut.
-    Mark {
+    /// Mark `mark` (an index into the marks given to [`nest`]) opens;
+    /// `first` is false for the second and later pieces of a mark that was
+    /// cut.
+    Open {
         mark: usize,
         first: bool,
-        children: Vec<Node<'t>>,
+    },
+    /// The innermost open mark, `mark`, closes.
+    Close {
+        mark: usize,
     },
 }
 
@@ -126,16 +131,17 @@ impl Piece {
     }
 }
 
-/// An open element while nesting.
-struct Open<'t> {
+/// An open element while nesting: its piece, and where its `Open` step is.
+struct Open {
     piece: Piece,
-    children: Vec<Node<'t>>,
+    at: usize,
 }
 
-/// Nests the marks over `text` into a tree. Marks whose span is empty or
-/// not on character boundaries of `text` are left out (a record may come
-/// from elsewhere than this text).
-pub(super) fn nest<'t>(text: &'t str, marks: &[Mark<'_>]) -> Vec<Node<'t>> {
+/// Nests the marks over `text` into a flat list of steps (no allocation
+/// per element). Marks whose span is empty or not on character boundaries
+/// of `text` are left out (a record may come from elsewhere than this
+/// text).
+pub(super) fn nest<'t>(text: &'t str, marks: &[Mark<'_>]) -> Vec<Step<'t>> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let valid = |s: Span| s.start < s.end && text.get(s.start..s.end).is_some();
@@ -147,32 +153,31 @@ pub(super) fn nest<'t>(text: &'t str, marks: &[Mark<'_>]) -> Vec<Node<'t>> {
             Reverse(Piece { start: m.span.start, end_rev: Reverse(m.span.end), layer: m.layer(), mark: i, first: true })
         })
         .collect();
-    let mut root: Vec<Node<'t>> = Vec::new();
-    let mut stack: Vec<Open<'t>> = Vec::new();
+    // Each mark opens and closes at least once, with text around.
+    let mut out: Vec<Step<'t>> = Vec::with_capacity(4 * queue.len() + 1);
+    let mut stack: Vec<Open> = Vec::new();
     let mut pos = 0;
     // Text up to `to` goes into the innermost open element.
-    fn emit<'t>(text: &'t str, pos: &mut usize, to: usize, stack: &mut [Open<'t>], root: &mut Vec<Node<'t>>) {
+    let emit = |out: &mut Vec<Step<'t>>, pos: &mut usize, to: usize| {
         if to > *pos {
-            let node = Node::Text(&text[*pos..to]);
-            stack.last_mut().map_or(&mut *root, |o| &mut o.children).push(node);
+            out.push(Step::Text(&text[*pos..to]));
             *pos = to;
         }
-    }
-    fn close<'t>(stack: &mut Vec<Open<'t>>, root: &mut Vec<Node<'t>>) {
+    };
+    let close = |out: &mut Vec<Step<'t>>, stack: &mut Vec<Open>| {
         if let Some(o) = stack.pop() {
-            let node = Node::Mark { mark: o.piece.mark, first: o.piece.first, children: o.children };
-            stack.last_mut().map_or(root, |p| &mut p.children).push(node);
+            out.push(Step::Close { mark: o.piece.mark });
         }
-    }
+    };
     while let Some(Reverse(mut p)) = queue.pop() {
         while let Some(top) = stack.last().map(|o| o.piece) {
             if top.end() > p.start {
                 break;
             }
-            emit(text, &mut pos, top.end(), &mut stack, &mut root);
-            close(&mut stack, &mut root);
+            emit(&mut out, &mut pos, top.end());
+            close(&mut out, &mut stack);
         }
-        emit(text, &mut pos, p.start, &mut stack, &mut root);
+        emit(&mut out, &mut pos, p.start);
         // The new piece crosses open elements that end inside it.
         while let Some(top) = stack.last() {
             let t = top.piece;
@@ -181,13 +186,15 @@ pub(super) fn nest<'t>(text: &'t str, marks: &[Mark<'_>]) -> Vec<Node<'t>> {
             }
             if p.layer > t.layer {
                 // The open element gives way: it ends here and goes on
-                // inside the new one (whole again if nothing was in it yet).
-                let empty = top.children.is_empty();
+                // inside the new one (whole again if nothing was in it yet:
+                // then its `Open` is the last step, and is taken back).
+                let empty = top.at + 1 == out.len();
                 let rest = Piece { start: p.start, first: t.first && empty, ..t };
                 if empty {
                     stack.pop();
+                    out.pop();
                 } else {
-                    close(&mut stack, &mut root);
+                    close(&mut out, &mut stack);
                 }
                 queue.push(Reverse(rest));
             } else {
@@ -196,14 +203,15 @@ pub(super) fn nest<'t>(text: &'t str, marks: &[Mark<'_>]) -> Vec<Node<'t>> {
                 break;
             }
         }
-        stack.push(Open { piece: p, children: Vec::new() });
+        out.push(Step::Open { mark: p.mark, first: p.first });
+        stack.push(Open { piece: p, at: out.len() - 1 });
     }
     while let Some(top) = stack.last().map(|o| o.piece) {
-        emit(text, &mut pos, top.end(), &mut stack, &mut root);
-        close(&mut stack, &mut root);
+        emit(&mut out, &mut pos, top.end());
+        close(&mut out, &mut stack);
     }
-    emit(text, &mut pos, text.len(), &mut stack, &mut root);
-    root
+    emit(&mut out, &mut pos, text.len());
+    out
 }
 
 #[cfg(test)]
@@ -214,20 +222,19 @@ mod tests {
         Mark { span: Span::new(start, end), kind: MarkKind::Evidence { name: "x", label: String::new() } }
     }
     fn mention(start: usize, end: usize) -> Mark<'static> {
-        let kind = MarkKind::Mention { org: false, id: "X", name: "X", role: Role::Mentioned, form: "name".into() };
+        let kind = MarkKind::Mention { org: false, id: "X", name: "X", role: Role::Mentioned, form: "name" };
         Mark { span: Span::new(start, end), kind }
     }
 
-    /// The tree as a bracketed string: `[i` opens mark i (`(i` a later
+    /// The steps as a bracketed string: `[i` opens mark i (`(i` a later
     /// piece of it), `]` closes.
-    fn show(nodes: &[Node]) -> String {
-        nodes
+    fn show(steps: &[Step]) -> String {
+        steps
             .iter()
-            .map(|n| match n {
-                Node::Text(t) => t.to_string(),
-                Node::Mark { mark, first, children } => {
-                    format!("{}{mark}{}]", if *first { '[' } else { '(' }, show(children))
-                }
+            .map(|s| match s {
+                Step::Text(t) => t.to_string(),
+                Step::Open { mark, first } => format!("{}{mark}", if *first { '[' } else { '(' }),
+                Step::Close { .. } => "]".to_string(),
             })
             .collect()
     }

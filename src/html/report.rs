@@ -1,8 +1,8 @@
 //! The report of a run: one page per article written as it comes, and an
 //! `index.html` with the table of records and the charts at the end.
 
-use super::{article_page, charts, contract_str, date_range, page, Clean, SORT_SCRIPT};
-use crate::record::{EventKind, EventRecord, PartialDate, Role};
+use super::{article_page, charts, date_range, page_into, Clean, INDEX_SHELL};
+use crate::record::{EventKind, EventRecord, Format, PartialDate, Role, Status};
 use crate::Extractor;
 use maud::{html, Markup};
 use std::io;
@@ -19,8 +19,8 @@ pub(super) struct Row {
     /// The event's first day, for the chart.
     pub start: Option<PartialDate>,
     pub kind: EventKind,
-    pub status: String,
-    pub format: String,
+    pub status: Status,
+    pub format: Format,
     pub venue: String,
     /// ISO codes of the participating states.
     pub states: Vec<String>,
@@ -38,8 +38,8 @@ impl Row {
             date: date_range(r.date.as_ref()),
             start: r.date.as_ref().map(|d| d.start),
             kind: r.kind,
-            status: contract_str(&r.status),
-            format: contract_str(&r.format),
+            status: r.status,
+            format: r.format,
             venue: r.location.as_ref().map_or_else(String::new, |p| p.name.clone()),
             states: r.states.iter().filter(|s| part(s.role)).map(|s| s.iso2.clone()).collect(),
             orgs: r.organizations.iter().filter(|o| part(o.role)).map(|o| o.id.clone()).collect(),
@@ -95,7 +95,7 @@ impl Report {
                 section { h2 { "Records" } (table(&self.rows)) }
             }
         };
-        page("dipnews: a run", body, Some(SORT_SCRIPT))
+        page_into(&INDEX_SHELL, "dipnews: a run", body.0.len(), |out| out.push_str(&body.0))
     }
 
     /// Writes `index.html` and returns its path.
@@ -138,9 +138,9 @@ fn table(rows: &[Row]) -> Markup {
                         td { a href=(r.page) { (Clean(&r.id)) } }
                         td data-sort=(sort_date(r.dateline_date)) { (r.dateline_date.map(|d| d.to_string()).unwrap_or_default()) }
                         td data-sort=(sort_date(r.start)) { (r.date) }
-                        td { (contract_str(&r.kind)) }
-                        td { (r.status) }
-                        td { (r.format) }
+                        td { (r.kind.as_str()) }
+                        td { (r.status.as_str()) }
+                        td { (r.format.as_str()) }
                         td { (Clean(&r.venue)) }
                         td { (Clean(&r.states.iter().chain(&r.orgs).cloned().collect::<Vec<_>>().join(", "))) }
                     }

@@ -25,6 +25,13 @@ impl Sent {
         self.hits.iter().any(|h| pred(h.cue))
     }
 
+    /// Whether a phrase of a cue starts at token `k` (hits are in text
+    /// order: found by binary search).
+    pub fn cue_at(&self, k: usize, pred: impl Fn(Cue) -> bool) -> bool {
+        let a = self.hits.partition_point(|h| h.first < k);
+        self.hits[a..].iter().take_while(|h| h.first == k).any(|h| pred(h.cue))
+    }
+
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
         self.hits.first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
@@ -133,7 +140,10 @@ impl<'d, 'g> Context<'d, 'g> {
         let s = self.body.get(k)?;
         let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
-        (back && prev.paragraph == s.paragraph).then_some(prev)
+        // Agency copy often gives each sentence a line of its own: the
+        // statement may stand in the paragraph before.
+        let near = prev.paragraph.zip(s.paragraph).is_some_and(|(p, q)| p + 1 >= q);
+        (back && near).then_some(prev)
     }
 
     /// Whether a sentence's future speaks of how long an event lasts
@@ -189,6 +199,13 @@ impl<'d, 'g> Context<'d, 'g> {
         let b = s.hits.partition_point(|h| h.first < i);
         let a = s.hits[..b].partition_point(|h| h.first + window + 8 < i);
         &s.hits[a..b]
+    }
+
+    /// The frame («на полях», «в рамках», «по итогам») nearest before
+    /// token `i` of sentence `s`: the one that ends last at or before it,
+    /// within `window` tokens. What it frames is part of another event.
+    pub fn frame_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> Option<&'s Hit> {
+        self.hits_before(s, i, window).iter().filter(|h| h.cue == Cue::KindFrame && h.last <= i).max_by_key(|h| h.last)
     }
 
     /// Normal form of token `i` ("" outside the document).

@@ -9,7 +9,7 @@
 
 use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
-use crate::text::{is_word_char, lower_russian};
+use crate::text::lower_russian;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -83,9 +83,6 @@ const MONTHS_ACC: [&str; 12] = [
 const RELATIVE: [&str; 6] = ["позавчера", "послезавтра", "сегодня", "вчера", "завтра", "накануне"];
 /// Tens of a day in words («двадцать седьмого»).
 const TENS: [&str; 2] = ["двадцать", "тридцать"];
-/// Prepositions a date expression may open with («с 5 по 7», «в 2021
-/// году», «во вторник», «на май 2021 года»).
-const PREPOSITIONS: [&str; 4] = ["с", "в", "во", "на"];
 const WEEKDAYS: [&str; 7] = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
 
 /// What a date expression says before it is resolved.
@@ -160,12 +157,12 @@ static GRAMMAR: Lazy<Regex> = Lazy::new(|| {
     // of the grammar's 40 digit places) made the automaton ten times larger.
     // Case-sensitive over text lowercased by `find`: Unicode case folding
     // of every letter made the automaton several times larger.
-    // Anchored (`\A`): `find` tries the grammar only where a word starts;
-    // an unanchored scan kept every half-read month and ordinal of the text
-    // alive at once, and building those DFA states was most of its cost.
+    // One unanchored scan per sentence: its lazy DFA builds the states of
+    // half-read months and ordinals once per process, after which the scan
+    // is cheaper than trying an anchored grammar at every word.
     let pattern = format!(
         r"(?x)
-        \A(?:
+        (?:
           (?P<num>(?P<nd>[0-9]{{1,2}})\.(?P<nm>[0-9]{{1,2}})\.(?P<ny>[0-9]{{4}})(?:{sp}(?:года|г\.))?)
         | (?P<cross>(?:с{sp})?(?P<cd1>{d}){sp}(?P<cm1>{m})(?:{dash}|{sp}по{sp})(?P<cd2>{d}){sp}(?P<cm2>{m}){year1})
         | (?P<range>(?:с{sp})?(?P<rd1>{d})(?:{dash}|{sp}по{sp})(?P<rd2>{d}){sp}(?P<rm>{m}){year2})
@@ -213,39 +210,6 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// The first two characters of every word a date expression can open
-/// with (ordinals, tens, prepositions, relative days), in lowercase; a
-/// one-letter preposition with the space after it.
-static OPENINGS: Lazy<Vec<(char, char)>> = Lazy::new(|| {
-    let words = ORDINALS.iter().map(|(w, _)| *w).chain(TENS).chain(PREPOSITIONS).chain(RELATIVE);
-    let mut pairs: Vec<(char, char)> = words
-        .flat_map(|w| {
-            let mut cs = w.chars();
-            let first = cs.next().unwrap_or(' ');
-            match cs.next() {
-                Some(second) => vec![(first, second)],
-                None => vec![(first, ' '), (first, '\u{A0}')],
-            }
-        })
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-});
-
-/// Whether a date expression may open with `c` followed by `next` (both
-/// lowercased): a digit, or the first two characters of an opening word.
-/// Characters outside ASCII and the Russian alphabet are let through: the
-/// text was lowercased for Russian only.
-fn may_open(c: char, next: Option<char>) -> bool {
-    match c {
-        '0'..='9' => true,
-        _ if c.is_ascii() => false,
-        'а'..='я' => next.is_some_and(|n| OPENINGS.binary_search(&(c, n)).is_ok()),
-        _ => !matches!(c, 'А'..='Я' | 'ё' | 'Ё'),
-    }
-}
-
 /// `text` with its Russian and Latin capitals in lowercase ([`lower_russian`]),
 /// every byte offset unchanged. The capitals are found over bytes and the
 /// stretches between them copied whole: a character at a time cost a third
@@ -277,54 +241,35 @@ fn lowered(text: &str) -> String {
 /// Compiles the grammar now rather than on first use.
 pub(crate) fn compile() {
     Lazy::force(&GRAMMAR);
-    Lazy::force(&OPENINGS);
 }
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
 ///
-/// The grammar is tried where a word can start a date: at a letter or digit
-/// whose previous character is no letter or digit of the same script («5
-/// мая», not «ов 2021 году»; a letter of another script before it is no
-/// word: scraped copy glues a literal `n` for a lost newline
-/// («Новости.nТридцатого»)). A match is skipped whole, like a scan would.
+/// One scan of the grammar over the sentence lowercased (a DFA search: no
+/// captures), then the groups of each match read over the match alone. A
+/// match needs word boundaries, checked here: «5 мая», not «5 маяков»; «в
+/// 2021 году», not «ов 2021 году»; a letter of another script before it is
+/// no word (scraped copy glues a literal `n` for a lost newline:
+/// «Новости.nТридцатого»).
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     // Russian and Latin capitals lowered, every byte where it was: the
     // grammar is written in lowercase.
     let text = &lowered(text);
     let mut out = Vec::new();
-    let b = text.as_bytes();
-    let (mut from, mut next) = (0, 0);
-    // Whether the character before is a letter or digit, and its script.
-    let mut prev = (false, 2);
-    while next < b.len() {
-        let start = next;
-        // Russian letters (lead bytes D0, D1) decoded by hand: most of the text.
-        let ch = match b[start] {
-            x @ 0..=0x7F => x as char,
-            x @ (0xD0 | 0xD1) => {
-                let low = b.get(start + 1).map_or(0, |y| u32::from(y & 0x3F));
-                char::from_u32((u32::from(x & 0x1F) << 6) | low).unwrap_or_default()
-            }
-            _ => text[start..].chars().next().unwrap_or_default(),
-        };
-        next = start + ch.len_utf8();
-        let here = (is_word_char(ch), script(ch));
-        let after_word = prev.0 && prev.1 == here.1;
-        prev = here;
-        if start < from || !here.0 || after_word || !may_open(ch, text[next..].chars().next()) {
+    for m in GRAMMAR.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let matched = m.as_str();
+        let next = text[end..].chars().next();
+        let prev = text[..start].chars().next_back();
+        let first = matched.chars().next();
+        if (next.is_some_and(char::is_alphanumeric) && !matched.ends_with('.'))
+            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)))
+        {
             continue;
         }
-        let Some(m) = GRAMMAR.find(&text[start..]) else { continue };
-        let end = start + m.end();
-        from = end;
-        // Word boundary after it: «5 мая», not «5 маяков».
-        let matched = &text[start..end];
-        if text[end..].chars().next().is_some_and(is_word_char) && !matched.ends_with('.') {
-            continue;
-        }
-        // Captures only for a match, over the match alone (the grammar has
-        // no look-around: the same text gives the same groups).
+        // The grammar has no look-around: over the match alone it takes
+        // the same groups.
         let Some(c) = GRAMMAR.captures(matched) else { continue };
         let span = Span::new(offset + start, offset + end);
         let year = ["Y1", "Y2", "Y3"].iter().find_map(|n| c.name(n)).and_then(|y| y.as_str().parse::<i32>().ok());
@@ -759,11 +704,10 @@ mod tests {
         assert_eq!(lowered(s), "ёжик ёлка, москва. Ürün abcxyz Ѐ ї 5 мая");
     }
 
-    /// Every place the grammar matches opens with characters `find` tries:
-    /// each opening word of every branch, in both cases, with what may
-    /// follow it.
+    /// Every branch of the grammar, opened by each of its words, in both
+    /// cases, is found as one date.
     #[test]
-    fn find_tries_every_place_a_date_opens() {
+    fn find_reads_every_branch() {
         let mut texts = vec!["06.10.2020".to_string(), "5–7 октября".to_string()];
         let days = ORDINALS.iter().map(|(w, _)| w.to_string()).chain(TENS.iter().map(|t| format!("{t} первого")));
         for day in days.chain(["5".to_string()]) {
@@ -785,10 +729,7 @@ mod tests {
         texts.extend(RELATIVE.iter().map(|w| w.to_string()));
         let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
         for t in texts.iter().chain(&upper) {
-            let l = lowered(t);
-            let mut cs = l.chars();
-            assert!(GRAMMAR.is_match(&l), "{t}");
-            assert!(may_open(cs.next().unwrap(), cs.next()), "{t}");
+            assert!(GRAMMAR.is_match(&lowered(t)), "{t}");
             assert_eq!(find(t, 0).len(), 1, "{t}");
         }
     }

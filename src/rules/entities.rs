@@ -24,6 +24,27 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
         found.retain(|m| {
             m.kind != EntityKind::Organization || gaz.root(m.entity) == m.entity || !states_at.contains(&m.tokens.1)
         });
+        // A compound's first part names a state only beside another named
+        // part: «российско-таджикские», not «греко-римской борьбе»,
+        // «англо-саксонский», «индо-тихоокеанский».
+        // The parts of one token are neighbours in the list.
+        let alone: Vec<bool> = (0..found.len())
+            .map(|k| {
+                let m = &found[k];
+                m.form == MentionForm::Adjective
+                    && m.tokens.1 == m.tokens.0 + 1
+                    && m.span.end < doc.tokens[m.tokens.0].span.end
+                    && !found[k + 1..]
+                        .iter()
+                        .take_while(|o| o.tokens.0 == m.tokens.0)
+                        .any(|o| o.tokens == m.tokens && o.span.start > m.span.end)
+            })
+            .collect();
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !alone[k - 1]
+        });
         for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.tokens.1 - m.tokens.0 > 1) {
             let inside = gaz.find_in(doc, m.tokens.0 + 1, m.tokens.1);
             let states = inside.into_iter().filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);

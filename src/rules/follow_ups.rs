@@ -125,7 +125,7 @@ fn clause_event(
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
     let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
     // «по итогам форума», «в рамках визита»: a framed name is no new event.
-    let framed = |h: &Hit| hits.iter().any(|f| f.cue == Cue::KindFrame && f.last <= h.first && h.first <= f.last + 3);
+    let framed = |h: &Hit| ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a && h.first <= f.last + 3);
     let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) if !framed(h) => Some(k),
         _ => None,

@@ -20,24 +20,26 @@ pub(crate) struct MainEvent {
     pub from_headline: bool,
     /// The status phrase.
     pub status_span: Option<crate::record::Span>,
+    /// A lead with no trigger of its own that sums up the news a later
+    /// sentence reports («Минск и Москва согласовали позиции…», then «во
+    /// время встречи…»), or quotes what was said at the headline's event:
+    /// its names are the event's parties, as those of a lead that names
+    /// the event would be.
+    pub lead: Option<usize>,
 }
 
 /// A kind trigger that is the clause's predicate, not background: not in a
 /// participle clause («находящийся с визитом в Сингапуре, провел переговоры»).
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
-    // One pass in text order (hits are sorted), so that a long sentence
-    // costs linear time.
-    let mut frame_end: Option<usize> = None;
     let mut weak: Option<(Hit, EventKind)> = None;
     for &h in &s.hits {
         if h.cue == Cue::KindFrame {
-            frame_end = Some(h.last);
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
-        let framed = frame_end.is_some_and(|e| e <= h.first && h.first <= e + 3);
-        let background = (h.first.saturating_sub(4)..h.first).any(|k| k >= s.first && in_participle(ctx.word(k)))
+        let framed = ctx.frame_before(s, h.first, 3).is_some_and(|f| h.first <= f.last + 3);
+        let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
             continue;
@@ -102,52 +104,8 @@ pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }
 
-/// Nouns for people one receives, in the accusative.
-const RECEIVED: &[&str] = &[
-    "посла",
-    "послов",
-    "делегацию",
-    "делегации",
-    "министра",
-    "министров",
-    "главу",
-    "глав",
-    "президента",
-    "премьер",
-    "премьер-министра",
-    "представителей",
-    "представителя",
-    "генерального",
-    "генсека",
-    "директора",
-    "председателя",
-    "секретаря",
-    "губернатора",
-    "спикера",
-    "лидера",
-    "руководителя",
-    "руководство",
-    "заместителя",
-    "советника",
-    "исполнительного",
-    "постоянного",
-    "чрезвычайного",
-    "специального",
-    "верховного",
-    "вице-президента",
-    "короля",
-    "принца",
-    "шейха",
-    "эмира",
-    "делегатов",
-    "участников",
-    "членов",
-    "своего",
-    "новоназначенного",
-];
-
 /// Whether «принял» receives someone: a capitalized name or a word for a
-/// person within the next five words («принял в Астане Исполнительного
+/// person (`received` in `triggers.tsv`) within the next five words («принял в Астане Исполнительного
 /// директора»), not «приняла закон», «принял меры».
 fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     // «принял отставку губернатора» accepts a resignation.
@@ -158,7 +116,7 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
         let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last && ctx.word(k - 1) != "в";
-        RECEIVED.contains(&w) || (capital_name && !matches!(w, "в" | "во" | "на"))
+        s.cue_at(k, |c| c == Cue::Received) || (capital_name && !matches!(w, "в" | "во" | "на"))
     })
 }
 
@@ -177,24 +135,18 @@ pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
     let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
     (comma + 1..(comma + 3).min(i)).any(|k| {
         let w = ctx.word(k);
-        w.starts_with("котор") || is_participle(w)
+        w.starts_with("котор") || (is_participle(w) && !s.cue_at(k, |c| c == Cue::ParticipleAdjective))
     })
 }
 
-/// An active participle («приехавший», «находящимся», «прибывшая»), not
-/// the adjectives built alike («предстоящий», «будущий», «следующий»).
+/// Whether a word is built as an active participle («приехавший»,
+/// «находящимся», «прибывшая»); the adjectives built alike («предстоящий»,
+/// «следующий») are data (`participle adjective` in `triggers.tsv`).
 fn is_participle(w: &str) -> bool {
     let w = w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")).unwrap_or(w);
     const ENDINGS: &[&str] = &["ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их", "ими", "ую", "ой"];
-    const ADJECTIVES: &[&str] = &["предстоящ", "будущ", "следующ", "настоящ", "текущ", "действующ", "существующ"];
     let Some(stem) = ENDINGS.iter().find_map(|e| w.strip_suffix(e)) else { return false };
-    ["вш", "ющ", "ящ", "ущ", "ащ"].iter().any(|m| stem.ends_with(m))
-        && !ADJECTIVES.iter().any(|a| w.starts_with(a))
-        && w.chars().count() > 6
-}
-
-fn in_participle(w: &str) -> bool {
-    w.starts_with("находящ") || w.starts_with("находяс") || w.starts_with("пребывающ")
+    ["вш", "ющ", "ящ", "ущ", "ащ"].iter().any(|m| stem.ends_with(m)) && w.chars().count() > 6
 }
 
 /// Planned when the sentence announces the event and reports nothing as done.
@@ -216,7 +168,9 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
 /// diplomacy. With one state the event needs someone who acts for a state
 /// (a president, a minister, a delegation…).
 fn international(ctx: &Context, ev: &MainEvent) -> bool {
-    let sents = ctx.event_sentences(ev.sentence);
+    let mut sents = ctx.event_sentences(ev.sentence);
+    // What was said at the event names its parties.
+    sents.extend(ev.lead.filter(|&k| opinion_lead(ctx, &ctx.body[k])).map(|k| &ctx.body[k]));
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
@@ -318,6 +272,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         sentence: first,
         from_headline: false,
         status_span: None,
+        lead: None,
     };
     let lead = first.and_then(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
     // A lead that gives an opinion («…, заявил министр») names the event in
@@ -340,6 +295,10 @@ fn trigger_event(ctx: &Context) -> MainEvent {
                 ev.sentence = Some(k);
                 ev.trigger = Some(t2);
                 ev.from_headline = false;
+                // A lead that quotes what was said there («…, заявил
+                // Президент», then «Глава государства выступил на открытии
+                // форума») speaks for the event's parties.
+                ev.lead = (k > after_dateline && opinion).then_some(after_dateline);
             }
             let first = ev.sentence;
             // The lead sentence tells the tense better than a headline.
@@ -358,13 +317,31 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         let para = ctx.body[k0].paragraph.unwrap_or(0);
         let later = (k0 + 1..ctx.body.len().min(k0 + 6))
             .take_while(|&k| ctx.body[k].paragraph.is_some_and(|p| p <= para + 2))
-            .filter(|&k| !ctx.body[k].recalls() && !ctx.body[k].has(|c| matches!(c, Cue::FollowUp(_))))
-            .find_map(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
-        if let Some((k, (t, kind))) = later.or(lead) {
+            .filter(|&k| !ctx.body[k].recalls())
+            .find_map(|k| {
+                first_trigger(ctx, &ctx.body[k]).filter(|t| !announced(ctx, &ctx.body[k], &t.0)).map(|t| (k, t))
+            });
+        if let Some((k, (t, kind))) = later {
+            ev.lead = (lead.is_none() && !opinion).then_some(k0);
+            return report(ctx, ev, k, t, kind);
+        }
+        if let Some((k, (t, kind))) = lead {
             return report(ctx, ev, k, t, kind);
         }
     }
     ev
+}
+
+/// Whether a sentence tells of a later event rather than the one its
+/// trigger names: «договорились о проведении встречи», «затем состоялась
+/// встреча», «на следующих выборах». An agreement after the trigger is the
+/// event's outcome: «во время встречи они договорились, что…» reports the
+/// meeting.
+fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
+    s.hits.iter().any(|h| {
+        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
+        matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
+    })
 }
 
 /// The main event read from body sentence `k`.
@@ -382,13 +359,7 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
 /// outside a clause that verb introduces. «…провел переговоры, сообщили в
 /// МИД» only names its source.
 fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
-    const OPINION: &[&str] = &["заяв", "сказа", "отмет", "подчерк", "счита", "рассчитыва", "увер", "убежд"];
-    let Some(verb) = (s.first..s.last).find(|&k| {
-        let w = ctx.word(k);
-        OPINION.iter().any(|o| w.starts_with(o)) && !w.starts_with("заявлени")
-    }) else {
-        return false;
-    };
+    let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
     // The trigger comes after «что» of that verb, or before the verb in a
     // quote or a statement it closes («…, – заявил…»).
     match first_trigger(ctx, s) {

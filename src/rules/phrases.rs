@@ -1,6 +1,7 @@
 //! Trigger phrases (`gazetteers/triggers.tsv`), compiled once and matched
 //! over tokens: the words that name an event's kind, its format, its
-//! status, a later event, a list of participants, a topic or an envoy.
+//! status, a later event, a list of participants, a topic or an envoy, and
+//! the words other rules read (opinion verbs, participles).
 
 use crate::gazetteer::hash::FxHashMap;
 use crate::record::{EventKind, Format, Span, Status};
@@ -48,6 +49,26 @@ pub(crate) enum Cue {
     /// Says that someone stayed away («участия не принял», «без участия»,
     /// «не направила»): the names of its sentence took no part.
     Absent,
+    /// A verb of opinion or speech («заявил», «считает»): a lead built on
+    /// one reports what was said.
+    Opinion,
+    /// A noun built like an opinion verb («заявление»): no opinion.
+    OpinionNoun,
+    /// A participle that puts what follows in the background
+    /// («находящийся с визитом…»).
+    Background,
+    /// An adjective built like an active participle («предстоящий»,
+    /// «следующий»): opens no side clause.
+    ParticipleAdjective,
+    /// A verb after which «с» names a party, not a topic («обсудил с
+    /// министром Китая»).
+    Discuss,
+    /// A preposition, or a noun in apposition («город», «столица»), that
+    /// makes the capital after it a place, not an actor.
+    Place,
+    /// A word for a person one receives, in the accusative («принял
+    /// посла», «принял делегацию»).
+    Received,
 }
 
 impl Cue {
@@ -67,11 +88,16 @@ impl Cue {
             Cue::Official => 11,
             Cue::Sport => 12,
             Cue::Absent => 13,
+            Cue::Opinion | Cue::OpinionNoun => 14,
+            Cue::Background | Cue::ParticipleAdjective => 15,
+            Cue::Discuss => 16,
+            Cue::Place => 17,
+            Cue::Received => 18,
         }
     }
 }
 
-const FAMILIES: usize = 14;
+const FAMILIES: usize = 19;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPat {
@@ -178,6 +204,13 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
         "official" => Some(Cue::Official),
         "sport" => Some(Cue::Sport),
         "absent" => Some(Cue::Absent),
+        "opinion" if value == "verb" => Some(Cue::Opinion),
+        "opinion" if value == "noun" => Some(Cue::OpinionNoun),
+        "participle" if value == "background" => Some(Cue::Background),
+        "participle" if value == "adjective" => Some(Cue::ParticipleAdjective),
+        "discuss" => Some(Cue::Discuss),
+        "place" => Some(Cue::Place),
+        "received" => Some(Cue::Received),
         _ => None,
     }
 }
@@ -368,6 +401,16 @@ mod tests {
         assert_eq!(found("Это было в ходах"), [(Cue::Kind(EventKind::Summit), "в ходах".to_string())]);
         assert!(found("Это было в").is_empty());
         assert!(Phrases::parse("family\tvalue\tphrase\nkind\tmeeting\tхо*\n").is_err());
+    }
+
+    #[test]
+    fn an_opinion_noun_is_no_opinion_verb() {
+        // One word matches both rows: the first in the table, the noun, wins.
+        let c = cues("Министр сделал заявление");
+        assert!(c.contains(&(Cue::OpinionNoun, "заявление".into())));
+        assert!(!c.iter().any(|(k, _)| *k == Cue::Opinion));
+        assert!(cues("Министр заявил").contains(&(Cue::Opinion, "заявил".into())));
+        assert!(cues("предстоящий визит").contains(&(Cue::ParticipleAdjective, "предстоящий".into())));
     }
 
     #[test]

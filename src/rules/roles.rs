@@ -5,7 +5,9 @@
 //! sentence listing who took part or organized it) and is not a topic
 //! («по Афганистану», «ситуация в Сирии»), an envoy's accreditation
 //! («Посол России в Гвинее»), or a venue country of an event other than a
-//! visit. Everything else is "mentioned".
+//! visit. A capital that acts in such a sentence («Белград и Приштина
+//! начали переговоры») stands for its state. Everything else is
+//! "mentioned".
 
 use super::context::{Context, Sent};
 use super::kind::MainEvent;
@@ -74,7 +76,8 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         } else {
             // «обсудили по телефону Украину» names a topic, «обсудил с
             // министром Китая» a party.
-            let party = word.starts_with("обсуд") && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
+            let party =
+                s.cue_at(h.first, |c| c == Cue::Discuss) && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
             gap <= 2 && !party && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }
     })
@@ -164,8 +167,9 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
 }
 
 /// The sentences whose names can be participants: those that describe the
-/// main event, a headline that names it, and sentences that list who took
-/// part (for an announced event, those that announce who will).
+/// main event, a headline that names it, a lead that sums up the news a
+/// later sentence reports, and sentences that list who took part (for an
+/// announced event, those that announce who will).
 fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // The main sentence, and those after it that name the event again
     // («Заседание проходит под председательством…», «заявил в ходе
@@ -193,6 +197,9 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         if s.has(|c| matches!(c, Cue::Kind(_))) {
             out.push(s);
         }
+    }
+    if let Some(k) = ev.lead {
+        out.push(&ctx.body[k]);
     }
     // Later paragraphs that tell of the event again («Кыргызстан на
     // заседании представлял министр…»).
@@ -245,6 +252,9 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
     let title = rec.evidence.title;
     let mut spans: Vec<Span> = Vec::new();
+    // States a capital stands for; the state takes part when the text also
+    // names it (the capital gives no mention of its own).
+    let mut capitals: Vec<&str> = Vec::new();
     let main = ev.sentence.map(|k| ctx.body[k].span);
     // A sentence that says someone stayed away names no party.
     for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
@@ -261,6 +271,8 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
         for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
+            } else if let Some(iso2) = capital_as_state(ctx, s, m) {
+                capitals.push(iso2);
             }
         }
     }
@@ -268,7 +280,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     spans.sort_unstable();
     let is_part = |sp: &Span| spans.binary_search(sp).is_ok();
     for st in &mut rec.states {
-        if st.mentions.iter().any(|m| is_part(&m.span)) {
+        if st.mentions.iter().any(|m| is_part(&m.span)) || capitals.contains(&st.iso2.as_str()) {
             st.role = Role::Participant;
         }
     }
@@ -279,14 +291,46 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
 }
 
+/// The state a capital stands for when it is the subject of what the
+/// sentence reports: in the nominative, governed by no preposition, alone
+/// or in a list of such («Белград и Приштина начали переговоры», «Минск и
+/// Москва согласовали позиции»), not a place («в Минске», «город Москва»).
+fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'g str> {
+    let nominative = |m: &Match| {
+        let e = ctx.gaz.entity(m.entity);
+        m.kind == EntityKind::City
+            && ctx.gaz.is_capital(m.entity)
+            && ctx.doc.slice(m.span).to_lowercase() == e.name.to_lowercase()
+    };
+    if !nominative(m) || topic(ctx, s, m) {
+        return None;
+    }
+    let mut cur = *m;
+    // Walk back along a list of capitals to the word before its first.
+    for _ in 0..8 {
+        let i = cur.tokens.0;
+        if i <= s.first {
+            return ctx.gaz.entity(m.entity).country.as_deref();
+        }
+        let w = ctx.word(i - 1);
+        if matches!(w, "и" | ",") {
+            let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+            let prev = within.iter().rev().find(|p| p.tokens.1 + 1 == i && nominative(p))?;
+            cur = *prev;
+            continue;
+        }
+        let word = ctx.doc.tokens[i - 1].kind == crate::text::TokenKind::Word;
+        let place = s.cue_at(i - 1, |c| c == Cue::Place);
+        return (word && !place).then(|| ctx.gaz.entity(m.entity).country.as_deref()).flatten();
+    }
+    None
+}
+
 /// Whether a match stands in a frame of the sentence's event: after «на
 /// полях», «в ходе участия в», «в рамках» in the same clause, or in a side
 /// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let after_frame = ctx
-        .hits_before(s, i, 10)
-        .iter()
-        .any(|h| h.cue == Cue::KindFrame && h.last <= i && (h.last..i).all(|k| ctx.word(k) != ","));
+    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last..i).all(|k| ctx.word(k) != ","));
     after_frame || super::kind::side_clause_at(ctx, s, i)
 }

@@ -8,7 +8,7 @@ use super::context::{Context, Sent};
 use super::kind::MainEvent;
 use super::phrases::Cue;
 use crate::gazetteer::{EntityId, EntityKind, Match};
-use crate::record::{MentionForm, Place, Span, Status};
+use crate::record::{EventKind, MentionForm, Place, Span, Status};
 
 fn is_in(w: &str) -> bool {
     matches!(w, "в" | "во")
@@ -269,8 +269,10 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// визитом в Узбекистане … Переговоры проходят в узбекском Самарканде», «в
 /// столице республики»); else a city in a later sentence that tells of the
 /// same event again, or of an event taking place in other words («Встреча
-/// лидеров проходит во Дворце Независимости»). Sentences about an earlier
-/// or a later event never place it.
+/// лидеров проходит во Дворце Независимости»); last, a sentence anywhere
+/// further down that says the event is taking place there («Форум
+/// проходит 23-24 июня в Москве»). Sentences about an earlier or a later
+/// event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
     if let Some(found) = sents.iter().find_map(|s| city_in(ctx, s)) {
         return Some(found);
@@ -282,30 +284,42 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
         .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
-    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !s.has(|c| matches!(c, Cue::FollowUp(_)))).collect();
+    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
-        // A sentence of the visit's programme in the same tense places it
-        // too, whatever its «затем» or «пройдут» («Переговоры в узком, а
-        // затем в расширенном составе прошли…», «Переговоры … пройдут в
-        // Кремле»); the city must be in the state visited.
-        let programme = |s: &Sent| {
-            !s.has(|c| matches!(c, Cue::FollowUp(_)))
-                || (s.has(|c| matches!(c, Cue::Kind(_))) && s.only_future() == (ev.status == Status::Planned))
-        };
-        let city = nearby
-            .iter()
-            .filter(|s| programme(s))
-            .filter_map(|s| city_in(ctx, s))
-            .find(|(p, _)| p.country == state.0.country);
+        let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
-    let again = ctx.restating(k?, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+    let k = k?;
+    let again = ctx.restating(k, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
     again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
             s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
         };
-        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s))
+        later.iter().filter(taking_place).find_map(|s| city_in(ctx, s)).or_else(|| {
+            // Last, a sentence further down that tells the main event is
+            // taking place there («Форум проходит 23-24 июня в Москве»).
+            let same = |s: &&Sent| {
+                s.has(|c| c == Cue::Kind(ev.kind))
+                    && s.has(|c| c == Cue::Status(Status::Held))
+                    && !s.only_future()
+                    && !announces(s, ev)
+                    && !tells_of_earlier(ctx, s)
+            };
+            ctx.body.iter().skip(k + 1).filter(same).find_map(|s| city_in(ctx, s))
+        })
     })
+}
+
+/// Whether a later sentence tells of another event: a follow-up marker
+/// («затем», «пройдут») that no trigger of the main event's kind comes
+/// before. «Переговоры в узком, а затем в расширенном составе прошли в
+/// Минске» goes on about the talks, and within a visit, a summit or a
+/// conference any event is part of its programme («Переговоры с Путиным
+/// пройдут в Кремле»).
+fn announces(s: &Sent, ev: &MainEvent) -> bool {
+    let Some(marker) = s.hits.iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
+    let programme = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
+    !s.hits.iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
 /// «По итогам переговоров в Ташкенте подписан…»: what was signed names

@@ -22,7 +22,6 @@ pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, PartKind, Parts};
 // Hidden: `PartsSplitter::new` exposes `regex::Error`, an implementation
 // detail no public signature should promise.
-pub(crate) use page::is_word_char;
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};

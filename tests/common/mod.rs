@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod gazetteer_rows;
+
 use dipnews::{EventRecord, Extractor, Role};
 use once_cell::sync::Lazy;
 
