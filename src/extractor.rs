@@ -54,14 +54,21 @@ impl ExtractorBuilder {
 
     /// Builds the extractor.
     ///
-    /// Everything the extractor needs is compiled here, not on the first
-    /// call to [`Extractor::extract`]: the gazetteers (once per process when
-    /// embedded) and, on a second thread meanwhile, the rules' trigger
-    /// table and date grammar. Only the dateline shape of lowercased dumps
-    /// waits for the first lowercased line (most texts have none).
+    /// Nearly everything the extractor needs is ready here, not on the
+    /// first call to [`Extractor::extract`]: the gazetteers (once per
+    /// process when embedded; the embedded ones load ready-made, names
+    /// expanded ahead of time) and the rules' trigger table, and on a
+    /// second thread meanwhile the date grammar. The dateline shapes
+    /// compile on the first line that may open a dateline, the shape of
+    /// lowercased dumps on the first lowercased line (texts without such
+    /// lines never need them).
     pub fn build(self) -> Extractor {
-        let ((), gazetteer) =
-            crate::threads::beside(&rules::compile, || self.gazetteer.unwrap_or_else(Gazetteer::embedded));
+        // The date grammar takes longest (the embedded gazetteers load
+        // ready-made): it has the second thread, the rest this one.
+        let ((), gazetteer) = crate::threads::beside(&rules::compile_dates, || {
+            rules::compile_tables();
+            self.gazetteer.unwrap_or_else(Gazetteer::embedded)
+        });
         Extractor { gazetteer, reference_date: self.reference_date.filter(PartialDate::is_full) }
     }
 }

@@ -9,7 +9,7 @@ use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
 
 /// A way an entity can be written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Variant {
     pub entity: u32,
     pub form: MentionForm,
@@ -124,9 +124,9 @@ const ROOT: u32 = 0;
 /// A word of the vocabulary: its id, and the trie node reached by a name
 /// starting with it (`NO_NODE` when none does).
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    id: u32,
-    first: u32,
+pub(crate) struct Word {
+    pub id: u32,
+    pub first: u32,
 }
 
 const NO_NODE: u32 = u32::MAX;
@@ -176,14 +176,11 @@ fn word_slot(w: &[u8]) -> usize {
 /// Terminal lists up to this length are searched directly for duplicates.
 const SHORT_TERMINALS: usize = 16;
 
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Trie {
-    /// A one-bit-per-slot filter of the words that can start a name: a
-    /// token whose slot is clear is no name start, without a map lookup.
+/// The trie while names are added: maps that grow, frozen into a [`Trie`]
+/// once every name is in.
+#[derive(Debug, Default)]
+pub(crate) struct TrieBuilder {
     starters: Vec<u64>,
-    /// Starters of one or two bytes («G» of «G20»), as [`short_key`]s: the
-    /// filter is skipped for words that short («в», «и» are everywhere);
-    /// these few are compared as integers.
     short_starters: Vec<u32>,
     words: FxHashMap<Box<str>, Word>,
     edges: FxHashMap<(u32, u32), u32>,
@@ -192,7 +189,49 @@ pub(crate) struct Trie {
     /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
     /// entity) → the entity's variants there.
     shared: FxHashMap<(u32, u32), Vec<u32>>,
+    variants: Vec<Variant>,
+}
+
+/// The name matcher: a trie over normalized words, in flat arrays (a
+/// frozen [`TrieBuilder`]), so that the embedded one loads from bytes
+/// with no work (see `compiled`).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Trie {
+    /// A one-bit-per-slot filter of the words that can start a name: a
+    /// token whose slot is clear is no name start, without a map lookup.
+    pub starters: Vec<u64>,
+    /// Starters of one or two bytes («G» of «G20»), as [`short_key`]s: the
+    /// filter is skipped for words that short («в», «и» are everywhere);
+    /// these few are compared as integers.
+    pub short_starters: Vec<u32>,
+    /// Every word's bytes, one after the other: word `k` ends at
+    /// `ends[k]`. Bytes, not a `String`: words are only compared with
+    /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
+    pub text: Vec<u8>,
+    pub ends: Vec<u32>,
+    /// The node a name starting with word `k` reaches (`NO_NODE`: none).
+    pub first: Vec<u32>,
+    /// Open addressing over the words by [`word_hash`]: word id + 1, or 0
+    /// for an empty slot; a power of two long, at most half full.
+    pub slots: Vec<u32>,
+    /// The edges out of node `n` are `child_start[n]..child_start[n + 1]`
+    /// of `child_words` (sorted) and `child_nodes`.
+    pub child_start: Vec<u32>,
+    pub child_words: Vec<u32>,
+    pub child_nodes: Vec<u32>,
+    /// The variants ending at node `n`: `term_start[n]..term_start[n + 1]`
+    /// of `term_ids`.
+    pub term_start: Vec<u32>,
+    pub term_ids: Vec<u32>,
     pub variants: Vec<Variant>,
+}
+
+/// The hash of a word for [`Trie::slots`].
+fn word_hash(w: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::hash::FxHasher::default();
+    h.write(w);
+    h.finish()
 }
 
 /// A raw match of the trie: tokens `[first, last)` or a part of one token.
@@ -204,16 +243,9 @@ pub(crate) struct RawMatch {
     pub variant: u32,
 }
 
-impl Trie {
-    pub fn new() -> Trie {
-        Trie { terminals: vec![Vec::new()], starters: vec![0; STARTER_SLOTS / 64], ..Default::default() }
-    }
-
-    /// Whether the word in slot `k` of the filter may start a name (false:
-    /// certainly not).
-    #[inline]
-    fn may_start(&self, k: usize) -> bool {
-        self.starters[k / 64] & (1 << (k % 64)) != 0
+impl TrieBuilder {
+    pub fn new() -> TrieBuilder {
+        TrieBuilder { terminals: vec![Vec::new()], starters: vec![0; STARTER_WORDS], ..Default::default() }
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -296,13 +328,118 @@ impl Trie {
         }
     }
 
+    /// The trie in its flat form: words by id with their hash table,
+    /// edges and terminals grouped by node.
+    pub fn freeze(self) -> Trie {
+        let mut words: Vec<(Box<str>, Word)> = self.words.into_iter().collect();
+        words.sort_unstable_by_key(|(_, w)| w.id);
+        let mut t = Trie {
+            starters: self.starters,
+            short_starters: self.short_starters,
+            slots: vec![0; (words.len() * 2).next_power_of_two().max(16)],
+            variants: self.variants,
+            ..Trie::default()
+        };
+        for (w, word) in &words {
+            t.text.extend_from_slice(w.as_bytes());
+            t.ends.push(t.text.len() as u32);
+            t.first.push(word.first);
+            let mask = t.slots.len() - 1;
+            let mut k = t.slot_of(w.as_bytes());
+            while t.slots[k] != 0 {
+                k = (k + 1) & mask;
+            }
+            t.slots[k] = word.id + 1;
+        }
+        let nodes = self.terminals.len();
+        let mut edges: Vec<((u32, u32), u32)> = self.edges.into_iter().collect();
+        edges.sort_unstable();
+        t.child_start = Vec::with_capacity(nodes + 1);
+        let mut e = 0;
+        for n in 0..nodes as u32 {
+            t.child_start.push(e as u32);
+            while e < edges.len() && edges[e].0 .0 == n {
+                t.child_words.push(edges[e].0 .1);
+                t.child_nodes.push(edges[e].1);
+                e += 1;
+            }
+        }
+        t.child_start.push(e as u32);
+        t.term_start.push(0);
+        for list in self.terminals {
+            t.term_ids.extend(list);
+            t.term_start.push(t.term_ids.len() as u32);
+        }
+        t
+    }
+}
+
+/// Words of the starter filter (64 slots each).
+pub(crate) const STARTER_WORDS: usize = STARTER_SLOTS / 64;
+
+impl Trie {
+    /// Whether the word in slot `k` of the filter may start a name (false:
+    /// certainly not).
+    #[inline]
+    fn may_start(&self, k: usize) -> bool {
+        self.starters[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// The first slot of `w` in the word table.
+    #[inline]
+    fn slot_of(&self, w: &[u8]) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (word_hash(w) >> (64 - bits)) as usize
+    }
+
+    /// The bytes of word `k` of the vocabulary.
+    #[inline]
+    fn word_bytes(&self, k: usize) -> &[u8] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        self.text.get(start..self.ends[k] as usize).unwrap_or_default()
+    }
+
+    /// The id of word `w` and the node a name starting with it reaches.
+    #[inline]
+    fn word(&self, w: &str) -> Option<Word> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot_of(w.as_bytes());
+        loop {
+            let id = self.slots[k].checked_sub(1)?;
+            if self.word_bytes(id as usize) == w.as_bytes() {
+                return Some(Word { id, first: self.first[id as usize] });
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The node an edge labelled `word` leads to from `node`.
+    #[inline]
+    fn child(&self, node: u32, word: u32) -> Option<u32> {
+        let (a, b) = (self.child_start[node as usize] as usize, self.child_start[node as usize + 1] as usize);
+        let words = &self.child_words[a..b];
+        let k =
+            if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
+        Some(self.child_nodes[a + k])
+    }
+
+    /// The variants that end at `node`.
+    #[inline]
+    fn terminals(&self, node: u32) -> &[u32] {
+        let n = node as usize;
+        &self.term_ids[self.term_start[n] as usize..self.term_start[n + 1] as usize]
+    }
+
     /// Finds matches in tokens `[from, to)` of `doc`: at each position the
     /// longest name that passes its checks; then, inside hyphenated words
     /// no name covers, adjective parts (`российско-таджикских`).
     pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
         let to = to.min(doc.tokens.len());
         let id = |k: usize| match doc.tokens[k].kind {
-            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.words.get(doc.norm.get(k)).copied(),
+            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.word(doc.norm.get(k)),
             _ => None,
         };
         let mut i = from;
@@ -323,23 +460,23 @@ impl Trie {
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
-            if start.is_some() && self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+            if start.is_some() && self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
                 let Some(w) = id(j) else { break };
-                match self.edges.get(&(node, w.id)) {
-                    Some(&n) => node = n,
+                match self.child(node, w.id) {
+                    Some(n) => node = n,
                     None => break,
                 }
                 j += 1;
-                if self.terminals[node as usize].iter().any(|&v| self.accepts(doc, i, j, v)) {
+                if self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
                     best = Some((j, node));
                 }
             }
             if let Some((end, node)) = best {
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                for &v in &self.terminals[node as usize] {
+                for &v in self.terminals(node) {
                     if self.accepts(doc, i, end, v) {
                         out.push(RawMatch { span, first: i, last: end, variant: v });
                     }
@@ -372,8 +509,8 @@ impl Trie {
             let Some(key) = keys.next() else { return };
             let last_part = n + 1 == parts;
             if !key.is_empty() && self.may_start(word_slot(key.as_bytes())) {
-                if let Some(node) = self.words.get(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
-                    for &v in &self.terminals[node as usize] {
+                if let Some(node) = self.word(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
+                    for &v in self.terminals(node) {
                         let var = &self.variants[v as usize];
                         if var.form == MentionForm::Adjective && var.compound != last_part {
                             out.push(RawMatch {
@@ -551,6 +688,41 @@ mod tests {
     fn forms(name: &str) -> Vec<String> {
         let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
         phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
+    }
+
+    fn frozen(names: &[&str]) -> Trie {
+        let mut b = TrieBuilder::new();
+        for (k, n) in names.iter().enumerate() {
+            b.add(expand(&Entry::Name { entity: k as u32, name: n.to_string(), form: MentionForm::Name }));
+        }
+        b.freeze()
+    }
+
+    #[test]
+    fn frozen_trie_finds_every_word_and_only_those() {
+        let t = frozen(&["Республика Таджикистан", "Гвинея-Бисау", "Гвинея", "Новая Зеландия"]);
+        for k in 0..t.ends.len() {
+            let w = std::str::from_utf8(t.word_bytes(k)).expect("words are text");
+            assert_eq!(t.word(w).map(|w| w.id), Some(k as u32), "{w}");
+        }
+        for w in ["", "таджик", "республик", "зеландиями", "x"] {
+            assert!(t.word(w).is_none(), "{w}");
+        }
+        let republic = t.word("республики").expect("a form of the first word");
+        let node = t.child(republic.first, t.word("таджикистан").expect("the second word").id);
+        assert!(node.is_some_and(|n| !t.terminals(n).is_empty()));
+        assert_eq!(t.child(republic.first, t.word("зеландии").expect("a word").id), None);
+    }
+
+    #[test]
+    fn a_trie_with_no_names_finds_nothing() {
+        let t = frozen(&[]);
+        assert!(t.word("россия").is_none());
+        let text = "Россия и Таджикистан.";
+        let doc = Document::new(text, &crate::text::PartsSplitter::unbuilt());
+        let mut out = Vec::new();
+        t.find(&doc, 0, doc.tokens.len(), &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

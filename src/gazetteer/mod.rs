@@ -14,6 +14,7 @@
 //! assert_eq!(found, [("TJ", "Республики Таджикистан"), ("GW", "Гвинеи-Бисау")]);
 //! ```
 
+mod compiled;
 pub(crate) mod hash;
 pub mod inflect;
 mod load;
@@ -23,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::record::{MentionForm, Place, Span};
 use crate::text::{Document, PartsSplitter};
 use hash::{FxHashMap, FxHashSet};
-use matcher::{Entry, RawMatch, Trie};
+use matcher::{Entry, RawMatch, Trie, TrieBuilder};
 use once_cell::sync::Lazy;
 use std::path::Path;
 use std::sync::Arc;
@@ -298,10 +299,22 @@ impl GazetteerBuilder {
     ///
     /// [`Error::Gazetteer`] naming the file and line of a malformed row.
     pub fn build(self) -> Result<Gazetteer> {
+        // The embedded tables alone load ready-made (see `compiled`);
+        // anything else is compiled here, by the same code that made them.
+        let ready = if compiled::only_embedded(&self.sources) { compiled::embedded() } else { None };
+        match ready {
+            Some(g) => g.finish(false),
+            None => self.compile()?.finish(true),
+        }
+    }
+
+    /// Reads the tables and expands every name into the trie: all of the
+    /// gazetteer but its agency keys and parts splitter.
+    fn compile(&self) -> Result<Gazetteer> {
         let mut g = Gazetteer {
             entities: Vec::new(),
             agencies: Vec::new(),
-            trie: Trie::new(),
+            trie: Trie::default(),
             by_key: FxHashMap::default(),
             city_by_name: FxHashMap::default(),
             capitals: Vec::new(),
@@ -323,27 +336,38 @@ impl GazetteerBuilder {
                 return Err(Error::Gazetteer { file, line, message });
             }
         }
-        // The dateline patterns compile on their own thread while the names
-        // are expanded: both take milliseconds and need nothing of each other.
-        let spellings: Vec<String> =
-            g.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name])).cloned().collect();
-        let compile = || PartsSplitter::new(spellings.iter().map(String::as_str));
-        let (splitter, ()) = crate::threads::beside(&compile, || g.expand_pending());
+        g.expand_pending();
+        Ok(g)
+    }
+}
+
+impl Gazetteer {
+    /// What the agencies give: the normal form of every spelling, and the
+    /// parts splitter that finds them in datelines. With `check`, its
+    /// patterns compile now, so that agency names too many or too long for
+    /// them are an error here; the embedded ones are known to compile and
+    /// wait for the first line that may open a dateline.
+    fn finish(mut self, check: bool) -> Result<Gazetteer> {
         let mut keys = FxHashSet::default();
-        for (a, agency) in g.agencies.iter().enumerate() {
+        for (a, agency) in self.agencies.iter().enumerate() {
             for v in agency.variants.iter().chain([&agency.name]) {
                 let key = crate::text::normalize(crate::text::agency_spelling(v));
                 if key.chars().count() >= 2 && keys.insert((a, key.clone())) {
-                    g.agency_keys.push((a, key));
+                    self.agency_keys.push((a, key));
                 }
             }
         }
-        g.splitter = splitter.map_err(|e| Error::Gazetteer {
-            file: "agencies.tsv".into(),
-            line: 0,
-            message: format!("the agency names make the dateline patterns too big: {e}"),
-        })?;
-        Ok(g)
+        let spellings = self.agencies.iter().flat_map(|a| a.variants.iter().chain([&a.name]));
+        let splitter = PartsSplitter::new(spellings.map(String::as_str));
+        self.splitter =
+            splitter.and_then(|s| if check { s.compile_now().map(|()| s) } else { Ok(s) }).map_err(|e| {
+                Error::Gazetteer {
+                    file: "agencies.tsv".into(),
+                    line: 0,
+                    message: format!("the agency names make the dateline patterns too big: {e}"),
+                }
+            })?;
+        Ok(self)
     }
 }
 
@@ -537,9 +561,11 @@ impl Gazetteer {
                 })
                 .collect()
         });
+        let mut trie = TrieBuilder::new();
         for part in expanded {
-            self.trie.add(part);
+            trie.add(part);
         }
+        self.trie = trie.freeze();
     }
 
     fn add_entity(

@@ -9,6 +9,7 @@
 use super::page::{self, LineKind};
 use crate::record::Span;
 use regex::Regex;
+use std::sync::OnceLock;
 
 /// The raw pieces of a dateline as written; resolving them (which city,
 /// which agency, which date) is the dateline rule's job.
@@ -191,103 +192,130 @@ const MAX_DATELINE: usize = 400;
 /// agency names a dateline may carry; cheap to share.
 #[derive(Debug, Clone)]
 pub struct PartsSplitter {
-    city_first: Regex,
-    /// The same shape for lowercased dumps («москва, 1 дек - риа новости.»),
-    /// compiled on the first lowercased line: most texts have none, and
-    /// the compilation is a fifth of a cold start.
-    city_first_lower: std::sync::OnceLock<Regex>,
-    /// Its pattern.
-    city_first_lower_pattern: String,
-    date_first: Regex,
+    /// The agency spellings, longest first (the dateline patterns'
+    /// alternatives).
+    spellings: Vec<String>,
+    /// The dateline shapes in the order of [`patterns`] (city first, the
+    /// same for lowercased dumps — «москва, 1 дек - риа новости.» — and
+    /// date first), each compiled on the first line that needs it:
+    /// compiling them is most of what a cold start would otherwise spend
+    /// on regexes, and a text without such a line never needs them.
+    shapes: [OnceLock<Regex>; 3],
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
+}
+
+/// Indices of the shapes in [`patterns`].
+const CITY_FIRST: usize = 0;
+const CITY_FIRST_LOWER: usize = 1;
+const DATE_FIRST: usize = 2;
+
+/// A pattern that matches nothing: the shape of a splitter that knows no
+/// agency, or of patterns that failed to compile.
+const NEVER: &str = r"[^\s\S]";
+
+/// The dateline patterns for these agency spellings: city first, city
+/// first in lowercase, date first.
+fn patterns(names: &[String]) -> [String; 3] {
+    // Each name as written, in capitals and in lower case (lowercased
+    // dumps): literal alternatives compile several times faster than
+    // one case-insensitive alternation, and datelines use no other case.
+    let mut alts: Vec<String> = Vec::with_capacity(names.len() * 4);
+    let mut seen = std::collections::HashSet::new();
+    for n in names {
+        for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
+            let v = regex::escape(&v);
+            if seen.insert(v.clone()) {
+                alts.push(v);
+            }
+        }
+    }
+    let named = if alts.is_empty() { NEVER.to_string() } else { format!("(?:{})", alts.join("|")) };
+    // No `\b` after the month: a Unicode word boundary keeps the regex
+    // engine off its DFA (parts took longer than tokenizing); a word
+    // going on after the dateline is rejected in `dateline_in`.
+    let date = format!(
+        r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
+    );
+    // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
+    let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
+    // Scraped copy keeps HTML entities between date and agency
+    // («1 дек&nbsp;&mdash; риа новости»).
+    let gap = r"(?:[\x20\u00A0]|&nbsp;)*";
+    let dash = r"(?:[-–—]|&[mn]dash;)";
+    // The agency's groups, named with a suffix: the city-first shape
+    // holds two copies (after a date, and alone).
+    let agency = |n: &str| {
+        format!(
+            r"/[\x20]*(?P<slash{n}>[^/\n]+?)[\x20]*/|\((?P<paren{n}>[^()\n]+)\)|(?:{dash}{gap})?(?P<named{n}>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
+        )
+    };
+    let (agency1, agency2) = (agency(""), agency("2"));
+    // A date or an agency is required, so that the fast match test
+    // rejects ordinary lines before any capture is taken.
+    let city_first = format!(
+        r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}){gap}[,.]?{gap}(?:{agency1})?|{gap}[,.]?{gap}(?:{agency2}))[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
+    );
+    let place_lower = r"[а-яёa-z](?:\.-|[а-яёa-z\-])*(?:[\x20][а-яёa-z](?:\.-|[а-яёa-z\-])*){0,2}";
+    let city_first_lower = city_first.replacen(place, place_lower, 1);
+    let date_first = format!(
+        r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency1})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
+    );
+    [city_first, city_first_lower, date_first]
+}
+
+/// Compiles a dateline pattern. Should it fail (agency names that make it
+/// too big), the shape finds no dateline: the gazetteer caps the number of
+/// spellings well below that size.
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new(NEVER).expect("compiles"))
 }
 
 impl PartsSplitter {
     /// A splitter that knows the given agency names (as they appear in
     /// datelines without slashes or brackets: «РИА Новости», «КАЗИНФОРМ»).
     ///
-    /// Fails only when the names make the patterns too big to compile.
+    /// The patterns compile on the first line that may open a dateline
+    /// (or at [`compile_now`](Self::compile_now)); this never fails.
     pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> Result<PartsSplitter, regex::Error> {
-        let mut names: Vec<String> = agency_names
+        let mut spellings: Vec<String> = agency_names
             .into_iter()
             .map(|n| agency_spelling(n).to_string())
             .filter(|n| n.chars().count() >= 2)
             .collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        names.dedup();
-        // Each name as written, in capitals and in lower case (lowercased
-        // dumps): literal alternatives compile several times faster than
-        // one case-insensitive alternation, and datelines use no other case.
-        let mut alts: Vec<String> = Vec::with_capacity(names.len() * 4);
-        for n in &names {
-            for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
-                let v = regex::escape(&v);
-                if !alts.contains(&v) {
-                    alts.push(v);
-                }
+        spellings.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        spellings.dedup();
+        let names = spellings.iter().map(|n| n.to_lowercase()).collect();
+        Ok(PartsSplitter { spellings, shapes: Default::default(), names })
+    }
+
+    /// Compiles the city-first and date-first shapes now (the lowercase
+    /// one still waits for a lowercased line), and says why they do not
+    /// compile if they do not.
+    pub fn compile_now(&self) -> Result<(), regex::Error> {
+        let patterns = patterns(&self.spellings);
+        for k in [CITY_FIRST, DATE_FIRST] {
+            if self.shapes[k].get().is_none() {
+                // Another thread may have compiled it meanwhile: the same.
+                let _ = self.shapes[k].set(Regex::new(&patterns[k])?);
             }
         }
-        let named = if alts.is_empty() { r"[^\s\S]".to_string() } else { format!("(?:{})", alts.join("|")) };
-        // No `\b` after the month: a Unicode word boundary keeps the regex
-        // engine off its DFA (parts took longer than tokenizing); a word
-        // going on after the dateline is rejected in `dateline_in`.
-        let date = format!(
-            r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
-        );
-        // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
-        let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
-        // Scraped copy keeps HTML entities between date and agency
-        // («1 дек&nbsp;&mdash; риа новости»).
-        let gap = r"(?:[\x20\u00A0]|&nbsp;)*";
-        let dash = r"(?:[-–—]|&[mn]dash;)";
-        // The agency's groups, named with a suffix: the city-first shape
-        // holds two copies (after a date, and alone).
-        let agency = |n: &str| {
-            format!(
-                r"/[\x20]*(?P<slash{n}>[^/\n]+?)[\x20]*/|\((?P<paren{n}>[^()\n]+)\)|(?:{dash}{gap})?(?P<named{n}>{named})(?:,[\x20][А-ЯЁ][а-яё]+[\x20][А-ЯЁ][а-яё]+)?"
-            )
-        };
-        let (agency1, agency2) = (agency(""), agency("2"));
-        // A date or an agency is required, so that the fast match test
-        // rejects ordinary lines before any capture is taken.
-        let city_first = format!(
-            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<place>{place})(?:,[\x20]*[А-ЯЁ][а-яё]+(?:[\x20][А-ЯЁ][а-яё]+)?)?(?:(?:[\x20]*[,.]|[\x20]+[-–—])[\x20\u00A0]*(?P<date>{date}){gap}[,.]?{gap}(?:{agency1})?|{gap}[,.]?{gap}(?:{agency2}))[\x20\u00A0]*[.,]?(?:[\x20\u00A0]*[-–—](?:[\x20\u00A0]|$))?"
-        );
-        let place_lower = r"[а-яёa-z](?:\.-|[а-яёa-z\-])*(?:[\x20][а-яёa-z](?:\.-|[а-яёa-z\-])*){0,2}";
-        let city_first_lower = city_first.replacen(place, place_lower, 1);
-        let date_first = format!(
-            r"^[\x20\t\u00A0\u{{FEFF}}]*(?P<date>{date}),[\x20]*(?P<place>{place})[\x20]*(?:{agency1})[\x20]*[.,]?(?:[\x20]*[-–—](?:[\x20]|$))?"
-        );
-        Ok(PartsSplitter {
-            city_first: Regex::new(&city_first)?,
-            city_first_lower: std::sync::OnceLock::new(),
-            city_first_lower_pattern: city_first_lower,
-            date_first: Regex::new(&date_first)?,
-            names: names.iter().map(|n| n.to_lowercase()).collect(),
-        })
+        Ok(())
     }
 
     /// A splitter that finds no dateline, cheap to make: a placeholder while
     /// the agencies are being loaded.
     pub(crate) fn unbuilt() -> PartsSplitter {
-        let never = || Regex::new(r"[^\s\S]").expect("compiles");
         PartsSplitter {
-            city_first: never(),
-            city_first_lower: std::sync::OnceLock::new(),
-            city_first_lower_pattern: r"[^\s\S]".into(),
-            date_first: never(),
+            spellings: Vec::new(),
+            shapes: [(); 3].map(|()| OnceLock::from(compile(NEVER))),
             names: Vec::new(),
         }
     }
 
-    /// The city-first shape for lowercased lines. It is the same size as
-    /// the capitalized one, which compiled; should it fail all the same, no
-    /// lowercased line has a dateline.
-    fn lower_shape(&self) -> &Regex {
-        self.city_first_lower.get_or_init(|| {
-            Regex::new(&self.city_first_lower_pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("compiles"))
-        })
+    /// Shape `k` of [`patterns`], compiled on first use.
+    fn shape(&self, k: usize) -> &Regex {
+        self.shapes[k].get_or_init(|| compile(&patterns(&self.spellings)[k]))
     }
 
     /// Finds a dateline at the very start of `line` (which starts at byte
@@ -300,16 +328,20 @@ impl PartsSplitter {
         if !lower && !may_open_dateline(line) {
             return None;
         }
-        let first = if lower { self.lower_shape() } else { &self.city_first };
+        // Past the blanks every shape allows, a date-first dateline opens
+        // with a digit (`\d`: a Unicode decimal digit, which `is_numeric`
+        // covers) and a city-first one with a letter: only one shape can
+        // match, and only that one need be compiled.
+        let opening = line.trim_start_matches(['\x20', '\t', '\u{a0}', '\u{feff}']);
+        let shape = match (opening.starts_with(char::is_numeric), lower) {
+            (true, _) => DATE_FIRST,
+            (false, true) => CITY_FIRST_LOWER,
+            (false, false) => CITY_FIRST,
+        };
+        let shape = self.shape(shape);
         // A match test first: on an anchored pattern the capturing engine
         // would run (and clear its state) on every line, datelines or not.
-        let caps = if first.is_match(line) {
-            first.captures(line)
-        } else if self.date_first.is_match(line) {
-            self.date_first.captures(line)
-        } else {
-            None
-        }?;
+        let caps = if shape.is_match(line) { shape.captures(line) } else { None }?;
         let sp = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
         let date = caps.name("date").map(sp);
         // Bracketed agencies are short (a bounded repetition in the pattern
@@ -716,6 +748,19 @@ mod tests {
         let d = splitter().dateline_in(line, 0)?;
         let s = |x: Span| line[x.start..x.end].to_string();
         Some((s(d.place), d.date.map(s), d.agency.map(s), s(d.span)))
+    }
+
+    #[test]
+    fn only_the_shape_a_line_can_take_compiles() {
+        let s = splitter();
+        assert!(s.shapes.iter().all(|k| k.get().is_none()), "nothing compiled before the first line");
+        assert!(s.dateline_in("Министр прибыл в Душанбе.", 0).is_none());
+        assert!(s.shapes.iter().all(|k| k.get().is_none()), "a line that opens no dateline compiles nothing");
+        assert!(s.dateline_in("6 октября, МОСКВА /ТАСС/. Министр", 0).is_some());
+        assert!(s.shapes[DATE_FIRST].get().is_some() && s.shapes[CITY_FIRST].get().is_none());
+        assert!(s.dateline_in("\u{a0}МОСКВА, 6 октября. /ТАСС/. Министр", 0).is_some());
+        assert!(s.shapes[CITY_FIRST].get().is_some() && s.shapes[CITY_FIRST_LOWER].get().is_none());
+        s.compile_now().expect("the shapes compile");
     }
 
     #[test]
