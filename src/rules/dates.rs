@@ -246,9 +246,8 @@ pub(crate) fn compile() {
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
 ///
-/// One scan of the grammar over the sentence lowercased (a DFA search: no
-/// captures), then the groups of each match read over the match alone. A
-/// match needs word boundaries, checked here: «5 мая», not «5 маяков»; «в
+/// One scan of the grammar over the sentence lowercased. A match needs
+/// word boundaries, checked here: «5 мая», not «5 маяков»; «в
 /// 2021 году», not «ов 2021 году»; a letter of another script before it is
 /// no word (scraped copy glues a literal `n` for a lost newline:
 /// «Новости.nТридцатого»).
@@ -257,7 +256,8 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     // grammar is written in lowercase.
     let text = &lowered(text);
     let mut out = Vec::new();
-    for m in GRAMMAR.find_iter(text) {
+    for c in GRAMMAR.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
         let matched = m.as_str();
         let next = text[end..].chars().next();
@@ -268,9 +268,6 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
         {
             continue;
         }
-        // The grammar has no look-around: over the match alone it takes
-        // the same groups.
-        let Some(c) = GRAMMAR.captures(matched) else { continue };
         let span = Span::new(offset + start, offset + end);
         let year = ["Y1", "Y2", "Y3"].iter().find_map(|n| c.name(n)).and_then(|y| y.as_str().parse::<i32>().ok());
         let this_year = ["this1", "this2", "this3"].iter().any(|n| c.name(n).is_some());
