@@ -347,8 +347,10 @@ fn glued_items(t: &str) -> bool {
     })
 }
 
-/// A site's notice is a sentence or two: longer lines are not looked up.
-const NOTICE_WORDS: usize = 40;
+/// A site's notice is a sentence or two: longer lines are not looked up
+/// (below `MANY_WORDS`, where `word_count` stops counting).
+const NOTICE_WORDS: usize = 30;
+const _: () = assert!(NOTICE_WORDS < MANY_WORDS);
 
 /// Whether a line is a site's notice about cookies, rights or personal
 /// data, even as a sentence («Мы используем файлы cookie…», «Все права
