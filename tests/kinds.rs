@@ -219,3 +219,16 @@ fn a_quote_from_the_headlines_event_speaks_for_its_parties() {
     assert_eq!(r.kind, EventKind::Conference);
     assert_eq!(common::participants(&r), ["AM"]);
 }
+
+#[test]
+fn officials_of_a_regions_states_make_a_diplomatic_event_without_naming_one() {
+    let rec = extract(
+        "Встреча глав государств Южной Америки пройдет в Лиме\n\n\
+         Встреча глав государств Южной Америки пройдет в Лиме в марте.",
+    );
+    assert_eq!((rec.kind, rec.status), (EventKind::Meeting, Status::Planned));
+    let rec = extract("Совещание министров иностранных дел стран Африки состоится в Аддис-Абебе.");
+    assert_eq!(rec.kind, EventKind::Session);
+    // One head of state with no state named is still no diplomacy.
+    assert_eq!(kind_of("Глава государства встретился с ветеранами."), EventKind::Other);
+}

@@ -212,3 +212,35 @@ fn a_sites_notices_are_site_text_even_as_sentences() {
     assert!(of_kind(text, &p, PartKind::Site).contains(&"Сегодня, 11:32"));
     assert_eq!(states(&extract(text)), ["PL", "LT"]);
 }
+
+#[test]
+fn a_sites_name_and_slogan_cut_by_a_bar_above_the_title_are_site_text() {
+    let text = "12+\n14 Мая 09:15\nВестник.KG | Новости Кыргызстана, Казахстана, Узбекистана и Китая\n\n\
+                Главы МИД Чехии и Словакии обсудили транзит газа\n\n\
+                Министры иностранных дел Чехии и Словакии провели телефонный разговор, сообщает пресс-служба.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Главы МИД Чехии и Словакии обсудили транзит газа");
+    assert!(of_kind(text, &p, PartKind::Site).iter().any(|l| l.starts_with("Вестник.KG |")));
+    // The slogan's states are no mentions.
+    assert_eq!(states(&extract(text)), ["CZ", "SK"]);
+    // Alone, a title with the site after the bar is still the title.
+    let alone = "Главы МИД Чехии и Словакии обсудили транзит газа | Вестник.KG\n\n\
+                 Министры иностранных дел Чехии и Словакии провели телефонный разговор.";
+    assert_eq!(slice(alone, split(alone).headline.unwrap()), "Главы МИД Чехии и Словакии обсудили транзит газа");
+}
+
+#[test]
+fn a_call_to_subscribe_after_the_sites_name_and_a_comment_form_end_the_body() {
+    let text = "Президенты Чили и Перу встретились в Лиме\n\n\
+                Президенты Чили и Перу провели встречу в Лиме.\n\n\
+                Стороны обсудили торговлю.\n\n\
+                Telegram Вестник Подписывайтесь на наш канал в Telegram\n\n\
+                Добавить комментарий\n\n\
+                Ваш адрес email не будет опубликован. Обязательные поля помечены *\n\n\
+                Мексика и Колумбия подписали соглашение о торговле.";
+    let p = split(text);
+    assert_eq!(of_kind(text, &p, PartKind::Body).last(), Some(&"Стороны обсудили торговлю."));
+    let trailer = of_kind(text, &p, PartKind::Trailer);
+    assert!(trailer.contains(&"Добавить комментарий"), "{trailer:?}");
+    assert_eq!(states(&extract(text)), ["CL", "PE"]);
+}

@@ -233,3 +233,15 @@ fn a_compound_first_part_alone_names_no_state() {
     let r = extract("Вчера прошли российско-таджикские переговоры.");
     assert_eq!(common::states(&r), ["RU", "TJ"]);
 }
+
+#[test]
+fn under_an_announced_event_the_parties_of_one_held_are_not_its_parties() {
+    let rec = extract(
+        "Встреча глав государств Южной Америки пройдет в Лиме\n\n\
+         Встреча глав государств Южной Америки пройдет в Лиме в марте.\n\n\
+         Накануне в Кито президент Перу встретился с президентом Эквадора и принял участие в форуме.",
+    );
+    assert_eq!(rec.status, dipnews::Status::Planned);
+    assert!(participants(&rec).is_empty(), "{:?}", participants(&rec));
+    assert_eq!(mentioned(&rec), ["PE", "EC"]);
+}

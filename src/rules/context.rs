@@ -160,13 +160,16 @@ impl<'d, 'g> Context<'d, 'g> {
     /// the same event again («Как сообщает Trend, документ был подписан в
     /// Баку…» after a one-sentence lead): they name its kind and neither
     /// recall an earlier event nor announce a later one. Within the next
-    /// two paragraphs, six sentences at most.
-    pub fn restating(&self, k: usize, kind: EventKind) -> impl Iterator<Item = &Sent> + '_ {
+    /// two paragraphs, six sentences at most. Under an announced event, a
+    /// sentence that reports one held («9 октября состоялась встреча…»)
+    /// tells of another.
+    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent> + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
             let near = s.paragraph.is_some_and(|p| p <= para + 2);
             let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
-            let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
+            let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
+                || (status == Status::Planned && s.has(|c| c == Cue::Status(Status::Held)));
             near && same && !elsewhere && !s.recalls()
         })
     }

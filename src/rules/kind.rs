@@ -221,6 +221,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     for s in &sents {
         if s.has(|c| c == Cue::Envoy)
             || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
+            || of_several_states(ctx, s)
             || ctx.matches_within(s.span).iter().any(|m| m.kind == EntityKind::Organization)
         {
             return true;
@@ -232,6 +233,16 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
         }
     }
     states.len() >= 2 || (states.len() == 1 && (official || diplomatic_trigger))
+}
+
+/// Whether the sentence names officials of several states, whichever they
+/// are: «глав государств Центральной Азии», «министров иностранных дел
+/// стран Африки» (a region's states meet, none of them named).
+fn of_several_states(ctx: &Context, s: &Sent) -> bool {
+    s.hits
+        .iter()
+        .filter(|h| h.cue == Cue::Official)
+        .any(|h| (h.last..(h.last + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {

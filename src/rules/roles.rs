@@ -204,7 +204,7 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // Later paragraphs that tell of the event again («Кыргызстан на
     // заседании представлял министр…»).
     if let Some(k) = ev.sentence {
-        for s in ctx.restating(k, ev.kind) {
+        for s in ctx.restating(k, ev.kind, ev.status) {
             if !out.iter().any(|o| o.span == s.span) {
                 out.push(s);
             }
@@ -235,7 +235,10 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         let later = s.has(|c| matches!(c, Cue::FollowUp(_))) || future;
         // «Ранее министр провёл переговоры с делегацией…» lists the
         // parties of another, earlier event.
-        if lists_parties && (planned || !later) && !s.recalls() {
+        // Under an announced event, one reported as held is another.
+        let held =
+            planned && s.has(|c| c == Cue::Status(Status::Held)) && !s.has(|c| c == Cue::Status(Status::Planned));
+        if lists_parties && (planned || !later) && !held && !s.recalls() {
             out.push(s);
         }
     }

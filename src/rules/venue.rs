@@ -290,7 +290,8 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         return Some(city.unwrap_or(state));
     }
     let k = k?;
-    let again = ctx.restating(k, ev.kind).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+    let again =
+        ctx.restating(k, ev.kind, ev.status).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
     again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
             s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()

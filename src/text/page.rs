@@ -384,7 +384,9 @@ fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
     let (buf, ranges) = words(t, VOCABULARY_WORDS)?;
     let w: Vec<&str> = ranges.into_iter().map(|r| &buf[r]).collect();
     let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
-    if first(&v.subscribe) {
+    // A call to follow the site may come after its name («Telegram Вести
+    // Подписывайтесь на канал…»).
+    if v.subscribe.iter().any(|p| holds(&w, p)) {
         Some(LineKind::Subscribe)
     } else if first(&v.meta) && (t.contains(':') || n <= 4) {
         Some(LineKind::Meta)

@@ -440,6 +440,10 @@ impl PartsSplitter {
                 LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
                 LineKind::Short if page::word_count(line) < 2 => {}
+                // Above a title, a line cut by « | » is the site's name and
+                // slogan («Вести | Новости Узбекистана, России…»): a title
+                // puts the site after itself, and a subtitle is no list.
+                LineKind::Short if !titles.is_empty() && line.contains(" | ") => break,
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
                     if titles.is_empty() || page::word_count(line) >= 4 {
                         titles.push(k);
@@ -626,7 +630,7 @@ impl PartsSplitter {
             let site = page::timestamp_in(suffix).is_some()
                 || suffix.split(|c: char| !(c.is_alphanumeric() || c == '.')).any(|w| self.is_agency_name(w))
                 || self.is_agency_name(suffix)
-                || suffix.contains(".ru")
+                || suffix.split_whitespace().any(is_domain)
                 || suffix.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
             if short && site && i > 0 {
                 return Span::new(span.start, span.start + line[..i].trim_end().len());
@@ -634,6 +638,17 @@ impl PartsSplitter {
         }
         span
     }
+}
+
+/// Whether a word is a site's address («Lenta.ru», «Вести.UZ», «24.kg»):
+/// a name, a dot and two to six Latin letters.
+fn is_domain(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.rsplit_once('.').is_some_and(|(name, zone)| {
+        name.chars().next_back().is_some_and(char::is_alphanumeric)
+            && (2..=6).contains(&zone.len())
+            && zone.bytes().all(|b| b.is_ascii_alphabetic())
+    })
 }
 
 /// Non-blank lines of the head of a page that are searched for a
