@@ -125,3 +125,21 @@ fn recalled_documents_are_no_follow_ups_and_what_is_signed_is_a_signing() {
     );
     assert_eq!(f, [(EventKind::Signing, Status::Held, None, None), (EventKind::Statement, Status::Held, None, None)]);
 }
+
+#[test]
+fn an_announced_event_told_of_again_is_one_follow_up() {
+    let rec = extract(
+        "Президент Чили провел телефонный разговор с президентом Перу.\n\n\
+         Президенты договорились о встрече, которая состоится 3 марта в Лиме. \
+         Встреча пройдет в президентском дворце.",
+    );
+    assert_eq!(rec.follow_ups.len(), 1, "{:?}", rec.follow_ups);
+    assert!(rec.follow_ups[0].date.is_some());
+    // Two announced meetings in two places stay two.
+    let rec = extract(
+        "Президент Чили провел телефонный разговор с президентом Перу.\n\n\
+         Президенты договорились о встрече, которая состоится 3 марта в Лиме. \
+         Еще одна встреча пройдет 9 апреля в Сантьяго.",
+    );
+    assert_eq!(rec.follow_ups.len(), 2, "{:?}", rec.follow_ups);
+}

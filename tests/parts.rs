@@ -244,3 +244,17 @@ fn a_call_to_subscribe_after_the_sites_name_and_a_comment_form_end_the_body() {
     assert!(trailer.contains(&"Добавить комментарий"), "{trailer:?}");
     assert_eq!(states(&extract(text)), ["CL", "PE"]);
 }
+
+#[test]
+fn a_line_that_is_an_address_is_site_text() {
+    let text = "https://example.org/images/2025/03/03/photo-1920x1080.webp?w=1920\n\
+                ![](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8)\n\
+                Министры Кении и Танзании провели переговоры в Найроби.\n\
+                Стороны обсудили торговлю.";
+    let p = split(text);
+    assert!(p.headline.is_none(), "{:?}", p.headline.map(|h| slice(text, h)));
+    assert_eq!(of_kind(text, &p, PartKind::Site).len(), 2);
+    // A sentence that cites an address is still text.
+    let cited = "Министры Кении и Танзании провели переговоры, сообщает сайт https://example.org/news/1.";
+    assert_eq!(of_kind(cited, &split(cited), PartKind::Body), [cited]);
+}

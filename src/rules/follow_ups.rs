@@ -98,8 +98,17 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
         for (a, b) in clauses(ctx, s) {
             let hits: Vec<&Hit> = hits_in(s, a, b).collect();
             if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main) {
-                let dup = out.iter().any(|o| o.kind == f.kind && o.date == f.date && o.location == f.location);
-                if !dup && out.len() < MAX_FOLLOW_UPS {
+                // The same event told of again («…встречей, которая должна
+                // состояться 28 декабря во Флориде. Встреча пройдет в
+                // обеденном зале»): its kind and status, and no other date
+                // or place.
+                let same = |o: &FollowUp| {
+                    o.kind == f.kind
+                        && o.status == f.status
+                        && (f.date.is_none() || o.date == f.date)
+                        && (f.location.is_none() || o.location == f.location)
+                };
+                if !out.iter().any(same) && out.len() < MAX_FOLLOW_UPS {
                     out.push(f);
                 }
             }

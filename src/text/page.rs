@@ -300,6 +300,9 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if is_figure_meta(t) || is_clock_line(t) {
         return LineKind::Meta;
     }
+    if is_address_line(t) {
+        return LineKind::Site;
+    }
     // A timestamp with at most a word or two around it («Обновлено …»,
     // «(обновлено: 11:02)»); a sentence is none (and is not searched).
     if !ends_sentence(t) {
@@ -329,6 +332,18 @@ pub(crate) fn classify(line: &str) -> LineKind {
     } else {
         LineKind::Short
     }
+}
+
+/// Whether a line is mostly a link or an embedded image's address
+/// («https://…», «data:image/…», «![](…)»), left by a scraper: its
+/// chunks that hold an address make at least half of it.
+fn is_address_line(t: &str) -> bool {
+    let address: usize = t
+        .split_whitespace()
+        .filter(|w| w.contains("://") || w.contains("data:") || w.starts_with("www."))
+        .map(str::len)
+        .sum();
+    address > 0 && 2 * address >= t.len()
 }
 
 /// Whether a line holds menu items copied without a break between them:
