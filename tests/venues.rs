@@ -233,3 +233,21 @@ fn a_sentence_further_down_that_the_event_is_taking_place_places_it() {
                 По его словам, связи крепнут.\n\nЭксперты согласны.\n\nСледующий форум пройдет в Баку.";
     assert_eq!(venue(text), None);
 }
+
+#[test]
+fn where_one_goes_is_weaker_than_where_it_takes_place() {
+    // The meeting was held in Lima; Beijing is where a visit it prepared goes.
+    assert_eq!(
+        venue(
+            "В Лиме обсудили подготовку визита министров Перу и Чили в Пекин\n\n\
+             Посол Перу провел встречу с послом Чили, организованную в рамках подготовки визита министров в Пекин."
+        )
+        .as_deref(),
+        Some("Лима")
+    );
+    // For a visit, where one goes is the venue.
+    assert_eq!(venue("Президент Перу прибыл с визитом в Кито.").as_deref(), Some("Кито"));
+    assert_eq!(venue("Министр Чили прибыл с визитом в Ташкент.").as_deref(), Some("Ташкент"));
+    // Alone, it is still the place.
+    assert_eq!(venue("Министры Перу и Чили прибыли на переговоры в Ташкент.").as_deref(), Some("Ташкент"));
+}

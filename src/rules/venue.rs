@@ -274,7 +274,13 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// проходит 23-24 июня в Москве»). Sentences about an earlier or a later
 /// event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
-    if let Some(found) = sents.iter().find_map(|s| city_in(ctx, s)) {
+    let cities: Vec<(Place, Span)> = sents.iter().filter_map(|s| city_in(ctx, s)).collect();
+    // Where someone goes («в рамках подготовки визита … в Кабул») is
+    // weaker than where something takes place («В Джидде обсудили…»):
+    // outside a visit, a city in the locative wins over one in the
+    // accusative.
+    let settled = cities.iter().position(|(p, span)| ev.kind == EventKind::Visit || !direction(ctx, p, *span));
+    if let Some(found) = settled.or((!cities.is_empty()).then_some(0)).map(|k| cities[k].clone()) {
         return Some(found);
     }
     let k = ev.sentence;
@@ -309,6 +315,22 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
             ctx.body.iter().skip(k + 1).filter(same).find_map(|s| city_in(ctx, s))
         })
     })
+}
+
+/// Whether a city is named as where one goes: «в Кабул», «в Казань» (the
+/// accusative of a name that ends in a consonant is its nominative; «в
+/// Баку», «в Душанбе» do not decline and stay where).
+fn direction(ctx: &Context, place: &Place, span: Span) -> bool {
+    let before = ctx.doc.text[..span.start].trim_end();
+    let after_in = before
+        .strip_suffix("во")
+        .or_else(|| before.strip_suffix('в'))
+        .or_else(|| before.strip_suffix("Во").or_else(|| before.strip_suffix('В')));
+    let after_in = after_in.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+    let surface = ctx.doc.slice(span);
+    after_in
+        && surface.to_lowercase() == place.name.to_lowercase()
+        && place.name.chars().last().is_some_and(|c| !"аеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c) && c.is_alphabetic())
 }
 
 /// Whether a later sentence tells of another event: a follow-up marker
