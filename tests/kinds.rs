@@ -232,3 +232,9 @@ fn officials_of_a_regions_states_make_a_diplomatic_event_without_naming_one() {
     // One head of state with no state named is still no diplomacy.
     assert_eq!(kind_of("Глава государства встретился с ветеранами."), EventKind::Other);
 }
+
+#[test]
+fn a_talk_in_private_is_a_meeting_in_person() {
+    let rec = extract("Президенты Перу и Чили на полях саммита АТЭС провели долгий разговор тет-а-тет.");
+    assert_eq!((rec.kind, rec.format), (EventKind::Meeting, dipnews::Format::InPerson));
+}

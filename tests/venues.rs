@@ -251,3 +251,23 @@ fn where_one_goes_is_weaker_than_where_it_takes_place() {
     // Alone, it is still the place.
     assert_eq!(venue("Министры Перу и Чили прибыли на переговоры в Ташкент.").as_deref(), Some("Ташкент"));
 }
+
+#[test]
+fn a_state_as_the_venue_keeps_cities_of_other_states_out() {
+    // Lima is where the plan was announced, Chile where the meeting will be.
+    assert_eq!(
+        venue(
+            "Президент Перу сообщил, что встретится с президентом Эквадора в Чили\n\n\
+             Президент Перу заявил, что встретится с президентом Эквадора в Чили. Об этом он сообщил во время \
+             переговоров с губернатором провинции в Лиме."
+        )
+        .as_deref(),
+        Some("Чили")
+    );
+    // A city of that state makes it precise.
+    assert_eq!(
+        venue("Президент Перу заявил, что встретится с президентом Эквадора в Чили. Встреча пройдет в Сантьяго.")
+            .as_deref(),
+        Some("Сантьяго")
+    );
+}

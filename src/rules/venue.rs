@@ -274,7 +274,17 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// проходит 23-24 июня в Москве»). Sentences about an earlier or a later
 /// event never place it.
 pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
-    let cities: Vec<(Place, Span)> = sents.iter().filter_map(|s| city_in(ctx, s)).collect();
+    // A state named as the venue in the main sentence («встретится … в
+    // Киргизии») leaves to the other sentences only its own cities: «Об
+    // этом он объявил во время переговоров … в Минске» is elsewhere.
+    let state = sents.first().and_then(|s| state_in(ctx, s));
+    let cities: Vec<(Place, Span)> = sents
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| {
+            city_in(ctx, s).filter(|(p, _)| k == 0 || state.as_ref().is_none_or(|st| st.0.country == p.country))
+        })
+        .collect();
     // Where someone goes («в рамках подготовки визита … в Кабул») is
     // weaker than where something takes place («В Джидде обсудили…»):
     // outside a visit, a city in the locative wins over one in the
@@ -291,7 +301,7 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
-    if let Some(state) = sents.first().and_then(|s| state_in(ctx, s)) {
+    if let Some(state) = state {
         let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
