@@ -258,3 +258,19 @@ fn a_line_that_is_an_address_is_site_text() {
     let cited = "Министры Кении и Танзании провели переговоры, сообщает сайт https://example.org/news/1.";
     assert_eq!(of_kind(cited, &split(cited), PartKind::Body), [cited]);
 }
+
+#[test]
+fn a_dated_line_under_the_title_is_the_lead_sentence_not_a_subtitle() {
+    let text = "Политика\n\nГлавы МИД Перу и Чили обсудили торговлю\n\n\
+                14 мая глава МИД Перу принял посла Чили в Перу\n\n\
+                На встрече обсуждались вопросы торговли.";
+    let p = split(text);
+    assert_eq!(slice(text, p.headline.unwrap()), "Главы МИД Перу и Чили обсудили торговлю");
+    assert_eq!(of_kind(text, &p, PartKind::Body)[0], "14 мая глава МИД Перу принял посла Чили в Перу");
+    let rec = extract(text);
+    assert_eq!(rec.date.unwrap().start.to_string(), "--05-14");
+    // A subtitle that opens otherwise stays one.
+    let sub = "Главы МИД Перу и Чили обсудили торговлю\n\nСтороны условились о новой встрече в Лиме\n\n\
+               ЛИМА, 14 мая. Министры иностранных дел Перу и Чили провели встречу.";
+    assert_eq!(of_kind(sub, &split(sub), PartKind::Lead), ["Стороны условились о новой встрече в Лиме"]);
+}

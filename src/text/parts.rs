@@ -439,6 +439,14 @@ impl PartsSplitter {
                 // («Видео по теме»); above a title it ends the walk.
                 LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
+                // Right above the body, a line that opens with a date and
+                // lacks only its period is the lead sentence («28 марта
+                // министр принял посла…»), no subtitle.
+                LineKind::Short
+                    if titles.is_empty() && opens_with_day_and_month(line) && page::word_count(line) >= 6 =>
+                {
+                    leads.push(k)
+                }
                 LineKind::Short if page::word_count(line) < 2 => {}
                 // Above a title, a line cut by « | » is the site's name and
                 // slogan («Вести | Новости Узбекистана, России…»): a title
@@ -638,6 +646,16 @@ impl PartsSplitter {
         }
         span
     }
+}
+
+/// Whether a line opens with a day and a month's name («28 марта …»).
+fn opens_with_day_and_month(line: &str) -> bool {
+    const MONTH_STARTS: [&str; 12] =
+        ["январ", "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+    let mut words = line.split_whitespace();
+    let day = words.next().is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+    let month = words.next().map(str::to_lowercase);
+    day && month.is_some_and(|m| MONTH_STARTS.iter().any(|p| m.starts_with(p)))
 }
 
 /// Whether a word is a site's address («Lenta.ru», «Вести.UZ», «24.kg»):
