@@ -271,3 +271,13 @@ fn a_state_as_the_venue_keeps_cities_of_other_states_out() {
         Some("Сантьяго")
     );
 }
+
+#[test]
+fn a_seat_of_government_after_a_word_or_two() {
+    assert_eq!(
+        venue("Президент Казахстана встретился с министром Китая в столичной резиденции Акорде.").as_deref(),
+        Some("Астана")
+    );
+    // A capitalized word between is a name of its own: no seat is read past it.
+    assert_eq!(venue("Президент Казахстана встретился с министром Китая в Доме Дружбы.").as_deref(), None);
+}

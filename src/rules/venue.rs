@@ -47,6 +47,19 @@ fn venue_before(ctx: &Context, i: usize) -> bool {
     false
 }
 
+/// «в столичной резиденции Акорде», «в президентском дворце Кремля»: a
+/// seat of government named after «в» and one or two lowercase words.
+fn in_words_before(ctx: &Context, i: usize) -> bool {
+    (2..=3).any(|n| {
+        i >= n
+            && is_in(ctx.word(i - n))
+            && (i - n + 1..i).all(|k| {
+                let t = ctx.doc.slice(ctx.doc.tokens[k].span);
+                t.chars().all(|c| c.is_lowercase())
+            })
+    })
+}
+
 /// Whether the «в» before token `i` follows a topic noun: «по ситуации в
 /// Сирии», «урегулирования конфликта в Йемене» name what is discussed, not
 /// where.
@@ -142,7 +155,10 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
             Some((i, ctx.gaz.place(id), m.span, other_event))
         }
         // «в Кремле», «во Дворце Независимости», «на Даунинг-стрит»
-        EntityKind::Seat if (venue_before(ctx, i) || (i > 0 && ctx.word(i - 1) == "на")) && !accredited(ctx, s, m) => {
+        EntityKind::Seat
+            if (venue_before(ctx, i) || (i > 0 && ctx.word(i - 1) == "на") || in_words_before(ctx, i))
+                && !accredited(ctx, s, m) =>
+        {
             Some((i, ctx.gaz.place(seat_city(ctx, s, m)), m.span, other_event))
         }
         // «в столице Беларуси», «прибыл в столицу Беларуси»
