@@ -281,3 +281,10 @@ fn a_seat_of_government_after_a_word_or_two() {
     // A capitalized word between is a name of its own: no seat is read past it.
     assert_eq!(venue("Президент Казахстана встретился с министром Китая в Доме Дружбы.").as_deref(), None);
 }
+
+#[test]
+fn the_post_an_envoy_was_sent_to_is_no_venue() {
+    assert_eq!(venue("Министр иностранных дел Перу встретился с назначенным в Москву послом Чили.").as_deref(), None);
+    // Where one receives an envoy is.
+    assert_eq!(venue("Министр иностранных дел Перу принял в Лиме посла Чили.").as_deref(), Some("Лима"));
+}

@@ -76,6 +76,11 @@ fn after_topic_noun(ctx: &Context, s: &Sent, i: usize) -> bool {
 /// «посол», «представитель», … and a «в»/«при», before the clause's verb.
 pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
+    // «назначенным в Москву послом»: the post stands before the envoy (not
+    // «принял в Москве посла», where the meeting is).
+    if s.cue_at(m.tokens.1, |c| c == Cue::Envoy) && direction(ctx, &ctx.gaz.entity(m.entity).name, m.span) {
+        return true;
+    }
     let near = ctx.hits_before(s, i, 16);
     let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
     let verb_between =
@@ -305,7 +310,7 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     // weaker than where something takes place («В Джидде обсудили…»):
     // outside a visit, a city in the locative wins over one in the
     // accusative.
-    let settled = cities.iter().position(|(p, span)| ev.kind == EventKind::Visit || !direction(ctx, p, *span));
+    let settled = cities.iter().position(|(p, span)| ev.kind == EventKind::Visit || !direction(ctx, &p.name, *span));
     if let Some(found) = settled.or((!cities.is_empty()).then_some(0)).map(|k| cities[k].clone()) {
         return Some(found);
     }
@@ -343,20 +348,21 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     })
 }
 
-/// Whether a city is named as where one goes: «в Кабул», «в Казань» (the
+/// Whether a place is named as where one goes: «в Кабул», «в Казань» (the
 /// accusative of a name that ends in a consonant is its nominative; «в
-/// Баку», «в Душанбе» do not decline and stay where).
-fn direction(ctx: &Context, place: &Place, span: Span) -> bool {
+/// Баку», «в Душанбе» do not decline and stay where), «в Москву».
+fn direction(ctx: &Context, name: &str, span: Span) -> bool {
     let before = ctx.doc.text[..span.start].trim_end();
     let after_in = before
         .strip_suffix("во")
         .or_else(|| before.strip_suffix('в'))
         .or_else(|| before.strip_suffix("Во").or_else(|| before.strip_suffix('В')));
     let after_in = after_in.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
-    let surface = ctx.doc.slice(span);
-    after_in
-        && surface.to_lowercase() == place.name.to_lowercase()
-        && place.name.chars().last().is_some_and(|c| !"аеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c) && c.is_alphabetic())
+    let surface = ctx.doc.slice(span).to_lowercase();
+    let name = name.to_lowercase();
+    let a_stem = (name.ends_with('а') && surface.ends_with('у')) || (name.ends_with('я') && surface.ends_with('ю'));
+    let consonant = name.chars().last().is_some_and(|c| !"аеёиоуыэюя".contains(c) && c.is_alphabetic());
+    after_in && ((surface == name && consonant) || a_stem)
 }
 
 /// Whether a later sentence tells of another event: a follow-up marker
