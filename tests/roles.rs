@@ -245,3 +245,11 @@ fn under_an_announced_event_the_parties_of_one_held_are_not_its_parties() {
     assert!(participants(&rec).is_empty(), "{:?}", participants(&rec));
     assert_eq!(mentioned(&rec), ["PE", "EC"]);
 }
+
+#[test]
+fn an_organization_whose_headquarters_hosts_the_talks_is_no_party() {
+    let rec = extract("Министр иностранных дел Перу провел переговоры с министром Чили в штаб-квартире ООН.");
+    assert!(org_participants(&rec).is_empty(), "{:?}", org_participants(&rec));
+    let rec = extract("Министр иностранных дел Перу провел переговоры с генеральным секретарем ООН.");
+    assert_eq!(org_participants(&rec), ["UN"]);
+}

@@ -94,9 +94,10 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     // An organization whose meeting only frames the event («на полях
     // сессии Совета ООН», «приехавший на заседание СМИД СНГ») or where
     // something is done («координация действий в ОДКБ», «взаимодействие в
-    // ООН») took no part in it.
+    // ООН», «в штаб-квартире ООН») took no part in it.
+    let before = ctx.word(m.tokens.0.wrapping_sub(1));
     if kind == EntityKind::Organization
-        && (framed(ctx, s, m) || matches!(ctx.word(m.tokens.0.wrapping_sub(1)), "в" | "во"))
+        && (framed(ctx, s, m) || matches!(before, "в" | "во") || before.starts_with("штаб-квартир"))
     {
         return false;
     }
