@@ -274,3 +274,10 @@ fn a_dated_line_under_the_title_is_the_lead_sentence_not_a_subtitle() {
                ЛИМА, 14 мая. Министры иностранных дел Перу и Чили провели встречу.";
     assert_eq!(of_kind(sub, &split(sub), PartKind::Lead), ["Стороны условились о новой встрече в Лиме"]);
 }
+
+#[test]
+fn a_subscribe_button_between_title_and_body_hides_no_title() {
+    let text = "Как встретили президента Перу в Чили\n\nПодписаться\n\
+                Президент Перу 15 мая прибыл с официальным визитом в Чили.\n\nЛента новостей\n0";
+    assert_eq!(slice(text, split(text).headline.unwrap()), "Как встретили президента Перу в Чили");
+}
