@@ -281,3 +281,16 @@ fn a_subscribe_button_between_title_and_body_hides_no_title() {
                 Президент Перу 15 мая прибыл с официальным визитом в Чили.\n\nЛента новостей\n0";
     assert_eq!(slice(text, split(text).headline.unwrap()), "Как встретили президента Перу в Чили");
 }
+
+#[test]
+fn a_short_line_repeated_on_the_page_is_a_widget() {
+    let text = "Министры Перу и Чили провели переговоры\n\n\
+                Министры иностранных дел Перу и Чили провели переговоры в Лиме.\n\n\
+                Загрузка новости...\nЗагрузка новости...\nЗагрузка новости...";
+    let p = split(text);
+    assert_eq!(of_kind(text, &p, PartKind::Body), ["Министры иностранных дел Перу и Чили провели переговоры в Лиме."]);
+    // Twice is no pattern: a short closing sentence stays text.
+    let twice = "Министры Перу и Чили провели переговоры\n\nМинистры Перу и Чили провели переговоры в Лиме.\n\n\
+                 Работа продолжится.\n\nРабота продолжится.";
+    assert_eq!(of_kind(twice, &split(twice), PartKind::Body).len(), 3);
+}

@@ -415,7 +415,8 @@ impl PartsSplitter {
     /// comments): credits, calls to subscribe and link blocks between its
     /// paragraphs are skipped, not taken as its end.
     pub fn split(&self, text: &str) -> Parts {
-        let units = self.units(text);
+        let mut units = self.units(text);
+        repeated_lines_are_site_text(text, &mut units);
         let mut parts = Parts::default();
         if units.is_empty() {
             return parts;
@@ -698,6 +699,30 @@ fn may_open_dateline(line: &str) -> bool {
 struct Unit {
     span: Span,
     kind: LineKind,
+}
+
+/// A short line found three times or more on a page is a widget's
+/// («Загрузка новости...», «Читать далее») or a caption's, a page detail
+/// and never a paragraph: article text does not repeat itself word for
+/// word.
+fn repeated_lines_are_site_text(text: &str, units: &mut [Unit]) {
+    const SHORT: usize = 8;
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for u in units.iter() {
+        let line = line_str(text, u.span);
+        if matches!(u.kind, LineKind::Prose | LineKind::Short) && page::word_count(line) < SHORT {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    if seen.values().all(|&n| n < 3) {
+        return;
+    }
+    for u in units.iter_mut() {
+        let line = line_str(text, u.span);
+        if matches!(u.kind, LineKind::Prose | LineKind::Short) && seen.get(line).is_some_and(|&n| n >= 3) {
+            u.kind = LineKind::Meta;
+        }
+    }
 }
 
 /// Lines that open a photo credit.
