@@ -238,3 +238,11 @@ fn a_talk_in_private_is_a_meeting_in_person() {
     let rec = extract("Президенты Перу и Чили на полях саммита АТЭС провели долгий разговор тет-а-тет.");
     assert_eq!((rec.kind, rec.format), (EventKind::Meeting, dipnews::Format::InPerson));
 }
+
+#[test]
+fn a_decision_to_hold_an_event_announces_it() {
+    let rec = extract("Министры Перу и Чили решили провести форум регионов в режиме видеоконференции.");
+    assert_eq!((rec.kind, rec.status), (EventKind::Conference, Status::Planned));
+    let rec = extract("Принято решение о проведении форума регионов Перу и Чили в Лиме.");
+    assert_eq!(rec.status, Status::Planned);
+}
