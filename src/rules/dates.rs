@@ -577,20 +577,27 @@ pub(crate) fn main_date(
             names && !s.recalls() && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || ctx.lasts(s))
         })
         .collect();
-    let near_reference = |(_, s, _): &(DateExpr, PartialDate, PartialDate)| match ctx.reference {
+    // Days between a date and the reference, when both are full dates.
+    let from_reference = |(_, s, _): &(DateExpr, PartialDate, PartialDate)| match ctx.reference {
         Some(r) => match (r.year, s.year, s.month, s.day) {
             (Some(ry), Some(y), Some(m), Some(d)) => {
-                (days_from_civil(y, m, d) - days_from_civil(ry, r.month, r.day)).abs() <= 7
+                Some((days_from_civil(y, m, d) - days_from_civil(ry, r.month, r.day)).abs())
             }
-            _ => false,
+            _ => None,
         },
-        None => false,
+        None => None,
     };
     let found = in_main
         .or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).filter(start_expr).find_map(resolve_expr))
         .or_else(|| {
+            // The nearest: rounds listed before the new one («прошли 28
+            // февраля, 3 и 7 марта … Четвертый раунд начался 14 марта»).
             let later = restating.iter().flat_map(|s| s.dates.iter()).filter(start_expr);
-            later.filter_map(resolve_expr).find(near_reference)
+            later
+                .filter_map(resolve_expr)
+                .filter_map(|f| from_reference(&f).filter(|&d| d <= 7).map(|d| (d, f)))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, f)| f)
         });
     // No date of its own: the fallback day (the dateline's), which a later
     // «продлится до …» may still end.
