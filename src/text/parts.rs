@@ -7,9 +7,10 @@
 //! Later stages read entities from the headline and body only.
 
 use super::page::{self, LineKind};
+use crate::gazetteer::hash::FxHashMap;
 use crate::record::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{Arc, RwLock};
 
 /// The raw pieces of a dateline as written; resolving them (which city,
 /// which agency, which date) is the dateline rule's job.
@@ -192,17 +193,18 @@ const MAX_DATELINE: usize = 400;
 /// agency names a dateline may carry; cheap to share.
 #[derive(Debug, Clone)]
 pub struct PartsSplitter {
-    /// The agency spellings, longest first (the dateline patterns'
-    /// alternatives).
-    spellings: Vec<String>,
-    /// The dateline shapes in the order of [`patterns`] (city first, the
-    /// same for lowercased dumps — «москва, 1 дек - риа новости.» — and
-    /// date first), each compiled on the first line that needs it:
-    /// compiling them is most of what a cold start would otherwise spend
-    /// on regexes, and a text without such a line never needs them.
-    shapes: [OnceLock<Regex>; 3],
+    /// Every agency spelling as written, in capitals, in lower case
+    /// (lowercased dumps) and in title case, longest spelling first: the
+    /// order in which the dateline patterns try them.
+    variants: Vec<String>,
+    /// Indices into `variants` by their first character.
+    by_first: FxHashMap<char, Vec<u32>>,
+    /// The dateline shapes compiled so far.
+    shapes: ShapeCache,
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
+    /// A placeholder that finds no dateline ([`PartsSplitter::unbuilt`]).
+    unbuilt: bool,
 }
 
 /// Indices of the shapes in [`patterns`].
@@ -214,22 +216,61 @@ const DATE_FIRST: usize = 2;
 /// agency, or of patterns that failed to compile.
 const NEVER: &str = r"[^\s\S]";
 
-/// The dateline patterns for these agency spellings: city first, city
-/// first in lowercase, date first.
-fn patterns(names: &[String]) -> [String; 3] {
-    // Each name as written, in capitals and in lower case (lowercased
-    // dumps): literal alternatives compile several times faster than
-    // one case-insensitive alternation, and datelines use no other case.
-    let mut alts: Vec<String> = Vec::with_capacity(names.len() * 4);
-    let mut seen = std::collections::HashSet::new();
-    for n in names {
-        for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
-            let v = regex::escape(&v);
-            if seen.insert(v.clone()) {
-                alts.push(v);
-            }
-        }
+/// Shapes kept compiled by one splitter: wire copy repeats its agency, so
+/// a few serve a whole corpus.
+const CACHED_SHAPES: usize = 32;
+
+/// The dateline shapes compiled so far, by shape and by the agency
+/// spellings (indices into `variants`) the line holds.
+///
+/// One pattern with every spelling (four cases of some 120 names) cost
+/// 37M instructions to compile, most of a cold start. A pattern with only
+/// the spellings found in the line matches exactly as the whole one does
+/// (an absent literal matches nowhere, and the alternation keeps its
+/// order) and compiles in a fraction of that, on the first line that
+/// needs it.
+#[derive(Debug, Default)]
+struct ShapeCache(RwLock<Vec<(ShapeKey, Arc<Regex>)>>);
+
+/// A shape (index in [`patterns`]) and the spellings its pattern holds.
+type ShapeKey = (usize, Vec<u32>);
+
+impl Clone for ShapeCache {
+    fn clone(&self) -> ShapeCache {
+        ShapeCache(RwLock::new(self.0.read().unwrap_or_else(|e| e.into_inner()).clone()))
     }
+}
+
+impl ShapeCache {
+    /// The shape for `key`, compiled with `make` if it is not yet: outside
+    /// the lock, so that other threads are not held up (two threads may
+    /// compile the same shape once each).
+    fn get(&self, key: ShapeKey, make: impl FnOnce(&[u32]) -> Regex) -> Arc<Regex> {
+        let cached =
+            self.0.read().unwrap_or_else(|e| e.into_inner()).iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone());
+        if let Some(r) = cached {
+            return r;
+        }
+        let r = Arc::new(make(&key.1));
+        let mut shapes = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if shapes.len() >= CACHED_SHAPES {
+            shapes.remove(0);
+        }
+        shapes.push((key, r.clone()));
+        r
+    }
+
+    #[cfg(test)]
+    fn compiled(&self) -> Vec<usize> {
+        self.0.read().unwrap_or_else(|e| e.into_inner()).iter().map(|((k, _), _)| *k).collect()
+    }
+}
+
+/// The dateline patterns for these agency spellings (escaped, in the
+/// order they are tried): city first, city first in lowercase, date first.
+fn patterns(alts: &[String]) -> [String; 3] {
+    // Literal alternatives in each case a dateline uses compile several
+    // times faster than one case-insensitive alternation.
     let named = if alts.is_empty() { NEVER.to_string() } else { format!("(?:{})", alts.join("|")) };
     // No `\b` after the month: a Unicode word boundary keeps the regex
     // engine off its DFA (parts took longer than tokenizing); a word
@@ -276,7 +317,7 @@ impl PartsSplitter {
     /// datelines without slashes or brackets: «РИА Новости», «КАЗИНФОРМ»).
     ///
     /// The patterns compile on the first line that may open a dateline
-    /// (or at [`compile_now`](Self::compile_now)); this never fails.
+    /// (see [`compile_now`](Self::compile_now) for a check); this never fails.
     pub fn new<'a>(agency_names: impl IntoIterator<Item = &'a str>) -> Result<PartsSplitter, regex::Error> {
         let mut spellings: Vec<String> = agency_names
             .into_iter()
@@ -285,20 +326,32 @@ impl PartsSplitter {
             .collect();
         spellings.sort_by_key(|n| std::cmp::Reverse(n.len()));
         spellings.dedup();
+        let mut variants: Vec<String> = Vec::with_capacity(spellings.len() * 4);
+        let mut seen = std::collections::HashSet::new();
+        for n in &spellings {
+            for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
+                if seen.insert(v.clone()) {
+                    variants.push(v);
+                }
+            }
+        }
+        let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+        for (i, v) in variants.iter().enumerate() {
+            if let (Some(c), Ok(i)) = (v.chars().next(), u32::try_from(i)) {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
         let names = spellings.iter().map(|n| n.to_lowercase()).collect();
-        Ok(PartsSplitter { spellings, shapes: Default::default(), names })
+        Ok(PartsSplitter { variants, by_first, shapes: ShapeCache::default(), names, unbuilt: false })
     }
 
-    /// Compiles the city-first and date-first shapes now (the lowercase
-    /// one still waits for a lowercased line), and says why they do not
-    /// compile if they do not.
+    /// Compiles the city-first and date-first shapes with every agency
+    /// spelling at once (the most any line can ask for), and says why they
+    /// do not compile if they do not.
     pub fn compile_now(&self) -> Result<(), regex::Error> {
-        let patterns = patterns(&self.spellings);
+        let patterns = patterns(&self.escaped(0..self.variants.len()));
         for k in [CITY_FIRST, DATE_FIRST] {
-            if self.shapes[k].get().is_none() {
-                // Another thread may have compiled it meanwhile: the same.
-                let _ = self.shapes[k].set(Regex::new(&patterns[k])?);
-            }
+            Regex::new(&patterns[k])?;
         }
         Ok(())
     }
@@ -307,21 +360,41 @@ impl PartsSplitter {
     /// the agencies are being loaded.
     pub(crate) fn unbuilt() -> PartsSplitter {
         PartsSplitter {
-            spellings: Vec::new(),
-            shapes: [(); 3].map(|()| OnceLock::from(compile(NEVER))),
+            variants: Vec::new(),
+            by_first: FxHashMap::default(),
+            shapes: ShapeCache::default(),
             names: Vec::new(),
+            unbuilt: true,
         }
     }
 
-    /// Shape `k` of [`patterns`], compiled on first use.
-    fn shape(&self, k: usize) -> &Regex {
-        self.shapes[k].get_or_init(|| compile(&patterns(&self.spellings)[k]))
+    /// The spellings `which` (indices into `variants`), escaped.
+    fn escaped(&self, which: impl IntoIterator<Item = usize>) -> Vec<String> {
+        which.into_iter().filter_map(|i| self.variants.get(i)).map(|v| regex::escape(v)).collect()
+    }
+
+    /// Shape `k` of [`patterns`] for `line`: with the agency spellings
+    /// that occur in it, compiled on first use.
+    fn shape(&self, k: usize, line: &str) -> Arc<Regex> {
+        let mut found: Vec<u32> = Vec::new();
+        for (i, c) in line.char_indices() {
+            for &v in self.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+                if !found.contains(&v) && line[i..].starts_with(self.variants[v as usize].as_str()) {
+                    found.push(v);
+                }
+            }
+        }
+        found.sort_unstable();
+        self.shapes.get((k, found), |found| compile(&patterns(&self.escaped(found.iter().map(|&i| i as usize)))[k]))
     }
 
     /// Finds a dateline at the very start of `line` (which starts at byte
     /// `offset` of the document). A dateline needs a date or an agency
     /// after the place.
     pub fn dateline_in(&self, line: &str, offset: usize) -> Option<DatelineShape> {
+        if self.unbuilt {
+            return None;
+        }
         // A dateline is short: look at the start of the line only.
         let line = &line[..super::floor_char_boundary(line, MAX_DATELINE)];
         let lower = super::is_lowercased(line);
@@ -338,7 +411,7 @@ impl PartsSplitter {
             (false, true) => CITY_FIRST_LOWER,
             (false, false) => CITY_FIRST,
         };
-        let shape = self.shape(shape);
+        let shape = self.shape(shape, line);
         // A match test first: on an anchored pattern the capturing engine
         // would run (and clear its state) on every line, datelines or not.
         let caps = if shape.is_match(line) { shape.captures(line) } else { None }?;
@@ -753,14 +826,29 @@ mod tests {
     #[test]
     fn only_the_shape_a_line_can_take_compiles() {
         let s = splitter();
-        assert!(s.shapes.iter().all(|k| k.get().is_none()), "nothing compiled before the first line");
+        assert!(s.shapes.compiled().is_empty(), "nothing compiled before the first line");
         assert!(s.dateline_in("Министр прибыл в Душанбе.", 0).is_none());
-        assert!(s.shapes.iter().all(|k| k.get().is_none()), "a line that opens no dateline compiles nothing");
+        assert!(s.shapes.compiled().is_empty(), "a line that opens no dateline compiles nothing");
         assert!(s.dateline_in("6 октября, МОСКВА /ТАСС/. Министр", 0).is_some());
-        assert!(s.shapes[DATE_FIRST].get().is_some() && s.shapes[CITY_FIRST].get().is_none());
+        assert_eq!(s.shapes.compiled(), [DATE_FIRST]);
         assert!(s.dateline_in("\u{a0}МОСКВА, 6 октября. /ТАСС/. Министр", 0).is_some());
-        assert!(s.shapes[CITY_FIRST].get().is_some() && s.shapes[CITY_FIRST_LOWER].get().is_none());
+        assert_eq!(s.shapes.compiled(), [DATE_FIRST, CITY_FIRST]);
+        // The same agency again: the same pattern.
+        assert!(s.dateline_in("МИНСК, 7 октября. /ТАСС/. Министр", 0).is_some());
+        assert_eq!(s.shapes.compiled(), [DATE_FIRST, CITY_FIRST]);
         s.compile_now().expect("the shapes compile");
+    }
+
+    #[test]
+    fn a_pattern_holds_the_spellings_of_its_line_in_the_order_they_are_tried() {
+        let s = splitter();
+        // Two agencies in one line: the pattern holds both spellings, and
+        // the agency is the one where the dateline names it.
+        let d = s.dateline_in("МОСКВА, 6 окт — РИА Новости. ТАСС сообщил", 0).expect("a dateline");
+        assert_eq!(d.agency.map(|a| a.start), Some("МОСКВА, 6 окт — ".len()));
+        let d = s.dateline_in("МОСКВА, 6 окт — ТАСС. РИА Новости сообщили", 0).expect("a dateline");
+        assert_eq!(d.agency.map(|a| a.end), Some("МОСКВА, 6 окт — ТАСС".len()));
+        assert!(PartsSplitter::unbuilt().dateline_in("МОСКВА, 6 окт — ТАСС. Министр", 0).is_none());
     }
 
     #[test]
