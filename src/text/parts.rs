@@ -274,9 +274,11 @@ fn patterns(alts: &[String]) -> [String; 3] {
     let named = if alts.is_empty() { NEVER.to_string() } else { format!("(?:{})", alts.join("|")) };
     // No `\b` after the month: a Unicode word boundary keeps the regex
     // engine off its DFA (parts took longer than tokenizing); a word
-    // going on after the dateline is rejected in `dateline_in`.
+    // going on after the dateline is rejected in `dateline_in`. ASCII
+    // digits, as the date rules read them: Unicode `\d` made the shape
+    // cost 6.9M instructions to compile instead of 4.1M.
     let date = format!(
-        r"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+\d{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
+        r"[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{4}}|[0-9]{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+[0-9]{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
     );
     // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
     let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
@@ -402,11 +404,10 @@ impl PartsSplitter {
             return None;
         }
         // Past the blanks every shape allows, a date-first dateline opens
-        // with a digit (`\d`: a Unicode decimal digit, which `is_numeric`
-        // covers) and a city-first one with a letter: only one shape can
-        // match, and only that one need be compiled.
+        // with an ASCII digit and a city-first one with a letter: only one
+        // shape can match, and only that one need be compiled.
         let opening = line.trim_start_matches(['\x20', '\t', '\u{a0}', '\u{feff}']);
-        let shape = match (opening.starts_with(char::is_numeric), lower) {
+        let shape = match (opening.starts_with(|c: char| c.is_ascii_digit()), lower) {
             (true, _) => DATE_FIRST,
             (false, true) => CITY_FIRST_LOWER,
             (false, false) => CITY_FIRST,
