@@ -10,7 +10,7 @@ use super::page::{self, LineKind};
 use crate::gazetteer::hash::FxHashMap;
 use crate::record::Span;
 use regex::Regex;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// The raw pieces of a dateline as written; resolving them (which city,
 /// which agency, which date) is the dateline rule's job.
@@ -193,18 +193,68 @@ const MAX_DATELINE: usize = 400;
 /// agency names a dateline may carry; cheap to share.
 #[derive(Debug, Clone)]
 pub struct PartsSplitter {
-    /// Every agency spelling as written, in capitals, in lower case
-    /// (lowercased dumps) and in title case, longest spelling first: the
-    /// order in which the dateline patterns try them.
-    variants: Vec<String>,
-    /// Indices into `variants` by their first character.
-    by_first: FxHashMap<char, Vec<u32>>,
+    /// The agency spellings, longest first.
+    spellings: Vec<String>,
+    /// Their case variants, made on the first line that may open a
+    /// dateline (a text without one never needs them).
+    variants: OnceLock<Variants>,
     /// The dateline shapes compiled so far.
     shapes: ShapeCache,
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
     /// A placeholder that finds no dateline ([`PartsSplitter::unbuilt`]).
     unbuilt: bool,
+}
+
+/// Every agency spelling as written, in capitals, in lower case
+/// (lowercased dumps) and in title case.
+#[derive(Debug, Clone, Default)]
+struct Variants {
+    /// The variants, longest spelling first: the order in which the
+    /// dateline patterns try them.
+    all: Vec<String>,
+    /// Indices into `all` by their first character.
+    by_first: FxHashMap<char, Vec<u32>>,
+}
+
+impl Variants {
+    fn new(spellings: &[String]) -> Variants {
+        let mut all: Vec<String> = Vec::with_capacity(spellings.len() * 4);
+        let mut seen = std::collections::HashSet::new();
+        for n in spellings {
+            for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
+                if seen.insert(v.clone()) {
+                    all.push(v);
+                }
+            }
+        }
+        let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+        for (i, v) in all.iter().enumerate() {
+            if let (Some(c), Ok(i)) = (v.chars().next(), u32::try_from(i)) {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        Variants { all, by_first }
+    }
+
+    /// The variants that occur in `line`, as sorted indices.
+    fn found_in(&self, line: &str) -> Vec<u32> {
+        let mut found: Vec<u32> = Vec::new();
+        for (i, c) in line.char_indices() {
+            for &v in self.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+                if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
+                    found.push(v);
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// The variants `which` (indices into `all`), escaped.
+    fn escaped(&self, which: impl IntoIterator<Item = usize>) -> Vec<String> {
+        which.into_iter().filter_map(|i| self.all.get(i)).map(|v| regex::escape(v)).collect()
+    }
 }
 
 /// Indices of the shapes in [`patterns`].
@@ -221,7 +271,7 @@ const NEVER: &str = r"[^\s\S]";
 const PARTIAL_SHAPES: usize = 3;
 
 /// The dateline shapes compiled so far, by shape and by the agency
-/// spellings (indices into `variants`) their patterns hold.
+/// spellings (indices into [`Variants::all`]) their patterns hold.
 ///
 /// One pattern with every spelling (four cases of some 120 names) cost
 /// 37M instructions to compile, most of a cold start. A pattern with only
@@ -337,30 +387,16 @@ impl PartsSplitter {
             .collect();
         spellings.sort_by_key(|n| std::cmp::Reverse(n.len()));
         spellings.dedup();
-        let mut variants: Vec<String> = Vec::with_capacity(spellings.len() * 4);
-        let mut seen = std::collections::HashSet::new();
-        for n in &spellings {
-            for v in [n.clone(), n.to_uppercase(), n.to_lowercase(), title_case(n)] {
-                if seen.insert(v.clone()) {
-                    variants.push(v);
-                }
-            }
-        }
-        let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
-        for (i, v) in variants.iter().enumerate() {
-            if let (Some(c), Ok(i)) = (v.chars().next(), u32::try_from(i)) {
-                by_first.entry(c).or_default().push(i);
-            }
-        }
         let names = spellings.iter().map(|n| n.to_lowercase()).collect();
-        Ok(PartsSplitter { variants, by_first, shapes: ShapeCache::default(), names, unbuilt: false })
+        Ok(PartsSplitter { spellings, variants: OnceLock::new(), shapes: ShapeCache::default(), names, unbuilt: false })
     }
 
     /// Compiles the city-first and date-first shapes with every agency
     /// spelling at once (the most any line can ask for), and says why they
     /// do not compile if they do not.
     pub fn compile_now(&self) -> Result<(), regex::Error> {
-        let patterns = patterns(&self.escaped(0..self.variants.len()));
+        let variants = self.variants();
+        let patterns = patterns(&variants.escaped(0..variants.all.len()));
         for k in [CITY_FIRST, DATE_FIRST] {
             Regex::new(&patterns[k])?;
         }
@@ -371,33 +407,24 @@ impl PartsSplitter {
     /// the agencies are being loaded.
     pub(crate) fn unbuilt() -> PartsSplitter {
         PartsSplitter {
-            variants: Vec::new(),
-            by_first: FxHashMap::default(),
+            spellings: Vec::new(),
+            variants: OnceLock::new(),
             shapes: ShapeCache::default(),
             names: Vec::new(),
             unbuilt: true,
         }
     }
 
-    /// The spellings `which` (indices into `variants`), escaped.
-    fn escaped(&self, which: impl IntoIterator<Item = usize>) -> Vec<String> {
-        which.into_iter().filter_map(|i| self.variants.get(i)).map(|v| regex::escape(v)).collect()
+    fn variants(&self) -> &Variants {
+        self.variants.get_or_init(|| Variants::new(&self.spellings))
     }
 
     /// Shape `k` of [`patterns`] for `line`: with the agency spellings
     /// that occur in it, compiled on first use.
     fn shape(&self, k: usize, line: &str) -> Arc<Regex> {
-        let mut found: Vec<u32> = Vec::new();
-        for (i, c) in line.char_indices() {
-            for &v in self.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
-                if !found.contains(&v) && line[i..].starts_with(self.variants[v as usize].as_str()) {
-                    found.push(v);
-                }
-            }
-        }
-        found.sort_unstable();
-        self.shapes.get(k, found, self.variants.len(), |found| {
-            compile(&patterns(&self.escaped(found.iter().map(|&i| i as usize)))[k])
+        let variants = self.variants();
+        self.shapes.get(k, variants.found_in(line), variants.all.len(), |found| {
+            compile(&patterns(&variants.escaped(found.iter().map(|&i| i as usize)))[k])
         })
     }
 
