@@ -231,10 +231,14 @@ fn read_trie(r: &mut In) -> Option<Trie> {
     let n = r.len()?;
     let mut variants = Vec::with_capacity(n);
     for _ in 0..n {
-        let entity = r.u32()?;
-        let form = *MentionForm::ALL.get(r.u8()? as usize)?;
-        let flags = r.u8()?;
-        let exact = match r.opt_u32()? {
+        // The fixed part of a variant in one read (a bounds check per
+        // field was a tenth of loading the trie).
+        let head: [u8; 10] = r.take(10)?.try_into().ok()?;
+        let entity = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+        let form = *MentionForm::ALL.get(head[4] as usize)?;
+        let flags = head[5];
+        let exact_len = u32::from_le_bytes([head[6], head[7], head[8], head[9]]);
+        let exact = match (exact_len != u32::MAX).then_some(exact_len) {
             Some(k) => Some((0..k).map(|_| r.str().map(Box::from)).collect::<Option<Box<[Box<str>]>>>()?),
             None => None,
         };
@@ -368,7 +372,12 @@ impl<'a> In<'a> {
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.u32()? as usize;
         let bytes = self.take(n.checked_mul(4)?)?;
-        Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        // Filled in place rather than collected: the loop vectorizes.
+        let mut out = vec![0u32; n];
+        for (o, c) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+            *o = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        Some(out)
     }
 }
 

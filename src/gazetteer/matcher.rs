@@ -7,6 +7,9 @@ use super::inflect::{
 };
 use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
+use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A way an entity can be written.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,10 +190,19 @@ pub(crate) struct TrieBuilder {
     /// Variant ids ending at each node.
     terminals: Vec<Vec<u32>>,
     /// For nodes with at least [`SHORT_TERMINALS`] variants: (node,
-    /// entity) → the entity's variants there.
-    shared: FxHashMap<(u32, u32), Vec<u32>>,
+    /// entity) → the entity's last variant there, the others chained
+    /// through `same_entity` (a chain through one array, not a list per
+    /// node and entity: a table whose 100,000 rows share an alias made 1.2
+    /// million of those).
+    shared: FxHashMap<(u32, u32), u32>,
+    /// By variant: the previous variant of its entity at its node, or
+    /// [`NO_VARIANT`] (see `shared`).
+    same_entity: Vec<u32>,
     variants: Vec<Variant>,
 }
+
+/// The end of a chain of `same_entity`.
+const NO_VARIANT: u32 = u32::MAX;
 
 /// The name matcher: a trie over normalized words, in flat arrays (a
 /// frozen [`TrieBuilder`]), so that the embedded one loads from bytes
@@ -300,24 +312,28 @@ impl TrieBuilder {
         let dup = if list.len() < SHORT_TERMINALS {
             list.iter().any(|&v| same(&self.variants[v as usize]))
         } else {
-            self.shared
-                .get(&(node, variant.entity))
-                .is_some_and(|ids| ids.iter().any(|&v| same(&self.variants[v as usize])))
+            let mut v = self.shared.get(&(node, variant.entity)).copied().unwrap_or(NO_VARIANT);
+            while v != NO_VARIANT && !same(&self.variants[v as usize]) {
+                v = self.same_entity[v as usize];
+            }
+            v != NO_VARIANT
         };
         if dup {
             return;
         }
         let id = self.variants.len() as u32;
-        let entity = variant.entity;
         self.variants.push(variant);
+        self.same_entity.push(NO_VARIANT);
         let list = &mut self.terminals[node as usize];
         list.push(id);
-        if list.len() == SHORT_TERMINALS {
-            for &v in list.iter() {
-                self.shared.entry((node, self.variants[v as usize].entity)).or_default().push(v);
-            }
-        } else if list.len() > SHORT_TERMINALS {
-            self.shared.entry((node, entity)).or_default().push(id);
+        let chain = match list.len() {
+            SHORT_TERMINALS => &list[..],
+            n if n > SHORT_TERMINALS => &list[n - 1..],
+            _ => &[][..],
+        };
+        for &v in chain {
+            let previous = self.shared.insert((node, self.variants[v as usize].entity), v);
+            self.same_entity[v as usize] = previous.unwrap_or(NO_VARIANT);
         }
     }
 
@@ -605,7 +621,7 @@ fn starts_sentence(doc: &Document, i: usize) -> bool {
 pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
     let n = toks.len();
     let is_sep = |t: &str| matches!(t, "и" | "—" | "–" | "-" | ",");
-    let mut paradigms: Vec<Option<Paradigm>> = vec![None; n];
+    let mut paradigms: Vec<Option<Rc<Paradigm>>> = vec![None; n];
     let mut seg_start = 0;
     let mut seg_index = 0;
     // Whether the previous part ended without a head noun («Экономический
@@ -616,7 +632,7 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
         let mut k = seg_start;
         // leading adjectives
         while k < seg_end && !is_fixed_token(toks[k]) && adjective_gender(toks[k]).is_some() && k + 1 < n {
-            paradigms[k] = Some(adjective(toks[k]));
+            paradigms[k] = Some(paradigm(toks[k], true));
             k += 1;
         }
         // A later part inflects when it continues open adjectives, or when
@@ -627,7 +643,7 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
         let inflects =
             seg_index == 0 || open_adjectives || (k < seg_end && head_capital && !ends_oblique(&normalize(toks[k])));
         if k < seg_end && !is_fixed_token(toks[k]) && inflects {
-            paradigms[k] = Some(noun(toks[k]));
+            paradigms[k] = Some(paradigm(toks[k], false));
         }
         if !inflects {
             for p in &mut paradigms[seg_start..k] {
@@ -641,34 +657,68 @@ pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
     combinations(toks, &paradigms, 32)
 }
 
+/// Paradigms kept per thread (at most this many, then forgotten).
+const KEPT_PARADIGMS: usize = 1 << 14;
+
+thread_local! {
+    /// Paradigms made so far on this thread: nouns', then adjectives'.
+    static PARADIGMS: RefCell<[FxHashMap<Box<str>, Rc<Paradigm>>; 2]> = RefCell::default();
+}
+
+/// The paradigm of `word` as a noun or as an adjective, made once per
+/// thread: the words of a table's names repeat (every «Министерство»,
+/// «Посольство», «Республика»), and inflecting them was a fifth of a
+/// large table's build.
+fn paradigm(word: &str, as_adjective: bool) -> Rc<Paradigm> {
+    PARADIGMS.with(|cache| {
+        let cache = &mut cache.borrow_mut()[usize::from(as_adjective)];
+        if let Some(p) = cache.get(word) {
+            return Rc::clone(p);
+        }
+        if cache.len() >= KEPT_PARADIGMS {
+            cache.clear();
+        }
+        let p = Rc::new(if as_adjective { adjective(word) } else { noun(word) });
+        cache.insert(word.into(), Rc::clone(&p));
+        p
+    })
+}
+
 /// The token sequences of a name in each case, in case order and without
 /// repeats: the words with a paradigm take their forms of that case, the
 /// others their normal form; each case gives at most `limit` sequences
 /// (the first in the order of the words' alternatives). Strings are copied
 /// once, into the sequences kept: every name of every table passes here.
-fn combinations(toks: &[&str], paradigms: &[Option<Paradigm>], limit: usize) -> Vec<Vec<String>> {
+fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], limit: usize) -> Vec<Vec<String>> {
     let plain: Vec<[String; 1]> =
         toks.iter().zip(paradigms).map(|(t, p)| [if p.is_none() { normalize(t) } else { String::new() }]).collect();
     let mut out: Vec<Vec<String>> = Vec::new();
+    // The sequences of a case in the order of the words' alternatives (the
+    // last word's turning fastest), counted like an odometer: the first
+    // `limit` of them, with no list of partial sequences built per word
+    // (a user table of 100,000 rows passes here 200,000 times).
+    let mut seq: Vec<&str> = Vec::with_capacity(toks.len());
     for case in 0..CASES {
-        let mut seqs: Vec<Vec<&str>> = vec![Vec::new()];
-        for (p, plain) in paradigms.iter().zip(&plain) {
-            let forms: &[String] = p.as_ref().map_or(plain, |p| &p[case]);
-            let mut next: Vec<Vec<&str>> = Vec::with_capacity((seqs.len() * forms.len()).min(limit));
-            for s in &seqs {
-                for f in forms.iter().take(limit - next.len()) {
-                    let mut s2 = Vec::with_capacity(toks.len());
-                    s2.extend_from_slice(s);
-                    s2.push(f.as_str());
-                    next.push(s2);
-                }
-            }
-            seqs = next;
+        let forms: Vec<&[String]> = paradigms
+            .iter()
+            .zip(&plain)
+            .map(|(p, plain)| p.as_ref().map_or(&plain[..], |p| &p.borrow()[case][..]))
+            .collect();
+        if forms.iter().any(|f| f.is_empty()) {
+            continue;
         }
-        for s in seqs {
-            if !out.iter().any(|o| o.len() == s.len() && o.iter().zip(&s).all(|(a, b)| a == b)) {
-                out.push(s.into_iter().map(String::from).collect());
+        let mut at = vec![0usize; forms.len()];
+        for _ in 0..limit {
+            seq.clear();
+            seq.extend(forms.iter().zip(&at).map(|(f, &k)| f[k].as_str()));
+            if !out.iter().any(|o| o.len() == seq.len() && o.iter().zip(&seq).all(|(a, b)| a == b)) {
+                out.push(seq.iter().map(|w| w.to_string()).collect());
             }
+            // The next sequence: the last word that has a next alternative
+            // takes it, the words after it start over.
+            let Some(k) = (0..forms.len()).rev().find(|&k| at[k] + 1 < forms[k].len()) else { break };
+            at[k] += 1;
+            at[k + 1..].iter_mut().for_each(|a| *a = 0);
         }
     }
     out
