@@ -206,3 +206,13 @@ fn a_name_and_a_date_without_an_agency_is_no_dateline() {
         None,
     );
 }
+
+#[test]
+fn a_numeric_date_with_a_two_digit_year_and_an_author_before_the_agency() {
+    check(
+        "Бишкек, 08.08.24./Айгуль Осмонова- Кабар/. Президент Кыргызстана прибыл с визитом в Астану.",
+        Some("Бишкек"),
+        None,
+        Some("KABAR"),
+    );
+}

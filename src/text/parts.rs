@@ -337,7 +337,7 @@ fn patterns(alts: &[String]) -> [String; 3] {
     // digits, as the date rules read them: Unicode `\d` made the shape
     // cost 6.9M instructions to compile instead of 4.1M.
     let date = format!(
-        r"[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{4}}|[0-9]{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+[0-9]{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
+        r"[0-9]{{1,2}}\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{1,2}}[\x20\u00A0]+(?i:(?:{MONTHS})|(?:{MONTH_ABBREVIATIONS})\.?)(?:[\x20\u00A0]+[0-9]{{4}}(?:[\x20\u00A0]*(?:года|г\.))?)?"
     );
     // Letters and hyphens; a dot only inside «С.-ПЕТЕРБУРГ».
     let place = r"[А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*(?:[\x20][А-ЯЁA-Z](?:\.-|[А-ЯЁA-Zа-яёa-z\-])*){0,2}";
