@@ -25,7 +25,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
-pub use tokenize::{tokenize, Token, TokenKind};
+pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT};
 
 use crate::record::Span;
 
@@ -87,7 +87,7 @@ impl<'a> Document<'a> {
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.span().start < pos)
     }
 
     /// Index of the sentence containing token `i`.
@@ -99,7 +99,7 @@ impl<'a> Document<'a> {
     /// Token indices `[first, last)` inside byte span `span`.
     pub fn tokens_in(&self, span: Span) -> (usize, usize) {
         let first = self.token_at(span.start);
-        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let last = self.tokens.partition_point(|t| t.span().end <= span.end);
         (first, last.max(first))
     }
 }

@@ -13,9 +13,10 @@ pub struct Normalized {
     /// before ends (4 bytes a token, not 8: a text of commas has a token
     /// per byte).
     ends: Vec<u32>,
-    /// Whether each normal form holds a `-` (recorded while normalizing,
-    /// so that the matcher need not scan every word for one).
-    hyphens: Vec<bool>,
+    /// Whether each normal form holds a `-`, a bit per token (recorded
+    /// while normalizing, so that the matcher need not scan every word for
+    /// one).
+    hyphens: Vec<u64>,
 }
 
 /// Zero bytes after the last normal form: a hot loop may read any normal
@@ -27,9 +28,11 @@ impl Normalized {
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
         let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
         let mut ends = Vec::with_capacity(tokens.len());
-        let mut hyphens = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            hyphens.push(normalize_token(t.text(text), &mut buf));
+        let mut hyphens = vec![0u64; tokens.len().div_ceil(64)];
+        for (i, t) in tokens.iter().enumerate() {
+            if normalize_token(t.text(text), &mut buf) {
+                hyphens[i / 64] |= 1 << (i % 64);
+            }
             ends.push(buf.len() as u32);
         }
         buf.extend(std::iter::repeat_n('\0', PADDING));
@@ -62,7 +65,7 @@ impl Normalized {
     /// a word is normalized to `-`): `российско-таджикских`, `Нур-Султан`.
     #[inline]
     pub fn has_hyphen(&self, i: usize) -> bool {
-        self.hyphens[i]
+        self.hyphens[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// Number of tokens in the view.

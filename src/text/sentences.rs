@@ -117,14 +117,14 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
         let ends = match next {
             None => true,
             Some(n) => {
-                let gap = &text[tokens[i].span.end..n.span.start];
+                let gap = &text[tokens[i].span().end..n.span().start];
                 gap.contains('\n')
-                    || breaks.iter().any(|&b| tokens[i].span.end <= b && n.span.start >= b)
+                    || breaks.iter().any(|&b| tokens[i].span().end <= b && n.span().start >= b)
                     || ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased)
             }
         };
         if ends {
-            out.push(Sentence { first, last: i + 1, span: Span::new(tokens[first].span.start, tokens[i].span.end) });
+            out.push(Sentence { first, last: i + 1, span: Span::new(tokens[first].span().start, tokens[i].span().end) });
             first = i + 1;
         }
     }
@@ -163,7 +163,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
     }
     if s == "." && i > 0 {
         let prev = &tokens[i - 1];
-        if prev.span.end == t.span.start && prev.kind == TokenKind::Word {
+        if prev.span().end == t.span().start && prev.kind == TokenKind::Word {
             let w = prev.text(text);
             let mut chars = w.chars();
             let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());

@@ -36,19 +36,42 @@ pub enum TokenKind {
 }
 
 /// One token: its kind and its byte span in the input.
+///
+/// The offsets are kept as `u32` (12 bytes a token, not 24: a text of
+/// short words has a token every few bytes, and the token list was the
+/// largest thing held while reading one); [`Token::span`] hands them out
+/// as a [`Span`]. Texts are therefore tokenized up to [`MAX_TEXT`] bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offsets `[start, end)` into the input.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What the token is made of.
     pub kind: TokenKind,
 }
 
+/// The longest text tokenized, in bytes (4 GiB − 1): token offsets are
+/// `u32`. Bytes past it give no tokens.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 impl Token {
+    /// A token of `kind` over bytes `[start, end)` (offsets past
+    /// [`MAX_TEXT`] are cut to it).
+    #[inline]
+    pub fn new(start: usize, end: usize, kind: TokenKind) -> Token {
+        let cut = |x: usize| x.min(MAX_TEXT) as u32;
+        Token { start: cut(start), end: cut(end), kind }
+    }
+
+    /// Byte offsets `[start, end)` into the input.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The token's text in `input` (the string it was produced from).
     #[inline]
     pub fn text<'a>(&self, input: &'a str) -> &'a str {
-        &input[self.span.start..self.span.end]
+        &input[self.start as usize..self.end as usize]
     }
 }
 
@@ -74,6 +97,8 @@ struct AtomSpan {
 
 const DASHES: &str = "‑–—−-";
 const ENDINGS: &str = ".?!…";
+/// Quotes and brackets, which open and close one at a time.
+const PAIRED: &str = "«“‘»”’\"„'([{)]}";
 const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
 
 #[inline]
@@ -133,6 +158,7 @@ fn is_punct(c: char) -> bool {
 /// assert_eq!(tokenize(text)[2].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let text = &text[..super::floor_char_boundary(text, MAX_TEXT)];
     // Atoms stream through a window of four (two before the joint, two
     // after): no vector of atoms, which cost 24 bytes per character on a
     // text of punctuation.
@@ -347,6 +373,17 @@ fn should_join(
         if (l1.ch == '-' && r1.ch == '-') || (l1.ch == '*' && r1.ch == '*') {
             return true;
         }
+        // Beyond razdel: a run of three or more of one mark («,,,», «///»,
+        // «___») is one token, so that a text of punctuation holds a token
+        // per run rather than per byte (memory stays a small multiple of
+        // the input). Pairs stay apart as razdel has them («++», «//»), and
+        // so do quotes and brackets: «»» closes two quotes.
+        let same = |a: Option<&AtomSpan>| a.is_some_and(|a| a.kind == Atom::Punct && a.ch == l1.ch);
+        let run_of_three = (same(l2) && l2.is_some_and(|a| a.end == l1.start))
+            || (same(r2) && r2.is_some_and(|a| a.start == r1.end));
+        if l1.ch == r1.ch && !PAIRED.contains(l1.ch) && run_of_three {
+            return true;
+        }
     }
     // other characters stick to letters and to each other
     let wordish = |k: Atom| matches!(k, Atom::Other | Atom::Ru | Atom::Lat);
@@ -382,14 +419,13 @@ fn is_smile(buffer: &str, next: char) -> bool {
 
 /// A token of `count` atoms from atom `first` to byte `end`.
 fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
-    let span = Span::new(first.start, end);
     let kind = match (count, first.kind) {
         (1, Atom::Whole(k)) => k,
         (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
         (1, Atom::Int) => TokenKind::Number,
-        _ => classify(&text[span.start..span.end]),
+        _ => classify(&text[first.start..end]),
     };
-    Token { span, kind }
+    Token::new(first.start, end, kind)
 }
 
 fn classify(s: &str) -> TokenKind {
@@ -503,13 +539,19 @@ mod tests {
         assert_eq!(toks("что?!"), ["что", "?!"]);
         assert_eq!(toks(":)"), [":)"]);
         assert_eq!(toks(":-)"), [":", "-", ")"]);
+        // Runs of three or more of one mark are one token; pairs, quotes
+        // and brackets are not.
+        assert_eq!(toks(",,,,, ++ + ++ +++"), [",,,,,", "+", "+", "+", "+", "+", "+++"]);
+        assert_eq!(toks("»»» )))"), ["»", "»", "»", ")", ")", ")"]);
+        assert_eq!(toks(", ,,"), [",", ",", ","]);
+        assert_eq!(tokenize(&",".repeat(1000)).len(), 1);
     }
 
     #[test]
     fn spans_slice_cleanly() {
         let s = "Ёж\u{0301} 🙂 a\u{200f}b ��";
         for t in tokenize(s) {
-            assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+            assert!(s.is_char_boundary(t.span().start) && s.is_char_boundary(t.span().end));
         }
         assert!(tokenize("").is_empty());
         assert!(tokenize("   \n\t").is_empty());
