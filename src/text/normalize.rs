@@ -26,7 +26,11 @@ pub(crate) const PADDING: usize = 8;
 impl Normalized {
     /// Builds the view for `tokens` of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
-        let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
+        // Normal forms are rarely longer than their tokens (a few capitals
+        // outside Russian and Latin lowercase into more bytes; the buffer
+        // then grows), and the text between tokens has none.
+        let forms: usize = tokens.iter().map(|t| t.span().len()).sum();
+        let mut buf = String::with_capacity(forms + PADDING);
         let mut ends = Vec::with_capacity(tokens.len());
         let mut hyphens = vec![0u64; tokens.len().div_ceil(64)];
         for (i, t) in tokens.iter().enumerate() {
