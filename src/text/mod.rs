@@ -67,8 +67,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Analyses `text` with the given parts splitter.
     pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
-        let tokens = tokenize(text);
-        let norm = Normalized::new(text, &tokens);
+        let (tokens, norm) = tokenize::tokenize_normalized(text);
         let parts = splitter.split(text);
         // Sentences end where parts glued on one line meet (a title, a
         // timestamp, a dateline).

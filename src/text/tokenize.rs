@@ -13,6 +13,7 @@
 //!
 //! Every token is a byte span into the caller's untouched input.
 
+use super::normalize::Normalized;
 use crate::record::Span;
 
 /// What a token is made of.
@@ -93,6 +94,9 @@ struct AtomSpan {
     kind: Atom,
     /// The single character of a punctuation atom (`'\0'` otherwise).
     ch: char,
+    /// The atom is its own normal form (no capital, `ё`, dash or accent):
+    /// a token of this atom alone is copied to the normal forms as it is.
+    plain: bool,
 }
 
 const DASHES: &str = "‑–—−-";
@@ -100,11 +104,6 @@ const ENDINGS: &str = ".?!…";
 /// Quotes and brackets, which open and close one at a time.
 const PAIRED: &str = "«“‘»”’\"„'([{)]}";
 const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
-
-#[inline]
-fn is_ru(c: char) -> bool {
-    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
-}
 
 #[inline]
 fn is_punct(c: char) -> bool {
@@ -158,24 +157,49 @@ fn is_punct(c: char) -> bool {
 /// assert_eq!(tokenize(text)[2].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
+    tokenize_with(text, |t, _| push_quarter(&mut tokens, t));
+    tokens.shrink_to_fit();
+    tokens
+}
+
+/// Tokens and their normal forms, in one pass over the text: a token that
+/// is its own normal form (most lowercase words, numbers, ASCII marks) is
+/// copied as it is, without looking at its characters again.
+pub(crate) fn tokenize_normalized(text: &str) -> (Vec<Token>, Normalized) {
+    let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
+    let mut norm = Normalized::with_capacity(text.len());
+    tokenize_with(text, |t, plain| {
+        push_quarter(&mut tokens, t);
+        norm.push(t.text(text), plain);
+    });
+    tokens.shrink_to_fit();
+    norm.finish();
+    (tokens, norm)
+}
+
+/// Pushes `x` on `v`, growing it by a quarter when it is full. News text
+/// has a token every 6–7 bytes; lists start below that (a text of a few
+/// long tokens reserves little) and are cut to their length at the end, so
+/// that a text of short tokens («и и и …») holds at most a quarter more
+/// than its tokens at the peak, not twice as much.
+#[inline]
+pub(crate) fn push_quarter<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(v.len() / 4 + 16);
+    }
+    v.push(x);
+}
+
+/// Calls `sink` with each token of `text` and whether it is its own
+/// normal form.
+fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
     let text = &text[..super::floor_char_boundary(text, MAX_TEXT)];
     // Atoms stream through a window of four (two before the joint, two
     // after): no vector of atoms, which cost 24 bytes per character on a
     // text of punctuation.
     let mut atoms = Atoms { text, i: 0, no_email_before: 0 };
-    // News text has a token every 6–7 bytes. The list starts below that
-    // (a text of a few long tokens reserves little), grows by a quarter at
-    // a time and is cut to its length at the end: a text of short tokens
-    // («и и и …») holds at most a quarter more than its tokens at the
-    // peak, not twice as much.
-    let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
-    let mut push = |tokens: &mut Vec<Token>, t: Token| {
-        if tokens.len() == tokens.capacity() {
-            tokens.reserve_exact(tokens.len() / 4 + 16);
-        }
-        tokens.push(t);
-    };
-    let Some(mut l1) = atoms.next() else { return tokens };
+    let Some(mut l1) = atoms.next() else { return };
     let (mut l2, mut r1, mut r2) = (None, atoms.next(), atoms.next());
     let (mut first, mut count) = (l1, 1);
     while let Some(r) = r1 {
@@ -183,14 +207,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start) {
             count += 1;
         } else {
-            push(&mut tokens, make_token(text, &first, l1.end, count));
+            sink(make_token(text, &first, l1.end, count), count == 1 && first.plain);
             (first, count) = (r, 1);
         }
         (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
     }
-    push(&mut tokens, make_token(text, &first, l1.end, count));
-    tokens.shrink_to_fit();
-    tokens
+    sink(make_token(text, &first, l1.end, count), count == 1 && first.plain);
 }
 
 /// The atoms of a text, in order.
@@ -221,23 +243,30 @@ impl Iterator for Atoms<'_> {
                 if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                     if let Some((end, kind)) = scan_url_or_email(text, i, &mut self.no_email_before) {
                         self.i = end;
-                        return Some(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
+                        return Some(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0', plain: false });
                     }
                     let alpha = b.is_ascii_alphabetic();
-                    let mut j = i + 1;
+                    let (mut j, mut plain) = (i + 1, !b.is_ascii_uppercase());
                     while j < bytes.len()
                         && (if alpha { bytes[j].is_ascii_alphabetic() } else { bytes[j].is_ascii_digit() })
                     {
+                        plain &= !bytes[j].is_ascii_uppercase();
                         j += 1;
                     }
                     let kind = if alpha { Atom::Lat } else { Atom::Int };
                     self.i = j;
-                    return Some(AtomSpan { start: i, end: j, kind, ch: '\0' });
+                    return Some(AtomSpan { start: i, end: j, kind, ch: '\0', plain });
                 }
                 let c = b as char;
                 let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
                 self.i = i + 1;
-                return Some(AtomSpan { start: i, end: i + 1, kind, ch: c });
+                return Some(AtomSpan { start: i, end: i + 1, kind, ch: c, plain: kind == Atom::Punct && c != '-' });
+            }
+            // Russian letters over bytes: `А`–`Я` D0 90–AF, `а`–`п` D0 B0–BF,
+            // `р`–`я` D1 80–8F, `Ё` D0 81, `ё` D1 91.
+            if let Some((end, plain)) = russian_run(bytes, i) {
+                self.i = end;
+                return Some(AtomSpan { start: i, end, kind: Atom::Ru, ch: '\0', plain });
             }
             let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -245,23 +274,34 @@ impl Iterator for Atoms<'_> {
                 self.i += len;
                 continue;
             }
-            if is_ru(c) {
-                let mut j = i + len;
-                for d in text[j..].chars() {
-                    if !is_ru(d) {
-                        break;
-                    }
-                    j += d.len_utf8();
-                }
-                self.i = j;
-                return Some(AtomSpan { start: i, end: j, kind: Atom::Ru, ch: '\0' });
-            }
             let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
             self.i = i + len;
-            return Some(AtomSpan { start: i, end: i + len, kind, ch: c });
+            return Some(AtomSpan { start: i, end: i + len, kind, ch: c, plain: false });
         }
         None
     }
+}
+
+/// The run of Russian letters starting at byte `i` (none when the
+/// character there is no Russian letter): its end, and whether it is all
+/// lowercase without `ё`.
+#[inline]
+fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    let (mut j, mut plain) = (i, true);
+    while j + 1 < bytes.len() {
+        // `y` is a continuation byte (80–BF): the input is UTF-8.
+        let (x, y) = (bytes[j], bytes[j + 1]);
+        let lower = (x == 0xD0 && y >= 0xB0) || (x == 0xD1 && y <= 0x8F);
+        if !lower {
+            let upper = (x == 0xD0 && (y == 0x81 || (0x90..=0xAF).contains(&y))) || (x == 0xD1 && y == 0x91);
+            if !upper {
+                break;
+            }
+            plain = false;
+        }
+        j += 2;
+    }
+    (j > i).then_some((j, plain))
 }
 
 /// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
@@ -435,6 +475,7 @@ fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
         (1, Atom::Whole(k)) => k,
         (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
         (1, Atom::Int) => TokenKind::Number,
+        (1, Atom::Punct) => TokenKind::Punct,
         _ => classify(&text[first.start..end]),
     };
     Token::new(first.start, end, kind)
