@@ -686,6 +686,11 @@ fn opens_with(line: &str, markers: &[&str]) -> bool {
 /// A photo credit («Фото: …», «Photo: …», «© Фото : …», a bare «Фото»).
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     let l = line.trim();
+    // Every marker opens with «©», «ф» or «p»: other lines (nearly all)
+    // are not compared with each marker.
+    if !matches!(l.chars().next().map(super::lower_russian), Some('©' | 'ф' | 'p')) {
+        return false;
+    }
     l.starts_with('©') || opens_with(l, PHOTO_MARKERS) || (opens_with(l, &["фото"]) && l.chars().count() == 4)
 }
 
