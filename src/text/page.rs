@@ -273,7 +273,16 @@ const PARAGRAPH_WORDS: usize = 8;
 /// Separators of menus, switchers and breadcrumbs: «Рус | Қаз»,
 /// «Главная / Политика», «Главная » Политика».
 fn is_separated_list(t: &str) -> bool {
-    if ![" | ", " / ", " » ", " > ", " • ", " · "].iter().any(|sep| t.contains(sep)) {
+    // One pass over the bytes for the six separators (six substring
+    // searches cost more on every short line of a page).
+    let b = t.as_bytes();
+    let separated = b.iter().enumerate().any(|(i, &x)| {
+        x == b' ' && {
+            let r = &b[i + 1..];
+            ["| ", "/ ", "» ", "> ", "• ", "· "].iter().any(|sep| r.starts_with(sep.as_bytes()))
+        }
+    });
+    if !separated {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();

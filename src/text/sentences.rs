@@ -117,9 +117,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
         let ends = match next {
             None => true,
             Some(n) => {
-                let gap = &text[tokens[i].span().end..n.span().start];
-                gap.contains('\n')
-                    || breaks.iter().any(|&b| tokens[i].span().end <= b && n.span().start >= b)
+                let (end, next_start) = (tokens[i].span().end, n.span().start);
+                // Gaps are a space or two: a byte loop, not a search.
+                let gap = text.as_bytes().get(end..next_start).unwrap_or_default();
+                gap.iter().any(|&b| b == b'\n')
+                    || breaks.iter().any(|&b| end <= b && next_start >= b)
                     || ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased)
             }
         };

@@ -99,10 +99,23 @@ struct AtomSpan {
     plain: bool,
 }
 
-const DASHES: &str = "‑–—−-";
-const ENDINGS: &str = ".?!…";
+// The character sets are tested with `matches!`: `str::contains` of a
+// char costs a search per test, and `should_join` runs at every joint.
+#[inline]
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '‑' | '–' | '—' | '−' | '-')
+}
+
+#[inline]
+fn is_ending(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
+}
+
 /// Quotes and brackets, which open and close one at a time.
-const PAIRED: &str = "«“‘»”’\"„'([{)]}";
+#[inline]
+fn is_paired(c: char) -> bool {
+    matches!(c, '«' | '“' | '‘' | '»' | '”' | '’' | '"' | '„' | '\'' | '(' | '[' | '{' | ')' | ']' | '}')
+}
 const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
 
 #[inline]
@@ -364,7 +377,7 @@ fn scan_url_or_email(text: &str, i: usize, no_email_before: &mut usize) -> Optio
 
 #[inline]
 fn is_dash(a: &AtomSpan) -> bool {
-    a.kind == Atom::Punct && DASHES.contains(a.ch)
+    a.kind == Atom::Punct && is_dash_char(a.ch)
 }
 
 /// Should atom `r1` join the token being built (which started at byte
@@ -392,7 +405,7 @@ fn should_join(
             None
         }
     };
-    let is_delim = |a: &AtomSpan, set: &str| a.kind == Atom::Punct && set.contains(a.ch);
+    let is_delim = |a: &AtomSpan, set: fn(char) -> bool| a.kind == Atom::Punct && set(a.ch);
     // dash
     if let Some((l, r)) = around(&is_dash) {
         if not_punct(l) && not_punct(r) {
@@ -400,13 +413,13 @@ fn should_join(
         }
     }
     // underscore
-    if let Some((l, r)) = around(&|a| is_delim(a, "_")) {
+    if let Some((l, r)) = around(&|a| is_delim(a, |c| c == '_')) {
         if not_punct(l) && not_punct(r) {
             return true;
         }
     }
     // float and fraction
-    for set in [".,", "/\\"] {
+    for set in [(|c| matches!(c, '.' | ',')) as fn(char) -> bool, |c| matches!(c, '/' | '\\')] {
         if let Some((l, r)) = around(&|a| is_delim(a, set)) {
             if l.kind == Atom::Int && r.kind == Atom::Int {
                 return true;
@@ -419,7 +432,7 @@ fn should_join(
         if is_smile(buffer, r1.ch) {
             return true;
         }
-        if ENDINGS.contains(l1.ch) && ENDINGS.contains(r1.ch) {
+        if is_ending(l1.ch) && is_ending(r1.ch) {
             return true;
         }
         if (l1.ch == '-' && r1.ch == '-') || (l1.ch == '*' && r1.ch == '*') {
@@ -433,7 +446,7 @@ fn should_join(
         let same = |a: Option<&AtomSpan>| a.is_some_and(|a| a.kind == Atom::Punct && a.ch == l1.ch);
         let run_of_three = (same(l2) && l2.is_some_and(|a| a.end == l1.start))
             || (same(r2) && r2.is_some_and(|a| a.start == r1.end));
-        if l1.ch == r1.ch && !PAIRED.contains(l1.ch) && run_of_three {
+        if l1.ch == r1.ch && !is_paired(l1.ch) && run_of_three {
             return true;
         }
     }
@@ -456,17 +469,20 @@ fn is_smile(buffer: &str, next: char) -> bool {
     if buffer.len() > 4 {
         return false;
     }
-    let mut chars = buffer.chars().chain(std::iter::once(next));
+    let mut chars = buffer.chars().chain(std::iter::once(next)).peekable();
     match chars.next() {
         Some('=' | ':' | ';') => {}
         _ => return false,
     }
-    let rest: Vec<char> = chars.collect();
-    let body = match rest.first() {
-        Some('-') => &rest[1..],
-        _ => &rest[..],
-    };
-    (1..=3).contains(&body.len()) && body.iter().all(|&c| c == ')' || c == '(')
+    chars.next_if_eq(&'-');
+    let mut body = 0;
+    for c in chars {
+        if c != ')' && c != '(' {
+            return false;
+        }
+        body += 1;
+    }
+    (1..=3).contains(&body)
 }
 
 /// A token of `count` atoms from atom `first` to byte `end`.
