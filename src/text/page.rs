@@ -161,6 +161,21 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
             return None;
         }
         let start = buf.len();
+        // Lowercase Russian without «ё» and lowercase ASCII stay as written.
+        let b = w.as_bytes();
+        let plain = b.iter().enumerate().all(|(k, &x)| match x {
+            b'A'..=b'Z' => false,
+            0..=0x7F => true,
+            0xD0 => b.get(k + 1).is_some_and(|&y| y >= 0xB0),
+            0xD1 => b.get(k + 1).is_some_and(|&y| y <= 0x8F),
+            0x80..=0xBF => true,
+            _ => false,
+        });
+        if plain {
+            buf.push_str(w);
+            out.push(start..buf.len());
+            continue;
+        }
         for c in w.chars() {
             // Russian and ASCII without the Unicode tables.
             if c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё') {
@@ -352,9 +367,11 @@ pub(crate) fn classify(line: &str) -> LineKind {
             }
         }
     }
-    // Every rule below compares the count with at most VOCABULARY_WORDS.
-    let n = word_count_upto(t, VOCABULARY_WORDS + 1);
-    let sentence = ends_sentence(t) && n >= 2;
+    // Every rule below compares the count with at most VOCABULARY_WORDS,
+    // and a line that ends a sentence is Prose from PARAGRAPH_WORDS on.
+    let ends = ends_sentence(t);
+    let n = word_count_upto(t, if ends { PARAGRAPH_WORDS } else { VOCABULARY_WORDS + 1 });
+    let sentence = ends && n >= 2;
     // A long sentence is article text whatever word it opens with.
     if sentence && n >= PARAGRAPH_WORDS {
         return LineKind::Prose;
@@ -380,7 +397,8 @@ pub(crate) fn classify(line: &str) -> LineKind {
 /// parts («КазТАГ», «РусГидро»).
 fn glued_items(t: &str) -> bool {
     let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
-    t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
+    let mut chars = t.char_indices().peekable();
+    std::iter::from_fn(|| Some((chars.next()?, chars.peek()?.1))).any(|((i, a), b)| {
         is_lower(a) && is_upper(b) && {
             let after = &t[i + a.len_utf8()..];
             letters(&t[..i + a.len_utf8()]) >= 5
