@@ -147,6 +147,15 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
                 i += 2;
                 continue;
             }
+            // А–Я (D0 90–AF): the capital of a name, lowered without
+            // decoding it (U+0410–042F to U+0430–044F).
+            (0xD0, Some(&y @ 0x90..=0xAF)) => {
+                out.push_str(&s[copied..i]);
+                out.push(char::from_u32(0x430 + u32::from(y - 0x90)).unwrap_or('\u{FFFD}'));
+                i += 2;
+                copied = i;
+                continue;
+            }
             _ => {}
         }
         out.push_str(&s[copied..i]);

@@ -87,10 +87,12 @@ enum Atom {
     Whole(TokenKind),
 }
 
+/// Offsets are `u32` (the text is cut at [`MAX_TEXT`]): four atoms move
+/// through the tokenizer's window at every step.
 #[derive(Debug, Clone, Copy)]
 struct AtomSpan {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     kind: Atom,
     /// The single character of a punctuation atom (`'\0'` otherwise).
     ch: char,
@@ -217,15 +219,15 @@ fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
     let (mut first, mut count) = (l1, 1);
     while let Some(r) = r1 {
         let adjacent = l1.end == r.start;
-        if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start) {
+        if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start as usize) {
             count += 1;
         } else {
-            sink(make_token(text, &first, l1.end, count), count == 1 && first.plain);
+            sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
             (first, count) = (r, 1);
         }
         (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
     }
-    sink(make_token(text, &first, l1.end, count), count == 1 && first.plain);
+    sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
 }
 
 /// The atoms of a text, in order.
@@ -256,7 +258,7 @@ impl Iterator for Atoms<'_> {
                 if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                     if let Some((end, kind)) = scan_url_or_email(text, i, &mut self.no_email_before) {
                         self.i = end;
-                        return Some(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0', plain: false });
+                        return Some(AtomSpan { start: i as u32, end: end as u32, kind: Atom::Whole(kind), ch: '\0', plain: false });
                     }
                     let alpha = b.is_ascii_alphabetic();
                     let (mut j, mut plain) = (i + 1, !b.is_ascii_uppercase());
@@ -268,18 +270,18 @@ impl Iterator for Atoms<'_> {
                     }
                     let kind = if alpha { Atom::Lat } else { Atom::Int };
                     self.i = j;
-                    return Some(AtomSpan { start: i, end: j, kind, ch: '\0', plain });
+                    return Some(AtomSpan { start: i as u32, end: j as u32, kind, ch: '\0', plain });
                 }
                 let c = b as char;
                 let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
                 self.i = i + 1;
-                return Some(AtomSpan { start: i, end: i + 1, kind, ch: c, plain: kind == Atom::Punct && c != '-' });
+                return Some(AtomSpan { start: i as u32, end: (i + 1) as u32, kind, ch: c, plain: kind == Atom::Punct && c != '-' });
             }
             // Russian letters over bytes: `А`–`Я` D0 90–AF, `а`–`п` D0 B0–BF,
             // `р`–`я` D1 80–8F, `Ё` D0 81, `ё` D1 91.
             if let Some((end, plain)) = russian_run(bytes, i) {
                 self.i = end;
-                return Some(AtomSpan { start: i, end, kind: Atom::Ru, ch: '\0', plain });
+                return Some(AtomSpan { start: i as u32, end: end as u32, kind: Atom::Ru, ch: '\0', plain });
             }
             let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -289,7 +291,7 @@ impl Iterator for Atoms<'_> {
             }
             let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
             self.i = i + len;
-            return Some(AtomSpan { start: i, end: i + len, kind, ch: c, plain: false });
+            return Some(AtomSpan { start: i as u32, end: (i + len) as u32, kind, ch: c, plain: false });
         }
         None
     }
@@ -428,7 +430,7 @@ fn should_join(
     }
     // punctuation runs
     if l1.kind == Atom::Punct && r1.kind == Atom::Punct {
-        let buffer = &text[buf_start..l1.end];
+        let buffer = &text[buf_start..l1.end as usize];
         if is_smile(buffer, r1.ch) {
             return true;
         }
@@ -456,7 +458,7 @@ fn should_join(
         return true;
     }
     // yahoo!
-    if l1.kind == Atom::Lat && r1.ch == '!' && text[l1.start..l1.end].eq_ignore_ascii_case("yahoo") {
+    if l1.kind == Atom::Lat && r1.ch == '!' && text[l1.start as usize..l1.end as usize].eq_ignore_ascii_case("yahoo") {
         return true;
     }
     false
@@ -492,9 +494,9 @@ fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
         (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
         (1, Atom::Int) => TokenKind::Number,
         (1, Atom::Punct) => TokenKind::Punct,
-        _ => classify(&text[first.start..end]),
+        _ => classify(&text[first.start as usize..end]),
     };
-    Token::new(first.start, end, kind)
+    Token::new(first.start as usize, end, kind)
 }
 
 fn classify(s: &str) -> TokenKind {
