@@ -54,7 +54,7 @@ impl Normalized {
             self.buf.reserve_exact(self.buf.len() / 4 + room + 64);
         }
         let i = self.ends.len();
-        if i % 64 == 0 {
+        if i.is_multiple_of(64) {
             super::tokenize::push_quarter(&mut self.hyphens, 0);
         }
         // Normal forms are rarely longer than their tokens (a few capitals

@@ -192,13 +192,6 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
     Some((buf, out))
 }
 
-/// Number of words (runs of letters or digits) in `line`, counted up to
-/// [`MANY_WORDS`]: every rule compares it with a small number, and a long
-/// paragraph must cost no more than its first words.
-pub(crate) fn word_count(line: &str) -> usize {
-    word_count_upto(line, MANY_WORDS)
-}
-
 /// What a byte tells [`word_count_upto`]: a word character starts here
 /// (ASCII letters and digits, and every character outside ASCII except
 /// those led by 0xC2 — Latin-1 signs: «», °, no-break space — and 0xE2 —
@@ -223,8 +216,9 @@ const NO_WORD: u8 = 0;
 const WORD: u8 = 1;
 const CONTINUATION: u8 = 2;
 
-/// [`word_count`] stopping at `cap`: a caller that only compares the count
-/// with a small number reads no further than it needs.
+/// Number of words (runs of letters or digits) in `line`, counted up to
+/// `cap`: every rule compares it with a small number, and a long paragraph
+/// must cost no more than the words it needs.
 pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
     let (mut n, mut inside) = (0, false);
     for &x in line.as_bytes() {
@@ -254,9 +248,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
         _ => c.is_alphanumeric(),
     }
 }
-
-/// Where [`word_count`] stops counting.
-pub(crate) const MANY_WORDS: usize = 32;
 
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_suffix('*') {
@@ -301,7 +292,7 @@ fn is_separated_list(t: &str) -> bool {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();
-    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count(p) <= 4) && !ends_sentence(t)
+    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count_upto(p, 5) <= 4) && !ends_sentence(t)
 }
 
 /// Currency, weather and counters: short lines of figures and signs
@@ -362,7 +353,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if !ends_sentence(t) {
         if let Some((whole, _)) = timestamp_in(t) {
             let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
-            if word_count(&rest) <= 3 {
+            if word_count_upto(&rest, 4) <= 3 {
                 return LineKind::Meta;
             }
         }
@@ -428,9 +419,8 @@ fn is_upper(c: char) -> bool {
 }
 
 /// A site's notice is a sentence or two: longer lines are not looked up
-/// (below `MANY_WORDS`, where `word_count` stops counting).
+/// (counted up to one past this).
 const NOTICE_WORDS: usize = 30;
-const _: () = assert!(NOTICE_WORDS < MANY_WORDS);
 
 /// Whether a line is a site's notice about cookies, rights or personal
 /// data, even as a sentence («Мы используем файлы cookie…», «Все права
@@ -535,15 +525,19 @@ mod tests {
     /// The byte table counts what a character-by-character reading does.
     #[test]
     fn word_count_over_bytes() {
-        for line in ["", "Москва", "«РИА Новости» — 12 °C, №5 € 1\u{a0}000", "a1 b2,c3;d4 ҳамкорӣ 🙂 x", "— — —"] {
+        for line in ["", "Москва", "«РИА Новости» — 12 °C, №5 € 1\u{a0}000", "a1 b2,c3;d4 ҳамкорӣ 🙂 x", "— — —"]
+        {
             let mut reference = 0;
             let mut inside = false;
             for c in line.chars() {
-                let word = c.is_ascii_alphanumeric() || !(c.is_ascii() || matches!(c.len_utf8(), 2 if (c as u32) < 0xC0) || matches!(c as u32, 0x2000..=0x2FFF));
+                let word = c.is_ascii_alphanumeric()
+                    || !(c.is_ascii()
+                        || matches!(c.len_utf8(), 2 if (c as u32) < 0xC0)
+                        || matches!(c as u32, 0x2000..=0x2FFF));
                 reference += usize::from(word && !inside);
                 inside = word;
             }
-            assert_eq!(word_count(line), reference.min(MANY_WORDS), "{line}");
+            assert_eq!(word_count_upto(line, 32), reference.min(32), "{line}");
             assert_eq!(word_count_upto(line, 2), reference.min(2), "{line}");
         }
     }

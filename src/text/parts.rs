@@ -437,11 +437,11 @@ impl PartsSplitter {
                 LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
                 // A widget's label between the title and the dateline
                 // («Видео по теме»); above a title it ends the walk.
-                LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
+                LineKind::Soft if titles.is_empty() && page::word_count_upto(line, 4) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
-                LineKind::Short if page::word_count(line) < 2 => {}
+                LineKind::Short if page::word_count_upto(line, 2) < 2 => {}
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
-                    if titles.is_empty() || page::word_count(line) >= 4 {
+                    if titles.is_empty() || page::word_count_upto(line, 4) >= 4 {
                         titles.push(k);
                     } else {
                         break;
@@ -555,7 +555,7 @@ impl PartsSplitter {
     /// Whether `line` is an agency's name, maybe with a word or two
     /// («РИА Новости», «Sputnik Казахстан», «НИАТ «Ховар»»).
     fn is_agency_name(&self, line: &str) -> bool {
-        if page::word_count(line) > 3 {
+        if page::word_count_upto(line, 4) > 3 {
             return false;
         }
         let l = line.trim().to_lowercase();
@@ -583,7 +583,8 @@ impl PartsSplitter {
         // would be taken for article text.
         let first = units.iter().position(|u| {
             let line = line_str(text, u.span);
-            (u.kind == LineKind::Prose || (u.kind == LineKind::Short && page::word_count(line) >= LONG_LINE_WORDS))
+            (u.kind == LineKind::Prose
+                || (u.kind == LineKind::Short && page::word_count_upto(line, LONG_LINE_WORDS) >= LONG_LINE_WORDS))
                 && !page::is_notice(line)
         })?;
         Some((first, None))
@@ -612,7 +613,9 @@ impl PartsSplitter {
     /// A title can be a line of two words or more that is no site text.
     fn may_be_title(&self, text: &str, span: Span) -> bool {
         let line = line_str(text, span);
-        line.chars().count() <= 300 && page::word_count(line) >= 2 && !self.is_agency_name(line)
+        (line.len() <= 300 || line.chars().count() <= 300)
+            && page::word_count_upto(line, 2) >= 2
+            && !self.is_agency_name(line)
     }
 
     /// The headline without the site's suffix: « - РИА Новости, 06.02.2025»,
@@ -622,7 +625,7 @@ impl PartsSplitter {
         for sep in [" - ", " — ", " – ", " | "] {
             let Some(i) = line.rfind(sep) else { continue };
             let suffix = &line[i + sep.len()..];
-            let short = page::word_count(suffix) <= 5;
+            let short = page::word_count_upto(suffix, 6) <= 5;
             let site = page::timestamp_in(suffix).is_some()
                 || suffix.split(|c: char| !(c.is_alphanumeric() || c == '.')).any(|w| self.is_agency_name(w))
                 || self.is_agency_name(suffix)

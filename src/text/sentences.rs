@@ -111,22 +111,34 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
         return out;
     }
     let lowercased = super::is_lowercased(text);
+    // Breaks in order, passed by as the tokens go: each token looks at the
+    // next one only.
+    let mut breaks = breaks.to_vec();
+    breaks.sort_unstable();
+    let mut next_break = 0;
     let mut first = 0;
     for i in 0..tokens.len() {
-        let next = tokens.get(i + 1);
-        let ends = match next {
+        let ends = match tokens.get(i + 1) {
             None => true,
             Some(n) => {
                 let (end, next_start) = (tokens[i].span().end, n.span().start);
-                // Gaps are a space or two: a byte loop, not a search.
+                while next_break < breaks.len() && breaks[next_break] < end {
+                    next_break += 1;
+                }
+                // Gaps are a space or two: over bytes, not chars.
                 let gap = text.as_bytes().get(end..next_start).unwrap_or_default();
-                gap.iter().any(|&b| b == b'\n')
-                    || breaks.iter().any(|&b| end <= b && next_start >= b)
-                    || ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased)
+                gap.contains(&b'\n')
+                    || breaks.get(next_break).is_some_and(|&b| b <= next_start)
+                    || (tokens[i].kind == TokenKind::Punct
+                        && ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased))
             }
         };
         if ends {
-            out.push(Sentence { first, last: i + 1, span: Span::new(tokens[first].span().start, tokens[i].span().end) });
+            out.push(Sentence {
+                first,
+                last: i + 1,
+                span: Span::new(tokens[first].span().start, tokens[i].span().end),
+            });
             first = i + 1;
         }
     }

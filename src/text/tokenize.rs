@@ -258,7 +258,13 @@ impl Iterator for Atoms<'_> {
                 if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                     if let Some((end, kind)) = scan_url_or_email(text, i, &mut self.no_email_before) {
                         self.i = end;
-                        return Some(AtomSpan { start: i as u32, end: end as u32, kind: Atom::Whole(kind), ch: '\0', plain: false });
+                        return Some(AtomSpan {
+                            start: i as u32,
+                            end: end as u32,
+                            kind: Atom::Whole(kind),
+                            ch: '\0',
+                            plain: false,
+                        });
                     }
                     let alpha = b.is_ascii_alphabetic();
                     let (mut j, mut plain) = (i + 1, !b.is_ascii_uppercase());
@@ -275,7 +281,13 @@ impl Iterator for Atoms<'_> {
                 let c = b as char;
                 let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
                 self.i = i + 1;
-                return Some(AtomSpan { start: i as u32, end: (i + 1) as u32, kind, ch: c, plain: kind == Atom::Punct && c != '-' });
+                return Some(AtomSpan {
+                    start: i as u32,
+                    end: (i + 1) as u32,
+                    kind,
+                    ch: c,
+                    plain: kind == Atom::Punct && c != '-',
+                });
             }
             // Russian letters over bytes: `А`–`Я` D0 90–AF, `а`–`п` D0 B0–BF,
             // `р`–`я` D1 80–8F, `Ё` D0 81, `ё` D1 91.
@@ -446,8 +458,8 @@ fn should_join(
         // the input). Pairs stay apart as razdel has them («++», «//»), and
         // so do quotes and brackets: «»» closes two quotes.
         let same = |a: Option<&AtomSpan>| a.is_some_and(|a| a.kind == Atom::Punct && a.ch == l1.ch);
-        let run_of_three = (same(l2) && l2.is_some_and(|a| a.end == l1.start))
-            || (same(r2) && r2.is_some_and(|a| a.start == r1.end));
+        let run_of_three =
+            (same(l2) && l2.is_some_and(|a| a.end == l1.start)) || (same(r2) && r2.is_some_and(|a| a.start == r1.end));
         if l1.ch == r1.ch && !is_paired(l1.ch) && run_of_three {
             return true;
         }
