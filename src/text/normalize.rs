@@ -134,9 +134,22 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
     let b = s.as_bytes();
     let mut hyphen = false;
     let (mut copied, mut i) = (0, 0);
+    // Capitals are written one by one; what lies between them is copied
+    // whole (and nothing when two meet).
+    let flush = |out: &mut String, copied: usize, i: usize| {
+        if copied < i {
+            out.push_str(&s[copied..i]);
+        }
+    };
     while i < b.len() {
         match (b[i], b.get(i + 1)) {
-            (b'A'..=b'Z', _) => {}
+            (x @ b'A'..=b'Z', _) => {
+                flush(out, copied, i);
+                out.push(char::from(x.to_ascii_lowercase()));
+                i += 1;
+                copied = i;
+                continue;
+            }
             (x @ 0..=0x7F, _) => {
                 hyphen |= x == b'-';
                 i += 1;
@@ -150,7 +163,7 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
             // А–Я (D0 90–AF): the capital of a name, lowered without
             // decoding it (U+0410–042F to U+0430–044F).
             (0xD0, Some(&y @ 0x90..=0xAF)) => {
-                out.push_str(&s[copied..i]);
+                flush(out, copied, i);
                 out.push(char::from_u32(0x430 + u32::from(y - 0x90)).unwrap_or('\u{FFFD}'));
                 i += 2;
                 copied = i;
@@ -158,13 +171,13 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
             }
             _ => {}
         }
-        out.push_str(&s[copied..i]);
+        flush(out, copied, i);
         let c = s[i..].chars().next().unwrap_or_default();
         hyphen |= normalize_char(c, out);
         i += c.len_utf8();
         copied = i;
     }
-    out.push_str(&s[copied..]);
+    flush(out, copied, b.len());
     hyphen
 }
 
