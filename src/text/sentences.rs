@@ -134,14 +134,12 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
             }
         };
         if ends {
-            out.push(Sentence {
-                first,
-                last: i + 1,
-                span: Span::new(tokens[first].span().start, tokens[i].span().end),
-            });
+            let span = Span::new(tokens[first].span().start, tokens[i].span().end);
+            super::tokenize::push_quarter(&mut out, Sentence { first, last: i + 1, span });
             first = i + 1;
         }
     }
+    out.shrink_to_fit();
     out
 }
 
