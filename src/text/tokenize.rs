@@ -315,16 +315,13 @@ impl Iterator for Atoms<'_> {
 #[inline]
 fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     let (mut j, mut plain) = (i, true);
-    while j + 1 < bytes.len() {
-        // `y` is a continuation byte (80–BF): the input is UTF-8.
-        let (x, y) = (bytes[j], bytes[j + 1]);
-        let lower = (x == 0xD0 && y >= 0xB0) || (x == 0xD1 && y <= 0x8F);
-        if !lower {
-            let upper = (x == 0xD0 && (y == 0x81 || (0x90..=0xAF).contains(&y))) || (x == 0xD1 && y == 0x91);
-            if !upper {
-                break;
-            }
-            plain = false;
+    // A letter's two bytes as one number: in UTF-8 (second bytes 80–BF)
+    // D0B0–D18F holds а–я without ё and nothing else.
+    for pair in bytes[i..].chunks_exact(2) {
+        match u16::from_be_bytes([pair[0], pair[1]]) {
+            0xD0B0..=0xD18F => {}
+            0xD090..=0xD0AF | 0xD081 | 0xD191 => plain = false,
+            _ => break,
         }
         j += 2;
     }
