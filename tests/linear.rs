@@ -265,3 +265,39 @@ fn worst_inputs_are_linear() {
     assert!(slow.is_empty(), "CPU time per MB grew more than {BOUND}× from one size to the next: {slow:?}");
     assert!(grown.is_empty(), "memory per MB grew more than {BOUND}× from 100 KB to 1 MB: {grown:?}");
 }
+
+/// Peak memory per byte of input on the inputs that hold the most tokens
+/// per byte, and on news text (issue 16: "memory a small constant multiple
+/// of the input"). The peak is the counting allocator's: live bytes above
+/// what was live before the call (capacity reserved counts, the input
+/// itself does not).
+///
+/// The bounds are a little above what this build measured (release;
+/// a debug build measured the same or less), so that a regression fails
+/// here: commas 2.01 (a run of one mark is one token; the run's normal form
+/// and the date grammar's lowered copy of the sentence are a byte each),
+/// «и » 8.05 (a three-byte word costs its 12-byte token, its normal form's
+/// 4-byte end and 2 bytes, plus the copies above: the floor of this design,
+/// see the README's Performance section), news text (the web page of
+/// `tests/data` repeated, one document of 1 MB) 8.14, of which the rules'
+/// trigger-phrase hits are 3 to 5.7 (`rules::phrases::Hit`, 40 bytes each).
+#[test]
+fn peak_memory_per_byte_of_input() {
+    let page = include_str!("data/web-page.txt");
+    let cases: [(&str, String, f64); 3] = [
+        ("commas", ",".repeat(1 << 20), 2.5),
+        ("и", "и ".repeat((1 << 20) / 3), 8.5),
+        ("news", page.repeat((1 << 20) / page.len() + 1), 8.5),
+    ];
+    let mut over = Vec::new();
+    for (name, text, bound) in cases {
+        let text = Arc::new(text);
+        let Some(cost) = measure(&text, f64::INFINITY) else { continue };
+        let ratio = cost.peak as f64 / text.len() as f64;
+        println!("peak memory: {name:>8}: {:.2} bytes per byte of input (bound {bound})", ratio);
+        if ratio > bound {
+            over.push(format!("{name} {ratio:.2} > {bound}"));
+        }
+    }
+    assert!(over.is_empty(), "peak memory per byte of input over its bound: {over:?}");
+}

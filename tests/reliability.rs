@@ -89,10 +89,10 @@ proptest! {
     fn tokens_slice_the_input(s in any::<String>()) {
         let mut last_end = 0;
         for t in dipnews::text::tokenize(&s) {
-            prop_assert!(t.span.start >= last_end && t.span.start < t.span.end && t.span.end <= s.len());
-            prop_assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+            prop_assert!(t.span().start >= last_end && t.span().start < t.span().end && t.span().end <= s.len());
+            prop_assert!(s.is_char_boundary(t.span().start) && s.is_char_boundary(t.span().end));
             prop_assert!(!t.text(&s).trim().is_empty());
-            last_end = t.span.end;
+            last_end = t.span().end;
         }
     }
 

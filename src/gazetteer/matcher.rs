@@ -491,7 +491,7 @@ impl Trie {
                 }
             }
             if let Some((end, node)) = best {
-                let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
+                let span = Span::new(doc.tokens[i].span().start, doc.tokens[end - 1].span().end);
                 for &v in self.terminals(node) {
                     if self.accepts(doc, i, end, v) {
                         out.push(RawMatch { span, first: i, last: end, variant: v });
@@ -509,7 +509,7 @@ impl Trie {
 
     fn find_parts(&self, doc: &Document, i: usize, out: &mut Vec<RawMatch>) {
         let raw = doc.tokens[i].text(doc.text);
-        let base = doc.tokens[i].span.start;
+        let base = doc.tokens[i].span().start;
         // The dashes `normalize` turns into `-`: the raw parts and the parts
         // of the normal form then correspond one to one.
         let is_dash = |c: char| c == '-' || ('\u{2010}'..='\u{2015}').contains(&c) || c == '\u{2212}';
@@ -598,7 +598,7 @@ impl Trie {
 /// («де», «фон», «ван») before one.
 fn followed_by_surname(doc: &Document, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word || doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
+    if t.kind != TokenKind::Word || doc.text[doc.tokens[i - 1].span().end..t.span().start].contains('\n') {
         return false;
     }
     let w = t.text(doc.text);

@@ -33,7 +33,7 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
                 let m = &found[k];
                 m.form == MentionForm::Adjective
                     && m.tokens.1 == m.tokens.0 + 1
-                    && m.span.end < doc.tokens[m.tokens.0].span.end
+                    && m.span.end < doc.tokens[m.tokens.0].span().end
                     && !found[k + 1..]
                         .iter()
                         .take_while(|o| o.tokens.0 == m.tokens.0)

@@ -132,7 +132,7 @@ fn clause_event(
         return None;
     }
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
-    let clause = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+    let clause = Span::new(ctx.doc.tokens[a].span().start, ctx.doc.tokens[b - 1].span().end);
     // «по итогам форума», «в рамках визита»: a framed name is no new event.
     let framed = |h: &Hit| ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a && h.first <= f.last + 3);
     let kind_at = |h: &&&Hit| match h.cue {
@@ -250,7 +250,7 @@ fn clause_event(
     // the event itself the place may come first («а 13 января в Вене
     // пройдет заседание»).
     let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
-    let tail = Span::new(ctx.doc.tokens[from].span.start, clause.end);
+    let tail = Span::new(ctx.doc.tokens[from].span().start, clause.end);
     let planned = status == Status::Planned;
     let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause).iter().collect();
     in_clause.sort_by_key(|d| !tail.contains(d.span));

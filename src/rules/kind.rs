@@ -79,7 +79,7 @@ fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     if h.last >= end || !(h.last..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
         return false;
     }
-    let after = crate::record::Span::new(ctx.doc.tokens[h.last].span.start, ctx.doc.tokens[end - 1].span.end);
+    let after = crate::record::Span::new(ctx.doc.tokens[h.last].span().start, ctx.doc.tokens[end - 1].span().end);
     ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
 }
 

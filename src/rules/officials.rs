@@ -57,7 +57,7 @@ fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
 /// sentence, by a bare capitalized word: then it is a first name.
 fn first_name_after(doc: &Document, matches: &[Match], i: usize) -> bool {
     let k = i + 1;
-    if k >= doc.tokens.len() || doc.text[doc.tokens[i].span.end..doc.tokens[k].span.start].contains('\n') {
+    if k >= doc.tokens.len() || doc.text[doc.tokens[i].span().end..doc.tokens[k].span().start].contains('\n') {
         return false;
     }
     let opens = doc.sentence_of(k).is_none_or(|s| doc.sentences[s].first == k);
@@ -70,7 +70,7 @@ fn first_name_before(doc: &Document, matches: &[Match], i: usize) -> bool {
     }
     let prev = &doc.tokens[i - 1];
     let raw = prev.text(doc.text);
-    if doc.text[prev.span.end..doc.tokens[i].span.start].contains('\n') {
+    if doc.text[prev.span().end..doc.tokens[i].span().start].contains('\n') {
         return false;
     }
     if raw == "." && i >= 2 {

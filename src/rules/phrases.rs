@@ -342,7 +342,7 @@ impl Phrases {
             }
             for (f, b) in best.iter().enumerate() {
                 if let Some((n, id)) = *b {
-                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end);
+                    let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
                     out.push(Hit { cue: self.cues[id as usize], first: i, last: i + n, span });
                     covered[f] = i + n;
                 }

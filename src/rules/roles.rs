@@ -146,7 +146,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
         match ctx.doc.tokens[k].text(ctx.doc.text) {
             "«" | "„" => {
                 if depth == 0 {
-                    open = Some(ctx.doc.tokens[k].span.start);
+                    open = Some(ctx.doc.tokens[k].span().start);
                 }
                 depth += 1;
             }
@@ -154,7 +154,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
                 depth -= 1;
                 if depth == 0 {
                     if let Some(a) = open.take() {
-                        out.push(Span::new(a, ctx.doc.tokens[k].span.end));
+                        out.push(Span::new(a, ctx.doc.tokens[k].span().end));
                     }
                 }
             }

@@ -61,7 +61,7 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
             }
             // A title is a line at most: bounding the search keeps many
             // unclosed quotes linear.
-            let open = ctx.doc.tokens[q].span.start;
+            let open = ctx.doc.tokens[q].span().start;
             let limit = crate::text::floor_char_boundary(ctx.doc.text, limit.min(open + MAX_TITLE));
             if let Some(span) = quoted(ctx.doc.text, open, limit) {
                 let text = ctx.doc.slice(span).trim();

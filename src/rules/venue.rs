@@ -54,7 +54,7 @@ fn in_words_before(ctx: &Context, i: usize) -> bool {
         i >= n
             && is_in(ctx.word(i - n))
             && (i - n + 1..i).all(|k| {
-                let t = ctx.doc.slice(ctx.doc.tokens[k].span);
+                let t = ctx.doc.slice(ctx.doc.tokens[k].span());
                 t.chars().all(|c| c.is_lowercase())
             })
     })
@@ -101,7 +101,7 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     // … with nothing but a list of names between it and the match: «при
     // ОБСЕ, МАГАТЭ», not «посол Китая в Беларуси и заместитель министра
     // иностранных дел Беларуси».
-    let names = ctx.matches_within(Span::new(ctx.doc.tokens[prep].span.end, m.span.start));
+    let names = ctx.matches_within(Span::new(ctx.doc.tokens[prep].span().end, m.span.start));
     (prep + 1..i).all(|k| matches!(ctx.word(k), "," | "и") || names.iter().any(|n| n.tokens.0 <= k && k < n.tokens.1))
 }
 
@@ -169,7 +169,7 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
         // «в столице Беларуси», «прибыл в столицу Беларуси»
         EntityKind::State if i >= 2 && capital_word(ctx.word(i - 1)) && is_in(ctx.word(i - 2)) => {
             let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
-            Some((i - 1, p, Span::new(ctx.doc.tokens[i - 1].span.start, m.span.end), other_event))
+            Some((i - 1, p, Span::new(ctx.doc.tokens[i - 1].span().start, m.span.end), other_event))
         }
         // «в белорусской столице», «прибыл в белорусскую столицу»
         EntityKind::State
@@ -179,7 +179,7 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
                 && is_in(ctx.word(i - 1)) =>
         {
             let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
-            Some((i, p, Span::new(m.span.start, ctx.doc.tokens[m.tokens.1].span.end), other_event))
+            Some((i, p, Span::new(m.span.start, ctx.doc.tokens[m.tokens.1].span().end), other_event))
         }
         _ => None,
     }
@@ -193,11 +193,11 @@ fn capital_of_named_state(ctx: &Context, s: &Sent) -> Option<Found> {
             && capital_word(ctx.word(k + 1))
             && matches!(ctx.word(k + 2), "республики" | "страны" | "государства" | "королевства")
     })?;
-    let start = ctx.doc.tokens[k + 1].span.start;
+    let start = ctx.doc.tokens[k + 1].span().start;
     let before = &ctx.matches[..ctx.matches.partition_point(|m| m.span.start < start)];
     let state = before.iter().rev().find(|m| m.kind == EntityKind::State && m.form == MentionForm::Name)?;
     let p = capital_of(ctx, &ctx.gaz.entity(state.entity).id)?;
-    Some((k + 1, p, Span::new(start, ctx.doc.tokens[k + 2].span.end), in_other_event_clause(ctx, s, k + 1)))
+    Some((k + 1, p, Span::new(start, ctx.doc.tokens[k + 2].span().end), in_other_event_clause(ctx, s, k + 1)))
 }
 
 /// The city of a seat of government. A name several seats share

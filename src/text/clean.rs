@@ -300,40 +300,87 @@ fn word_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || is_cyrillic(c)
 }
 
+/// What a byte is to [`first_noise`].
+mod byte {
+    /// ASCII that ends a word and is no noise (digits, punctuation, line
+    /// ends).
+    pub const OTHER: u8 = 0;
+    /// A space: noise when another follows.
+    pub const SPACE: u8 = 1;
+    /// A Latin letter with a Cyrillic look-alike.
+    pub const TWIN: u8 = 2;
+    /// Any other Latin letter.
+    pub const LATIN: u8 = 3;
+    /// Noise whatever follows: tab, CR, `&`, `"`, `<`, VT, FF.
+    pub const NOISE: u8 = 4;
+    /// The lead byte of a Cyrillic letter (D0–D3).
+    pub const CYRILLIC: u8 = 5;
+    /// The lead byte of another character: decoded and looked up.
+    pub const LEAD: u8 = 6;
+    /// A continuation byte: part of the character already seen.
+    pub const CONTINUATION: u8 = 7;
+}
+
+/// [`byte`] classes of all 256 bytes: one load per byte in the scan that
+/// runs on every input.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [byte::OTHER; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        t[x] = match b {
+            b'\t' | b'\r' | b'&' | b'"' | b'<' | 0x0B | 0x0C => byte::NOISE,
+            b' ' => byte::SPACE,
+            b'a' | b'e' | b'o' | b'p' | b'c' | b'x' | b'y' | b'k' | b'm' | b't' | b'h' | b'b' => byte::TWIN,
+            b'A' | b'B' | b'C' | b'E' | b'H' | b'K' | b'M' | b'O' | b'P' | b'T' | b'X' => byte::TWIN,
+            b'a'..=b'z' | b'A'..=b'Z' => byte::LATIN,
+            0..=0x7F => byte::OTHER,
+            0x80..=0xBF => byte::CONTINUATION,
+            0xD0..=0xD3 => byte::CYRILLIC,
+            _ => byte::LEAD,
+        };
+        x += 1;
+    }
+    t
+};
+
 /// Where the first noise starts (for a look-alike: the start of its word),
 /// or `None` for a clean text. One pass over the bytes: this runs on every
-/// input, so the common Cyrillic and ASCII bytes take the short branches.
+/// input, so each byte costs a table load and the common Cyrillic and ASCII
+/// bytes take the short branches.
 fn first_noise(input: &str) -> Option<usize> {
     let b = input.as_bytes();
     let (mut word_start, mut in_word, mut cyr, mut twin) = (0, false, false, false);
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
         let mut step = 1;
-        let letter = if x < 0x80 {
-            if matches!(x, b'\t' | b'\r' | b'&' | b'"' | b'<' | 0x0B | 0x0C)
-                || (x == b' ' && b.get(i + 1) == Some(&b' '))
-            {
-                return Some(if in_word && cyr && twin { word_start } else { i });
+        let letter = match BYTE_CLASS[b[i] as usize] {
+            byte::CYRILLIC => {
+                // A Cyrillic letter: its second byte needs no look.
+                cyr = true;
+                step = 2;
+                true
             }
-            let alpha = x.is_ascii_alphabetic();
-            twin |= alpha && cyrillic_twin(x as char).is_some();
-            alpha
-        } else if matches!(x, 0xD0..=0xD3) {
-            // A Cyrillic letter: its second byte needs no look.
-            cyr = true;
-            step = 2;
-            true
-        } else if x >= 0xC0 {
-            let c = input[i..].chars().next()?;
-            if !matches!(fix_char(c), Fix::Keep) {
-                return Some(if in_word && cyr && twin { word_start } else { i });
+            byte::OTHER => false,
+            byte::SPACE if b.get(i + 1) != Some(&b' ') => false,
+            byte::TWIN => {
+                twin = true;
+                true
             }
-            false
-        } else {
-            // A continuation byte: part of the character already seen.
-            i += 1;
-            continue;
+            byte::LATIN => true,
+            byte::LEAD => {
+                let c = input[i..].chars().next()?;
+                if !matches!(fix_char(c), Fix::Keep) {
+                    return Some(if in_word && cyr && twin { word_start } else { i });
+                }
+                false
+            }
+            byte::CONTINUATION => {
+                i += 1;
+                continue;
+            }
+            // Noise, or a second space.
+            _ => return Some(if in_word && cyr && twin { word_start } else { i }),
         };
         if letter && !in_word {
             (word_start, in_word) = (i, true);

@@ -25,7 +25,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
-pub use tokenize::{tokenize, Token, TokenKind};
+pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT};
 
 use crate::record::Span;
 
@@ -67,8 +67,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Analyses `text` with the given parts splitter.
     pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
-        let tokens = tokenize(text);
-        let norm = Normalized::new(text, &tokens);
+        let (tokens, norm) = tokenize::tokenize_normalized(text);
         let parts = splitter.split(text);
         // Sentences end where parts glued on one line meet (a title, a
         // timestamp, a dateline).
@@ -87,7 +86,7 @@ impl<'a> Document<'a> {
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.span().start < pos)
     }
 
     /// Index of the sentence containing token `i`.
@@ -99,7 +98,7 @@ impl<'a> Document<'a> {
     /// Token indices `[first, last)` inside byte span `span`.
     pub fn tokens_in(&self, span: Span) -> (usize, usize) {
         let first = self.token_at(span.start);
-        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let last = self.tokens.partition_point(|t| t.span().end <= span.end);
         (first, last.max(first))
     }
 }

@@ -13,9 +13,10 @@ pub struct Normalized {
     /// before ends (4 bytes a token, not 8: a text of commas has a token
     /// per byte).
     ends: Vec<u32>,
-    /// Whether each normal form holds a `-` (recorded while normalizing,
-    /// so that the matcher need not scan every word for one).
-    hyphens: Vec<bool>,
+    /// Whether each normal form holds a `-`, a bit per token (recorded
+    /// while normalizing, so that the matcher need not scan every word for
+    /// one).
+    hyphens: Vec<u64>,
 }
 
 /// Zero bytes after the last normal form: a hot loop may read any normal
@@ -25,15 +26,58 @@ pub(crate) const PADDING: usize = 8;
 impl Normalized {
     /// Builds the view for `tokens` of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
-        let mut buf = String::with_capacity(text.len() + text.len() / 8 + PADDING);
-        let mut ends = Vec::with_capacity(tokens.len());
-        let mut hyphens = Vec::with_capacity(tokens.len());
+        let forms: usize = tokens.iter().map(|t| t.span().len()).sum();
+        let mut norm = Normalized::with_capacity(forms);
         for t in tokens {
-            hyphens.push(normalize_token(t.text(text), &mut buf));
-            ends.push(buf.len() as u32);
+            norm.push(t.text(text), false);
         }
-        buf.extend(std::iter::repeat_n('\0', PADDING));
-        Normalized { buf, ends, hyphens }
+        norm.finish();
+        norm
+    }
+
+    /// An empty view with room for about `bytes` bytes of normal forms.
+    pub(crate) fn with_capacity(bytes: usize) -> Normalized {
+        Normalized {
+            buf: String::with_capacity(bytes / 2 + PADDING),
+            ends: Vec::with_capacity(bytes / 16 + 1),
+            hyphens: Vec::with_capacity(bytes / 1024 + 1),
+        }
+    }
+
+    /// Appends the normal form of the next token, `s`; `plain`: `s` is its
+    /// own normal form (the tokenizer saw no capital, `ё` or dash in it).
+    /// The buffer grows by a quarter at a time, as the token list does.
+    #[inline]
+    pub(crate) fn push(&mut self, s: &str, plain: bool) {
+        let room = s.len() + PADDING;
+        if self.buf.capacity() - self.buf.len() < room {
+            self.buf.reserve_exact(self.buf.len() / 4 + room + 64);
+        }
+        let i = self.ends.len();
+        if i.is_multiple_of(64) {
+            super::tokenize::push_quarter(&mut self.hyphens, 0);
+        }
+        // Normal forms are rarely longer than their tokens (a few capitals
+        // outside Russian and Latin lowercase into more bytes; `String`
+        // then grows on its own).
+        let hyphen = if plain {
+            self.buf.push_str(s);
+            false
+        } else {
+            normalize_token(s, &mut self.buf)
+        };
+        if hyphen {
+            self.hyphens[i / 64] |= 1 << (i % 64);
+        }
+        super::tokenize::push_quarter(&mut self.ends, self.buf.len() as u32);
+    }
+
+    /// Pads the buffer (see [`PADDING`]) and gives back spare room.
+    pub(crate) fn finish(&mut self) {
+        self.buf.extend(std::iter::repeat_n('\0', PADDING));
+        self.buf.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.hyphens.shrink_to_fit();
     }
 
     /// The normal form of token `i`.
@@ -62,7 +106,7 @@ impl Normalized {
     /// a word is normalized to `-`): `российско-таджикских`, `Нур-Султан`.
     #[inline]
     pub fn has_hyphen(&self, i: usize) -> bool {
-        self.hyphens[i]
+        self.hyphens[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// Number of tokens in the view.
@@ -90,9 +134,22 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
     let b = s.as_bytes();
     let mut hyphen = false;
     let (mut copied, mut i) = (0, 0);
+    // Capitals are written one by one; what lies between them is copied
+    // whole (and nothing when two meet).
+    let flush = |out: &mut String, copied: usize, i: usize| {
+        if copied < i {
+            out.push_str(&s[copied..i]);
+        }
+    };
     while i < b.len() {
         match (b[i], b.get(i + 1)) {
-            (b'A'..=b'Z', _) => {}
+            (x @ b'A'..=b'Z', _) => {
+                flush(out, copied, i);
+                out.push(char::from(x.to_ascii_lowercase()));
+                i += 1;
+                copied = i;
+                continue;
+            }
             (x @ 0..=0x7F, _) => {
                 hyphen |= x == b'-';
                 i += 1;
@@ -103,15 +160,24 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
                 i += 2;
                 continue;
             }
+            // А–Я (D0 90–AF): the capital of a name, lowered without
+            // decoding it (U+0410–042F to U+0430–044F).
+            (0xD0, Some(&y @ 0x90..=0xAF)) => {
+                flush(out, copied, i);
+                out.push(char::from_u32(0x430 + u32::from(y - 0x90)).unwrap_or('\u{FFFD}'));
+                i += 2;
+                copied = i;
+                continue;
+            }
             _ => {}
         }
-        out.push_str(&s[copied..i]);
+        flush(out, copied, i);
         let c = s[i..].chars().next().unwrap_or_default();
         hyphen |= normalize_char(c, out);
         i += c.len_utf8();
         copied = i;
     }
-    out.push_str(&s[copied..]);
+    flush(out, copied, b.len());
     hyphen
 }
 
@@ -206,6 +272,29 @@ mod tests {
             let mut out = String::new();
             assert_eq!(normalize_token(s, &mut out), hyphen, "{s}");
             assert_eq!(out, reference, "{s}");
+        }
+    }
+
+    /// Normal forms made while tokenizing (plain tokens copied whole) are
+    /// those of normalizing every token.
+    #[test]
+    fn one_pass_forms_agree_with_normalizing_each_token() {
+        let texts = [
+            "МОСКВА, 6 октября. /ТАСС/. Ёлка и ёж — Нур-Султан – 2020–2021, www.Mid.RU и Press@MFA.tj",
+            "сотруд\u{ad}ничество Ро\u{301}ссия ҳамкориҳои Ҷумҳурии ÄÖÜ İstanbul COVID-19 a-b ,,, --- ...",
+            "iPhone и Xbox; «Ховар» „слово“ 1,5 07.10.2020 Ѐ ђ ї ў №5 $ 🙂",
+            "",
+        ];
+        for text in texts {
+            let (tokens, fused) = crate::text::tokenize::tokenize_normalized(text);
+            assert_eq!(tokens, crate::text::tokenize(text), "{text}");
+            let each = Normalized::new(text, &tokens);
+            assert_eq!(fused.len(), each.len());
+            for i in 0..each.len() {
+                assert_eq!(fused.get(i), each.get(i), "{text}: token {i}");
+                assert_eq!(fused.has_hyphen(i), each.has_hyphen(i), "{text}: token {i}");
+                assert_eq!(fused.padded_bytes(i), each.padded_bytes(i), "{text}: token {i}");
+            }
         }
     }
 

@@ -161,38 +161,80 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
             return None;
         }
         let start = buf.len();
-        buf.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }));
+        // Lowercase Russian without «ё» and lowercase ASCII stay as written.
+        let b = w.as_bytes();
+        let plain = b.iter().enumerate().all(|(k, &x)| match x {
+            b'A'..=b'Z' => false,
+            0..=0x7F => true,
+            0xD0 => b.get(k + 1).is_some_and(|&y| y >= 0xB0),
+            0xD1 => b.get(k + 1).is_some_and(|&y| y <= 0x8F),
+            0x80..=0xBF => true,
+            _ => false,
+        });
+        if plain {
+            buf.push_str(w);
+            out.push(start..buf.len());
+            continue;
+        }
+        for c in w.chars() {
+            // Russian and ASCII without the Unicode tables.
+            if c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё') {
+                buf.push(match super::lower_russian(c) {
+                    'ё' => 'е',
+                    l => l,
+                });
+            } else {
+                buf.extend(c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l }));
+            }
+        }
         out.push(start..buf.len());
     }
     Some((buf, out))
 }
 
-/// Number of words (runs of letters or digits) in `line`, counted up to
-/// [`MANY_WORDS`]: every rule compares it with a small number, and a long
-/// paragraph must cost no more than its first words.
-pub(crate) fn word_count(line: &str) -> usize {
-    // Over bytes: ASCII letters and digits, and every character outside
-    // ASCII except those led by 0xC2 (Latin-1 signs: «», °, no-break
-    // space) and 0xE2 (general punctuation: dashes, quotes, …, №, €, −).
-    let b = line.as_bytes();
-    let (mut n, mut inside, mut i) = (0, false, 0);
-    while i < b.len() {
-        let x = b[i];
-        let (word, step) = match x {
-            0..=0x7F => (x.is_ascii_alphanumeric(), 1),
-            0xC0..=0xDF => (x != 0xC2, 2),
-            0xE0..=0xEF => (x != 0xE2, 3),
-            0xF0..=0xFF => (true, 4),
-            _ => (inside, 1),
+/// What a byte tells [`word_count_upto`]: a word character starts here
+/// (ASCII letters and digits, and every character outside ASCII except
+/// those led by 0xC2 — Latin-1 signs: «», °, no-break space — and 0xE2 —
+/// general punctuation: dashes, quotes, …, №, €, −), no word character
+/// starts here, or a continuation byte (the character already decided).
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [NO_WORD; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        t[x] = match b {
+            0..=0x7F if b.is_ascii_alphanumeric() => WORD,
+            0..=0x7F | 0xC2 | 0xE2 => NO_WORD,
+            0x80..=0xBF => CONTINUATION,
+            _ => WORD,
         };
-        if word && !inside {
-            n += 1;
-            if n == MANY_WORDS {
-                return n;
+        x += 1;
+    }
+    t
+};
+const NO_WORD: u8 = 0;
+const WORD: u8 = 1;
+const CONTINUATION: u8 = 2;
+
+/// Number of words (runs of letters or digits) in `line`, counted up to
+/// `cap`: every rule compares it with a small number, and a long paragraph
+/// must cost no more than the words it needs.
+pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
+    let (mut n, mut inside) = (0, false);
+    for &x in line.as_bytes() {
+        match WORD_BYTES[x as usize] {
+            CONTINUATION => {}
+            WORD => {
+                if !inside {
+                    n += 1;
+                    if n >= cap {
+                        return n;
+                    }
+                    inside = true;
+                }
             }
+            _ => inside = false,
         }
-        inside = word;
-        i += step;
     }
     n
 }
@@ -206,9 +248,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
         _ => c.is_alphanumeric(),
     }
 }
-
-/// Where [`word_count`] stops counting.
-pub(crate) const MANY_WORDS: usize = 32;
 
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_suffix('*') {
@@ -240,11 +279,20 @@ const PARAGRAPH_WORDS: usize = 8;
 /// Separators of menus, switchers and breadcrumbs: «Рус | Қаз»,
 /// «Главная / Политика», «Главная » Политика».
 fn is_separated_list(t: &str) -> bool {
-    if ![" | ", " / ", " » ", " > ", " • ", " · "].iter().any(|sep| t.contains(sep)) {
+    // One pass over the bytes for the six separators (six substring
+    // searches cost more on every short line of a page).
+    let b = t.as_bytes();
+    let separated = b.iter().enumerate().any(|(i, &x)| {
+        x == b' ' && {
+            let r = &b[i + 1..];
+            ["| ", "/ ", "» ", "> ", "• ", "· "].iter().any(|sep| r.starts_with(sep.as_bytes()))
+        }
+    });
+    if !separated {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();
-    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count(p) <= 4) && !ends_sentence(t)
+    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count_upto(p, 5) <= 4) && !ends_sentence(t)
 }
 
 /// Currency, weather and counters: short lines of figures and signs
@@ -308,13 +356,16 @@ pub(crate) fn classify(line: &str) -> LineKind {
     if !ends_sentence(t) {
         if let Some((whole, _)) = timestamp_in(t) {
             let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
-            if word_count(&rest) <= 3 {
+            if word_count_upto(&rest, 4) <= 3 {
                 return LineKind::Meta;
             }
         }
     }
-    let n = word_count(t);
-    let sentence = ends_sentence(t) && n >= 2;
+    // Every rule below compares the count with at most VOCABULARY_WORDS,
+    // and a line that ends a sentence is Prose from PARAGRAPH_WORDS on.
+    let ends = ends_sentence(t);
+    let n = word_count_upto(t, if ends { PARAGRAPH_WORDS } else { VOCABULARY_WORDS + 1 });
+    let sentence = ends && n >= 2;
     // A long sentence is article text whatever word it opens with.
     if sentence && n >= PARAGRAPH_WORDS {
         return LineKind::Prose;
@@ -352,26 +403,45 @@ fn is_address_line(t: &str) -> bool {
 /// parts («КазТАГ», «РусГидро»).
 fn glued_items(t: &str) -> bool {
     let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
-    t.char_indices().zip(t.chars().skip(1)).any(|((i, a), b)| {
-        a.is_lowercase() && b.is_uppercase() && {
+    let mut chars = t.char_indices().peekable();
+    std::iter::from_fn(|| Some((chars.next()?, chars.peek()?.1))).any(|((i, a), b)| {
+        is_lower(a) && is_upper(b) && {
             let after = &t[i + a.len_utf8()..];
             letters(&t[..i + a.len_utf8()]) >= 5
                 && after.chars().take_while(|c| c.is_alphabetic()).count() >= 5
-                && after.chars().skip(1).take(4).all(char::is_lowercase)
+                && after.chars().skip(1).take(4).all(is_lower)
         }
     })
 }
 
+/// `char::is_lowercase`, with Russian and ASCII decided without the
+/// Unicode tables.
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | 'а'..='я' | 'ё' => true,
+        'A'..='Z' | 'А'..='Я' | 'Ё' => false,
+        _ => !c.is_ascii() && c.is_lowercase(),
+    }
+}
+
+/// `char::is_uppercase`, as [`is_lower`].
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
+        'a'..='z' | 'а'..='я' | 'ё' => false,
+        _ => !c.is_ascii() && c.is_uppercase(),
+    }
+}
+
 /// A site's notice is a sentence or two: longer lines are not looked up
-/// (below `MANY_WORDS`, where `word_count` stops counting).
+/// (counted up to one past this).
 const NOTICE_WORDS: usize = 30;
-const _: () = assert!(NOTICE_WORDS < MANY_WORDS);
 
 /// Whether a line is a site's notice about cookies, rights or personal
 /// data, even as a sentence («Мы используем файлы cookie…», «Все права
 /// защищены»): a line of a few sentences at most holding a notice phrase.
 pub(crate) fn is_notice(line: &str) -> bool {
-    word_count(line) <= NOTICE_WORDS && NOTICE.is_match(line)
+    word_count_upto(line, NOTICE_WORDS + 1) <= NOTICE_WORDS && NOTICE.is_match(line)
 }
 
 /// The notice phrases as written and capitalized, in one literal
@@ -466,6 +536,26 @@ mod tests {
         ];
         for (line, kind) in cases {
             assert_eq!(classify(line), kind, "{line}");
+        }
+    }
+
+    /// The byte table counts what a character-by-character reading does.
+    #[test]
+    fn word_count_over_bytes() {
+        for line in ["", "Москва", "«РИА Новости» — 12 °C, №5 € 1\u{a0}000", "a1 b2,c3;d4 ҳамкорӣ 🙂 x", "— — —"]
+        {
+            let mut reference = 0;
+            let mut inside = false;
+            for c in line.chars() {
+                let word = c.is_ascii_alphanumeric()
+                    || !(c.is_ascii()
+                        || matches!(c.len_utf8(), 2 if (c as u32) < 0xC0)
+                        || matches!(c as u32, 0x2000..=0x2FFF));
+                reference += usize::from(word && !inside);
+                inside = word;
+            }
+            assert_eq!(word_count_upto(line, 32), reference.min(32), "{line}");
+            assert_eq!(word_count_upto(line, 2), reference.min(2), "{line}");
         }
     }
 

@@ -550,23 +550,23 @@ impl PartsSplitter {
                 LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
                 // A widget's label between the title and the dateline
                 // («Видео по теме»); above a title it ends the walk.
-                LineKind::Soft if titles.is_empty() && page::word_count(line) <= 3 => {}
+                LineKind::Soft if titles.is_empty() && page::word_count_upto(line, 4) <= 3 => {}
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
                 // Right above the body, a line that opens with a date and
                 // lacks only its period is the lead sentence («28 марта
                 // министр принял посла…»), no subtitle.
                 LineKind::Short
-                    if titles.is_empty() && opens_with_day_and_month(line) && page::word_count(line) >= 6 =>
+                    if titles.is_empty() && opens_with_day_and_month(line) && page::word_count_upto(line, 6) >= 6 =>
                 {
                     leads.push(k)
                 }
-                LineKind::Short if page::word_count(line) < 2 => {}
+                LineKind::Short if page::word_count_upto(line, 2) < 2 => {}
                 // Above a title, a line cut by « | » is the site's name and
                 // slogan («Вести | Новости Узбекистана, России…»): a title
                 // puts the site after itself, and a subtitle is no list.
                 LineKind::Short if !titles.is_empty() && line.contains(" | ") => break,
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
-                    if titles.is_empty() || page::word_count(line) >= 4 {
+                    if titles.is_empty() || page::word_count_upto(line, 4) >= 4 {
                         titles.push(k);
                     } else {
                         break;
@@ -680,7 +680,7 @@ impl PartsSplitter {
     /// Whether `line` is an agency's name, maybe with a word or two
     /// («РИА Новости», «Sputnik Казахстан», «НИАТ «Ховар»»).
     fn is_agency_name(&self, line: &str) -> bool {
-        if page::word_count(line) > 3 {
+        if page::word_count_upto(line, 4) > 3 {
             return false;
         }
         let l = line.trim().to_lowercase();
@@ -708,7 +708,8 @@ impl PartsSplitter {
         // would be taken for article text.
         let first = units.iter().position(|u| {
             let line = line_str(text, u.span);
-            (u.kind == LineKind::Prose || (u.kind == LineKind::Short && page::word_count(line) >= LONG_LINE_WORDS))
+            (u.kind == LineKind::Prose
+                || (u.kind == LineKind::Short && page::word_count_upto(line, LONG_LINE_WORDS) >= LONG_LINE_WORDS))
                 && !page::is_notice(line)
         })?;
         Some((first, None))
@@ -737,7 +738,9 @@ impl PartsSplitter {
     /// A title can be a line of two words or more that is no site text.
     fn may_be_title(&self, text: &str, span: Span) -> bool {
         let line = line_str(text, span);
-        line.chars().count() <= 300 && page::word_count(line) >= 2 && !self.is_agency_name(line)
+        (line.len() <= 300 || line.chars().count() <= 300)
+            && page::word_count_upto(line, 2) >= 2
+            && !self.is_agency_name(line)
     }
 
     /// The headline without the site's suffix: « - РИА Новости, 06.02.2025»,
@@ -747,7 +750,7 @@ impl PartsSplitter {
         for sep in [" - ", " — ", " – ", " | "] {
             let Some(i) = line.rfind(sep) else { continue };
             let suffix = &line[i + sep.len()..];
-            let short = page::word_count(suffix) <= 5;
+            let short = page::word_count_upto(suffix, 6) <= 5;
             let site = page::timestamp_in(suffix).is_some()
                 || suffix.split(|c: char| !(c.is_alphanumeric() || c == '.')).any(|w| self.is_agency_name(w))
                 || self.is_agency_name(suffix)
@@ -822,7 +825,7 @@ fn repeated_lines_are_site_text(text: &str, units: &mut [Unit]) {
     let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for u in units.iter() {
         let line = line_str(text, u.span);
-        if matches!(u.kind, LineKind::Prose | LineKind::Short) && page::word_count(line) < SHORT {
+        if matches!(u.kind, LineKind::Prose | LineKind::Short) && page::word_count_upto(line, SHORT) < SHORT {
             *seen.entry(line).or_default() += 1;
         }
     }
@@ -856,6 +859,11 @@ fn opens_with(line: &str, markers: &[&str]) -> bool {
 /// A photo credit («Фото: …», «Photo: …», «© Фото : …», a bare «Фото»).
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     let l = line.trim();
+    // Every marker opens with «©», «ф» or «p»: other lines (nearly all)
+    // are not compared with each marker.
+    if !matches!(l.chars().next().map(super::lower_russian), Some('©' | 'ф' | 'p')) {
+        return false;
+    }
     l.starts_with('©') || opens_with(l, PHOTO_MARKERS) || (opens_with(l, &["фото"]) && l.chars().count() == 4)
 }
 

@@ -111,23 +111,35 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
         return out;
     }
     let lowercased = super::is_lowercased(text);
+    // Breaks in order, passed by as the tokens go: each token looks at the
+    // next one only.
+    let mut breaks = breaks.to_vec();
+    breaks.sort_unstable();
+    let mut next_break = 0;
     let mut first = 0;
     for i in 0..tokens.len() {
-        let next = tokens.get(i + 1);
-        let ends = match next {
+        let ends = match tokens.get(i + 1) {
             None => true,
             Some(n) => {
-                let gap = &text[tokens[i].span.end..n.span.start];
-                gap.contains('\n')
-                    || breaks.iter().any(|&b| tokens[i].span.end <= b && n.span.start >= b)
-                    || ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased)
+                let (end, next_start) = (tokens[i].span().end, n.span().start);
+                while next_break < breaks.len() && breaks[next_break] < end {
+                    next_break += 1;
+                }
+                // Gaps are a space or two: over bytes, not chars.
+                let gap = text.as_bytes().get(end..next_start).unwrap_or_default();
+                gap.contains(&b'\n')
+                    || breaks.get(next_break).is_some_and(|&b| b <= next_start)
+                    || (tokens[i].kind == TokenKind::Punct
+                        && ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased))
             }
         };
         if ends {
-            out.push(Sentence { first, last: i + 1, span: Span::new(tokens[first].span.start, tokens[i].span.end) });
+            let span = Span::new(tokens[first].span().start, tokens[i].span().end);
+            super::tokenize::push_quarter(&mut out, Sentence { first, last: i + 1, span });
             first = i + 1;
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -163,7 +175,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
     }
     if s == "." && i > 0 {
         let prev = &tokens[i - 1];
-        if prev.span.end == t.span.start && prev.kind == TokenKind::Word {
+        if prev.span().end == t.span().start && prev.kind == TokenKind::Word {
             let w = prev.text(text);
             let mut chars = w.chars();
             let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());

@@ -13,6 +13,7 @@
 //!
 //! Every token is a byte span into the caller's untouched input.
 
+use super::normalize::Normalized;
 use crate::record::Span;
 
 /// What a token is made of.
@@ -36,19 +37,42 @@ pub enum TokenKind {
 }
 
 /// One token: its kind and its byte span in the input.
+///
+/// The offsets are kept as `u32` (12 bytes a token, not 24: a text of
+/// short words has a token every few bytes, and the token list was the
+/// largest thing held while reading one); [`Token::span`] hands them out
+/// as a [`Span`]. Texts are therefore tokenized up to [`MAX_TEXT`] bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offsets `[start, end)` into the input.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What the token is made of.
     pub kind: TokenKind,
 }
 
+/// The longest text tokenized, in bytes (4 GiB − 1): token offsets are
+/// `u32`. Bytes past it give no tokens.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 impl Token {
+    /// A token of `kind` over bytes `[start, end)` (offsets past
+    /// [`MAX_TEXT`] are cut to it).
+    #[inline]
+    pub fn new(start: usize, end: usize, kind: TokenKind) -> Token {
+        let cut = |x: usize| x.min(MAX_TEXT) as u32;
+        Token { start: cut(start), end: cut(end), kind }
+    }
+
+    /// Byte offsets `[start, end)` into the input.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The token's text in `input` (the string it was produced from).
     #[inline]
     pub fn text<'a>(&self, input: &'a str) -> &'a str {
-        &input[self.span.start..self.span.end]
+        &input[self.start as usize..self.end as usize]
     }
 }
 
@@ -63,23 +87,38 @@ enum Atom {
     Whole(TokenKind),
 }
 
+/// Offsets are `u32` (the text is cut at [`MAX_TEXT`]): four atoms move
+/// through the tokenizer's window at every step.
 #[derive(Debug, Clone, Copy)]
 struct AtomSpan {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     kind: Atom,
     /// The single character of a punctuation atom (`'\0'` otherwise).
     ch: char,
+    /// The atom is its own normal form (no capital, `ё`, dash or accent):
+    /// a token of this atom alone is copied to the normal forms as it is.
+    plain: bool,
 }
 
-const DASHES: &str = "‑–—−-";
-const ENDINGS: &str = ".?!…";
-const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
+// The character sets are tested with `matches!`: `str::contains` of a
+// char costs a search per test, and `should_join` runs at every joint.
+#[inline]
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '‑' | '–' | '—' | '−' | '-')
+}
 
 #[inline]
-fn is_ru(c: char) -> bool {
-    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+fn is_ending(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
 }
+
+/// Quotes and brackets, which open and close one at a time.
+#[inline]
+fn is_paired(c: char) -> bool {
+    matches!(c, '«' | '“' | '‘' | '»' | '”' | '’' | '"' | '„' | '\'' | '(' | '[' | '{' | ')' | ']' | '}')
+}
+const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([{)]}";
 
 #[inline]
 fn is_punct(c: char) -> bool {
@@ -133,26 +172,62 @@ fn is_punct(c: char) -> bool {
 /// assert_eq!(tokenize(text)[2].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
+    tokenize_with(text, |t, _| push_quarter(&mut tokens, t));
+    tokens.shrink_to_fit();
+    tokens
+}
+
+/// Tokens and their normal forms, in one pass over the text: a token that
+/// is its own normal form (most lowercase words, numbers, ASCII marks) is
+/// copied as it is, without looking at its characters again.
+pub(crate) fn tokenize_normalized(text: &str) -> (Vec<Token>, Normalized) {
+    let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
+    let mut norm = Normalized::with_capacity(text.len());
+    tokenize_with(text, |t, plain| {
+        push_quarter(&mut tokens, t);
+        norm.push(t.text(text), plain);
+    });
+    tokens.shrink_to_fit();
+    norm.finish();
+    (tokens, norm)
+}
+
+/// Pushes `x` on `v`, growing it by a quarter when it is full. News text
+/// has a token every 6–7 bytes; lists start below that (a text of a few
+/// long tokens reserves little) and are cut to their length at the end, so
+/// that a text of short tokens («и и и …») holds at most a quarter more
+/// than its tokens at the peak, not twice as much.
+#[inline]
+pub(crate) fn push_quarter<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(v.len() / 4 + 16);
+    }
+    v.push(x);
+}
+
+/// Calls `sink` with each token of `text` and whether it is its own
+/// normal form.
+fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
+    let text = &text[..super::floor_char_boundary(text, MAX_TEXT)];
     // Atoms stream through a window of four (two before the joint, two
     // after): no vector of atoms, which cost 24 bytes per character on a
     // text of punctuation.
     let mut atoms = Atoms { text, i: 0, no_email_before: 0 };
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-    let Some(mut l1) = atoms.next() else { return tokens };
+    let Some(mut l1) = atoms.next() else { return };
     let (mut l2, mut r1, mut r2) = (None, atoms.next(), atoms.next());
     let (mut first, mut count) = (l1, 1);
     while let Some(r) = r1 {
         let adjacent = l1.end == r.start;
-        if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start) {
+        if adjacent && should_join(text, l2.as_ref(), &l1, &r, r2.as_ref(), first.start as usize) {
             count += 1;
         } else {
-            tokens.push(make_token(text, &first, l1.end, count));
+            sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
             (first, count) = (r, 1);
         }
         (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
     }
-    tokens.push(make_token(text, &first, l1.end, count));
-    tokens
+    sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
 }
 
 /// The atoms of a text, in order.
@@ -183,23 +258,42 @@ impl Iterator for Atoms<'_> {
                 if b.is_ascii_alphabetic() || b.is_ascii_digit() {
                     if let Some((end, kind)) = scan_url_or_email(text, i, &mut self.no_email_before) {
                         self.i = end;
-                        return Some(AtomSpan { start: i, end, kind: Atom::Whole(kind), ch: '\0' });
+                        return Some(AtomSpan {
+                            start: i as u32,
+                            end: end as u32,
+                            kind: Atom::Whole(kind),
+                            ch: '\0',
+                            plain: false,
+                        });
                     }
                     let alpha = b.is_ascii_alphabetic();
-                    let mut j = i + 1;
+                    let (mut j, mut plain) = (i + 1, !b.is_ascii_uppercase());
                     while j < bytes.len()
                         && (if alpha { bytes[j].is_ascii_alphabetic() } else { bytes[j].is_ascii_digit() })
                     {
+                        plain &= !bytes[j].is_ascii_uppercase();
                         j += 1;
                     }
                     let kind = if alpha { Atom::Lat } else { Atom::Int };
                     self.i = j;
-                    return Some(AtomSpan { start: i, end: j, kind, ch: '\0' });
+                    return Some(AtomSpan { start: i as u32, end: j as u32, kind, ch: '\0', plain });
                 }
                 let c = b as char;
                 let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
                 self.i = i + 1;
-                return Some(AtomSpan { start: i, end: i + 1, kind, ch: c });
+                return Some(AtomSpan {
+                    start: i as u32,
+                    end: (i + 1) as u32,
+                    kind,
+                    ch: c,
+                    plain: kind == Atom::Punct && c != '-',
+                });
+            }
+            // Russian letters over bytes: `А`–`Я` D0 90–AF, `а`–`п` D0 B0–BF,
+            // `р`–`я` D1 80–8F, `Ё` D0 81, `ё` D1 91.
+            if let Some((end, plain)) = russian_run(bytes, i) {
+                self.i = end;
+                return Some(AtomSpan { start: i as u32, end: end as u32, kind: Atom::Ru, ch: '\0', plain });
             }
             let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -207,23 +301,31 @@ impl Iterator for Atoms<'_> {
                 self.i += len;
                 continue;
             }
-            if is_ru(c) {
-                let mut j = i + len;
-                for d in text[j..].chars() {
-                    if !is_ru(d) {
-                        break;
-                    }
-                    j += d.len_utf8();
-                }
-                self.i = j;
-                return Some(AtomSpan { start: i, end: j, kind: Atom::Ru, ch: '\0' });
-            }
             let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
             self.i = i + len;
-            return Some(AtomSpan { start: i, end: i + len, kind, ch: c });
+            return Some(AtomSpan { start: i as u32, end: (i + len) as u32, kind, ch: c, plain: false });
         }
         None
     }
+}
+
+/// The run of Russian letters starting at byte `i` (none when the
+/// character there is no Russian letter): its end, and whether it is all
+/// lowercase without `ё`.
+#[inline]
+fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    let (mut j, mut plain) = (i, true);
+    // A letter's two bytes as one number: in UTF-8 (second bytes 80–BF)
+    // D0B0–D18F holds а–я without ё and nothing else.
+    for pair in bytes[i..].chunks_exact(2) {
+        match u16::from_be_bytes([pair[0], pair[1]]) {
+            0xD0B0..=0xD18F => {}
+            0xD090..=0xD0AF | 0xD081 | 0xD191 => plain = false,
+            _ => break,
+        }
+        j += 2;
+    }
+    (j > i).then_some((j, plain))
 }
 
 /// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
@@ -286,7 +388,7 @@ fn scan_url_or_email(text: &str, i: usize, no_email_before: &mut usize) -> Optio
 
 #[inline]
 fn is_dash(a: &AtomSpan) -> bool {
-    a.kind == Atom::Punct && DASHES.contains(a.ch)
+    a.kind == Atom::Punct && is_dash_char(a.ch)
 }
 
 /// Should atom `r1` join the token being built (which started at byte
@@ -314,7 +416,7 @@ fn should_join(
             None
         }
     };
-    let is_delim = |a: &AtomSpan, set: &str| a.kind == Atom::Punct && set.contains(a.ch);
+    let is_delim = |a: &AtomSpan, set: fn(char) -> bool| a.kind == Atom::Punct && set(a.ch);
     // dash
     if let Some((l, r)) = around(&is_dash) {
         if not_punct(l) && not_punct(r) {
@@ -322,13 +424,13 @@ fn should_join(
         }
     }
     // underscore
-    if let Some((l, r)) = around(&|a| is_delim(a, "_")) {
+    if let Some((l, r)) = around(&|a| is_delim(a, |c| c == '_')) {
         if not_punct(l) && not_punct(r) {
             return true;
         }
     }
     // float and fraction
-    for set in [".,", "/\\"] {
+    for set in [(|c| matches!(c, '.' | ',')) as fn(char) -> bool, |c| matches!(c, '/' | '\\')] {
         if let Some((l, r)) = around(&|a| is_delim(a, set)) {
             if l.kind == Atom::Int && r.kind == Atom::Int {
                 return true;
@@ -337,14 +439,25 @@ fn should_join(
     }
     // punctuation runs
     if l1.kind == Atom::Punct && r1.kind == Atom::Punct {
-        let buffer = &text[buf_start..l1.end];
+        let buffer = &text[buf_start..l1.end as usize];
         if is_smile(buffer, r1.ch) {
             return true;
         }
-        if ENDINGS.contains(l1.ch) && ENDINGS.contains(r1.ch) {
+        if is_ending(l1.ch) && is_ending(r1.ch) {
             return true;
         }
         if (l1.ch == '-' && r1.ch == '-') || (l1.ch == '*' && r1.ch == '*') {
+            return true;
+        }
+        // Beyond razdel: a run of three or more of one mark («,,,», «///»,
+        // «___») is one token, so that a text of punctuation holds a token
+        // per run rather than per byte (memory stays a small multiple of
+        // the input). Pairs stay apart as razdel has them («++», «//»), and
+        // so do quotes and brackets: «»» closes two quotes.
+        let same = |a: Option<&AtomSpan>| a.is_some_and(|a| a.kind == Atom::Punct && a.ch == l1.ch);
+        let run_of_three =
+            (same(l2) && l2.is_some_and(|a| a.end == l1.start)) || (same(r2) && r2.is_some_and(|a| a.start == r1.end));
+        if l1.ch == r1.ch && !is_paired(l1.ch) && run_of_three {
             return true;
         }
     }
@@ -354,7 +467,7 @@ fn should_join(
         return true;
     }
     // yahoo!
-    if l1.kind == Atom::Lat && r1.ch == '!' && text[l1.start..l1.end].eq_ignore_ascii_case("yahoo") {
+    if l1.kind == Atom::Lat && r1.ch == '!' && text[l1.start as usize..l1.end as usize].eq_ignore_ascii_case("yahoo") {
         return true;
     }
     false
@@ -367,29 +480,32 @@ fn is_smile(buffer: &str, next: char) -> bool {
     if buffer.len() > 4 {
         return false;
     }
-    let mut chars = buffer.chars().chain(std::iter::once(next));
+    let mut chars = buffer.chars().chain(std::iter::once(next)).peekable();
     match chars.next() {
         Some('=' | ':' | ';') => {}
         _ => return false,
     }
-    let rest: Vec<char> = chars.collect();
-    let body = match rest.first() {
-        Some('-') => &rest[1..],
-        _ => &rest[..],
-    };
-    (1..=3).contains(&body.len()) && body.iter().all(|&c| c == ')' || c == '(')
+    chars.next_if_eq(&'-');
+    let mut body = 0;
+    for c in chars {
+        if c != ')' && c != '(' {
+            return false;
+        }
+        body += 1;
+    }
+    (1..=3).contains(&body)
 }
 
 /// A token of `count` atoms from atom `first` to byte `end`.
 fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
-    let span = Span::new(first.start, end);
     let kind = match (count, first.kind) {
         (1, Atom::Whole(k)) => k,
         (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
         (1, Atom::Int) => TokenKind::Number,
-        _ => classify(&text[span.start..span.end]),
+        (1, Atom::Punct) => TokenKind::Punct,
+        _ => classify(&text[first.start as usize..end]),
     };
-    Token { span, kind }
+    Token::new(first.start as usize, end, kind)
 }
 
 fn classify(s: &str) -> TokenKind {
@@ -503,13 +619,19 @@ mod tests {
         assert_eq!(toks("что?!"), ["что", "?!"]);
         assert_eq!(toks(":)"), [":)"]);
         assert_eq!(toks(":-)"), [":", "-", ")"]);
+        // Runs of three or more of one mark are one token; pairs, quotes
+        // and brackets are not.
+        assert_eq!(toks(",,,,, ++ + ++ +++"), [",,,,,", "+", "+", "+", "+", "+", "+++"]);
+        assert_eq!(toks("»»» )))"), ["»", "»", "»", ")", ")", ")"]);
+        assert_eq!(toks(", ,,"), [",", ",", ","]);
+        assert_eq!(tokenize(&",".repeat(1000)).len(), 1);
     }
 
     #[test]
     fn spans_slice_cleanly() {
         let s = "Ёж\u{0301} 🙂 a\u{200f}b ��";
         for t in tokenize(s) {
-            assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+            assert!(s.is_char_boundary(t.span().start) && s.is_char_boundary(t.span().end));
         }
         assert!(tokenize("").is_empty());
         assert!(tokenize("   \n\t").is_empty());
