@@ -1,0 +1,483 @@
+//! The grammar of calendar expressions, read at one position of a
+//! lowercased text.
+//!
+//! Each branch is a short function that reads its words in order and says
+//! what they name; [`expression`] tries the branches in order and the first
+//! that reads wins. Together they read what this regular expression would
+//! match, leftmost-first (`sp` is `[\x20\u00A0]+`, `day` is
+//! `[0-9]{1,2}|(двадцать|тридцать) sp ORDINAL|ORDINAL`, `month` a month
+//! in the genitive, `year` is `(sp [0-9]{4}(sp (года|году|г\.?))?|sp
+//! (сего|этого|текущего) sp года)?`):
+//!
+//! ```text
+//! [0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}(sp (года|г\.))?      numeric
+//! (с sp)? day sp month UNTIL day sp month year         cross
+//! (с sp)? day UNTIL day sp month year                  range
+//! day sp month year                                    single
+//! в sp MONTH_PREP sp [0-9]{4} sp (года|г\.?)           month_year
+//! на sp MONTH_ACC sp [0-9]{4} sp (года|г\.?)           month_accusative
+//! в sp [0-9]{4} sp (году|г\.)                          year_only
+//! во? sp WEEKDAY                                        weekday
+//! RELATIVE                                             relative
+//! ```
+//!
+//! where UNTIL is a dash (with or without spaces) or `sp по sp`. Hand-read
+//! rather than compiled into a regular expression: the automaton took 19M
+//! instructions to build and a third of the extractor's time to run (its
+//! scan, its prefilter and the captures of some 40 groups).
+//!
+//! To extend it: add words to the lists below or a branch to
+//! [`BRANCHES`]; a branch that opens with a new word must list it in
+//! [`OPENING_WORDS`] (a test reads every branch through [`super::find`]).
+
+use super::DateValue;
+
+pub(super) const MONTHS_GEN: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+pub(super) const MONTHS_PREP: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+pub(super) const MONTHS_ACC: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+pub(super) const ORDINALS: [(&str, u8); 21] = [
+    ("первого", 1),
+    ("второго", 2),
+    ("третьего", 3),
+    ("четвертого", 4),
+    ("пятого", 5),
+    ("шестого", 6),
+    ("седьмого", 7),
+    ("восьмого", 8),
+    ("девятого", 9),
+    ("десятого", 10),
+    ("одиннадцатого", 11),
+    ("двенадцатого", 12),
+    ("тринадцатого", 13),
+    ("четырнадцатого", 14),
+    ("пятнадцатого", 15),
+    ("шестнадцатого", 16),
+    ("семнадцатого", 17),
+    ("восемнадцатого", 18),
+    ("девятнадцатого", 19),
+    ("двадцатого", 20),
+    ("тридцатого", 30),
+];
+/// Tens of a day in words («двадцать седьмого»).
+pub(super) const TENS: [(&str, u8); 2] = [("двадцать", 20), ("тридцать", 30)];
+/// Words that are a day relative to the reference date (вчера = -1), in
+/// the order they are tried.
+pub(super) const RELATIVE: [(&str, i32); 6] =
+    [("позавчера", -2), ("послезавтра", 2), ("сегодня", 0), ("вчера", -1), ("завтра", 1), ("накануне", -1)];
+pub(super) const WEEKDAYS: [&str; 7] =
+    ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
+const THIS_YEAR: [&str; 3] = ["сего", "этого", "текущего"];
+const DASHES: [&str; 7] = ["-", "‐", "‑", "‒", "–", "—", "−"];
+
+/// The branches, in the order they are tried at a position.
+const BRANCHES: [fn(&mut At) -> Option<Read>; 7] =
+    [numeric, days, month_year, month_accusative, year_only, weekday, relative];
+
+/// The words (besides ASCII digits) a branch can open with, by their first
+/// two characters (a space stands for either space: «с 5 по 7 мая», «в
+/// мае»). Only positions that open one of them are read at all: most
+/// positions of a text open none.
+const OPENING_WORDS: [&[&str]; 4] =
+    [&["с ", "в ", "во", "на"], &ordinal_words(), &[TENS[0].0, TENS[1].0], &relative_words()];
+
+/// What a branch read: `None` when it does not match, `Some(None)` when it
+/// matches words that name no date («31.13.2020», «0 мая», «5–3 мая»),
+/// whose span is passed over all the same.
+type Read = Option<DateValue>;
+
+/// The first byte at or after `i` where an expression may begin (see
+/// [`opens`]). Most positions of a text open none: one pass over the bytes
+/// finds the few worth reading.
+pub(super) fn next_start(text: &str, mut i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    while let Some(&x) = b.get(i) {
+        match x {
+            b'0'..=b'9' => return Some(i),
+            0xD0 | 0xD1 if opens(b, i) => return Some(i),
+            // The rest of a two-byte letter.
+            0xD0 | 0xD1 => i += 2,
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The expression at byte `i` of `text` (lowercased, see
+/// [`super::lowered`]): the byte where it ends and what it names.
+pub(super) fn expression(text: &str, i: usize) -> Option<(usize, Read)> {
+    BRANCHES.iter().find_map(|branch| {
+        let mut at = At { text, i };
+        branch(&mut at).map(|read| (at.i, read))
+    })
+}
+
+/// «06.10.2020», «6.10.2020 г.»
+fn numeric(a: &mut At) -> Option<Read> {
+    let d = a.number(1, 2)?;
+    a.lit(".")?;
+    let m = a.number(1, 2)?;
+    a.lit(".")?;
+    let y = a.number(4, 4)? as i32;
+    a.opt(|a| {
+        a.spaces()?;
+        a.lit("года").or_else(|| a.lit("г."))
+    });
+    let ok = (1..=31).contains(&d) && (1..=12).contains(&m);
+    let day = (Some(y), m as u8, d as u8);
+    Some(ok.then_some(DateValue::Days { start: day, end: day, this_year: false }))
+}
+
+/// Days and their month: «30 сентября — 2 октября» (`cross`), «5–7
+/// октября» (`range`), «6 октября» (`single`). Both ranges may have «с»
+/// before them («с 5 по 7 октября»); the branches are tried in the
+/// grammar's order (cross with «с» and without, range with and without,
+/// single), the first day read once at each start.
+fn days(a: &mut At) -> Option<Read> {
+    let from = a.ahead(|a| {
+        a.lit("с")?;
+        a.spaces()?;
+        day(a)
+    });
+    let bare = a.ahead(day);
+    let starts = || from.into_iter().chain(bare);
+    let tails: [fn(&mut At, u8) -> Option<Read>; 2] = [cross, range];
+    for tail in tails {
+        for (mut at, d) in starts() {
+            if let Some(read) = tail(&mut at, d) {
+                *a = at;
+                return Some(read);
+            }
+        }
+    }
+    let (mut at, d) = bare?;
+    let read = single(&mut at, d)?;
+    *a = at;
+    Some(read)
+}
+
+/// The rest of «30 сентября — 2 октября 2020 года» after its first day.
+fn cross(a: &mut At, d1: u8) -> Option<Read> {
+    a.spaces()?;
+    let m1 = month(a)?;
+    until(a)?;
+    let d2 = day(a)?;
+    a.spaces()?;
+    let m2 = month(a)?;
+    let (year, this_year) = year(a);
+    // «30 декабря 2020 – 2 января 2021» is rare; a year after the range
+    // belongs to its end, the start may be a year before.
+    let y1 = year.map(|y| if m1 > m2 { y - 1 } else { y });
+    let ok = d1 > 0 && d2 > 0;
+    Some(ok.then_some(DateValue::Days { start: (y1, m1, d1), end: (year, m2, d2), this_year }))
+}
+
+/// The rest of «5–7 октября 2020 года» after its first day.
+fn range(a: &mut At, d1: u8) -> Option<Read> {
+    until(a)?;
+    let d2 = day(a)?;
+    a.spaces()?;
+    let m = month(a)?;
+    let (year, this_year) = year(a);
+    let ok = d1 > 0 && d2 > 0 && d1 <= d2;
+    Some(ok.then_some(DateValue::Days { start: (year, m, d1), end: (year, m, d2), this_year }))
+}
+
+/// The rest of «6 октября», «Двадцать седьмого сентября 2020 г.», «7
+/// апреля сего года» after its day.
+fn single(a: &mut At, d: u8) -> Option<Read> {
+    a.spaces()?;
+    let m = month(a)?;
+    let (year, this_year) = year(a);
+    Some((d > 0).then_some(DateValue::Days { start: (year, m, d), end: (year, m, d), this_year }))
+}
+
+/// «в октябре 2020 года»
+fn month_year(a: &mut At) -> Option<Read> {
+    a.lit("в")?;
+    a.spaces()?;
+    let m = a.one_of(&MONTHS_PREP)?;
+    month_of_year(a, m)
+}
+
+/// «на март 2021 года»
+fn month_accusative(a: &mut At) -> Option<Read> {
+    a.lit("на")?;
+    a.spaces()?;
+    let m = a.one_of(&MONTHS_ACC)?;
+    month_of_year(a, m)
+}
+
+/// The rest of a month and its year: « 2020 года», « 2020 г.» (the month's
+/// index in its list given).
+fn month_of_year(a: &mut At, m: usize) -> Option<Read> {
+    a.spaces()?;
+    let y = a.number(4, 4)? as i32;
+    a.spaces()?;
+    a.lit("года").or_else(|| a.lit("г").map(|()| a.opt(|a| a.lit("."))).map(drop))?;
+    Some(Some(DateValue::Month(y, m as u8 + 1)))
+}
+
+/// «в 2021 году», «в 2021 г.»
+fn year_only(a: &mut At) -> Option<Read> {
+    a.lit("в")?;
+    a.spaces()?;
+    let y = a.number(4, 4)? as i32;
+    a.spaces()?;
+    a.lit("году").or_else(|| a.lit("г."))?;
+    Some(Some(DateValue::Year(y)))
+}
+
+/// «в понедельник», «во вторник»
+fn weekday(a: &mut At) -> Option<Read> {
+    a.lit("в")?;
+    a.opt(|a| a.lit("о"));
+    a.spaces()?;
+    let w = a.one_of(&WEEKDAYS)?;
+    Some(Some(DateValue::Weekday(w as u8)))
+}
+
+/// «вчера», «сегодня»; «накануне» but not «накануне визита» (on the eve
+/// of the visit).
+fn relative(a: &mut At) -> Option<Read> {
+    let &(word, days) = RELATIVE.iter().find(|(w, _)| a.lit(w).is_some())?;
+    let eve = word == "накануне" && super::eve_of_something(&a.text[a.i..]);
+    Some((!eve).then_some(DateValue::Relative(days)))
+}
+
+/// A day of a month: `[0-9]{1,2}`, an ordinal («седьмого») or tens and an
+/// ordinal («двадцать седьмого»); 0 when the words name no day of a month
+/// («00», «45», «тридцать девятого», «двадцать двадцатого»).
+fn day(a: &mut At) -> Option<u8> {
+    if let Some(n) = a.number(1, 2) {
+        return Some(if (1..=31).contains(&n) { n as u8 } else { 0 });
+    }
+    let tens = a.opt(|a| {
+        let &(_, tens) = TENS.iter().find(|(w, _)| a.lit(w).is_some())?;
+        a.spaces()?;
+        let n = ordinal(a)?;
+        Some(if n < 10 && tens + n <= 31 { tens + n } else { 0 })
+    });
+    tens.or_else(|| ordinal(a))
+}
+
+fn ordinal(a: &mut At) -> Option<u8> {
+    ORDINALS.iter().find(|(w, _)| a.lit(w).is_some()).map(|&(_, n)| n)
+}
+
+/// A month in the genitive, 1–12.
+fn month(a: &mut At) -> Option<u8> {
+    a.one_of(&MONTHS_GEN).map(|i| i as u8 + 1)
+}
+
+/// A dash between two days (`[\x20\u00A0]*DASH[\x20\u00A0]*`) or « по ».
+fn until(a: &mut At) -> Option<()> {
+    a.opt(|a| {
+        a.opt(At::spaces);
+        a.one_of(&DASHES)?;
+        a.opt(At::spaces);
+        Some(())
+    })
+    .or_else(|| {
+        a.opt(|a| {
+            a.spaces()?;
+            a.lit("по")?;
+            a.spaces()
+        })
+    })
+}
+
+/// The year after a day, if any: « 2020», « 2020 года», « 2020г.» (its
+/// value), or « сего года» (this year: `true`).
+fn year(a: &mut At) -> (Option<i32>, bool) {
+    let given = a.opt(|a| {
+        a.spaces()?;
+        let y = a.number(4, 4)? as i32;
+        a.opt(|a| {
+            // A space is needed: the regular expression this grammar
+            // replaced read `{sp}?` as a lazy `[\x20\u00A0]+?`, so «2020г»
+            // was no year (and its day no date). Kept for identical records.
+            a.spaces()?;
+            a.one_of(&["года", "году"]).map(drop).or_else(|| a.lit("г").map(|()| a.opt(|a| a.lit("."))).map(drop))
+        });
+        Some(y)
+    });
+    if given.is_some() {
+        return (given, false);
+    }
+    let this = a.opt(|a| {
+        a.spaces()?;
+        a.one_of(&THIS_YEAR)?;
+        a.spaces()?;
+        a.lit("года")
+    });
+    (None, this.is_some())
+}
+
+/// A reading position: the text and a byte offset into it. Each step
+/// moves past what it reads or, failing, says `None` (a branch then fails
+/// as a whole; [`At::opt`] steps back).
+#[derive(Clone, Copy)]
+struct At<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl At<'_> {
+    /// The word `w` here (the text is lowercase).
+    fn lit(&mut self, w: &str) -> Option<()> {
+        let here = self.text.as_bytes().get(self.i..)?;
+        here.starts_with(w.as_bytes()).then(|| self.i += w.len())
+    }
+
+    /// The first of `words` here (its index). The lists are free of
+    /// prefixes of one another, so the first that reads is the only one.
+    fn one_of(&mut self, words: &[&str]) -> Option<usize> {
+        words.iter().position(|w| self.lit(w).is_some())
+    }
+
+    /// `[\x20\u00A0]+`
+    fn spaces(&mut self) -> Option<()> {
+        let start = self.i;
+        while self.lit(" ").or_else(|| self.lit("\u{A0}")).is_some() {}
+        (self.i > start).then_some(())
+    }
+
+    /// `[0-9]{min,max}`, as many as there are: their value.
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let here = self.text.as_bytes().get(self.i..)?;
+        let n = here.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+        if n < min {
+            return None;
+        }
+        self.i += n;
+        Some(here[..n].iter().fold(0, |v, b| v * 10 + u32::from(b - b'0')))
+    }
+
+    /// Where `step` would end and what it reads, this position unmoved.
+    fn ahead<T>(&self, step: impl FnOnce(&mut Self) -> Option<T>) -> Option<(Self, T)> {
+        let mut ahead = *self;
+        step(&mut ahead).map(|read| (ahead, read))
+    }
+
+    /// `step` if it reads here, else nothing read (an optional part).
+    fn opt<T>(&mut self, step: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let mut ahead = *self;
+        let read = step(&mut ahead);
+        if read.is_some() {
+            *self = ahead;
+        }
+        read
+    }
+}
+
+/// Whether the letter at byte `i` (Cyrillic, two bytes) and the character
+/// after it are the first two of one of [`OPENING_WORDS`].
+fn opens(b: &[u8], i: usize) -> bool {
+    let (Some(&lead), Some(&next)) = (b.get(i), b.get(i + 1)) else { return false };
+    let seconds = &OPENING_PAIRS[letter(lead, next)];
+    if seconds == &[0; 3] {
+        return false;
+    }
+    let second = match b.get(i + 2..i + 4) {
+        Some([b' ', _] | [0xC2, 0xA0]) => SPACE,
+        Some(&[lead @ (0xD0 | 0xD1), next]) => letter(lead, next),
+        _ => return false,
+    };
+    seconds[second / 64] & (1 << (second % 64)) != 0
+}
+
+/// A Cyrillic letter of U+0400–U+047F (two bytes in UTF-8, the first D0 or
+/// D1) as 0–127.
+const fn letter(lead: u8, next: u8) -> usize {
+    (((lead & 0x01) as usize) << 6) | (next & 0x3F) as usize
+}
+
+/// Whether byte `k` of `b` begins a letter [`letter`] reads.
+const fn cyrillic(b: &[u8], k: usize) -> bool {
+    b.len() >= k + 2 && (b[k] == 0xD0 || b[k] == 0xD1)
+}
+
+/// The second character of an opening word when it is a space.
+const SPACE: usize = 128;
+
+/// The first two characters of [`OPENING_WORDS`]: a set of seconds ([`letter`]
+/// or [`SPACE`]) for each first letter.
+const OPENING_PAIRS: [[u64; 3]; 128] = {
+    let mut set = [[0u64; 3]; 128];
+    let mut l = 0;
+    while l < OPENING_WORDS.len() {
+        let mut w = 0;
+        while w < OPENING_WORDS[l].len() {
+            let b = OPENING_WORDS[l][w].as_bytes();
+            assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
+            let second = if b.len() > 2 && b[2] == b' ' {
+                SPACE
+            } else {
+                assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
+                letter(b[2], b[3])
+            };
+            set[letter(b[0], b[1])][second / 64] |= 1 << (second % 64);
+            w += 1;
+        }
+        l += 1;
+    }
+    set
+};
+const fn ordinal_words() -> [&'static str; ORDINALS.len()] {
+    let mut out = [""; ORDINALS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = ORDINALS[i].0;
+        i += 1;
+    }
+    out
+}
+
+const fn relative_words() -> [&'static str; RELATIVE.len()] {
+    let mut out = [""; RELATIVE.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = RELATIVE[i].0;
+        i += 1;
+    }
+    out
+}
