@@ -11,7 +11,6 @@ mod grammar;
 
 use super::phrases::Cue;
 use crate::record::{PartialDate, Span};
-use crate::text::lower_russian;
 
 /// What a date expression says before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,34 +63,6 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// `text` with its Russian and Latin capitals in lowercase ([`lower_russian`]),
-/// every byte offset unchanged. The capitals are found over bytes and the
-/// stretches between them copied whole: a character at a time cost a third
-/// of the grammar's time.
-fn lowered(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut copied, mut i) = (0, 0);
-    // A–Z; А–Я and Ё (D0 90–AF, D0 81).
-    while let Some(k) = b[i..].iter().position(|&x| x.is_ascii_uppercase() || x == 0xD0) {
-        i += k;
-        let len = match b.get(i + 1) {
-            _ if b[i] != 0xD0 => 1,
-            Some(0x81 | 0x90..=0xAF) => 2,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[copied..i]);
-        out.extend(text[i..i + len].chars().map(lower_russian));
-        i += len;
-        copied = i;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
 /// Nothing to compile: the grammar ([`grammar`]) is read by hand. Kept
 /// for the callers that compile the rules' tables at construction.
 pub(crate) fn compile() {}
@@ -107,7 +78,6 @@ pub(crate) fn compile() {}
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     // Russian and Latin capitals lowered, every byte where it was: the
     // grammar is written in lowercase.
-    let text = &lowered(text);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(start) = grammar::next_start(text, from) {
@@ -486,14 +456,6 @@ mod tests {
         assert!(find("накануне визита", 0).is_empty());
         assert_eq!(one("накануне провел"), DateValue::Relative(-1));
         assert!(find("осенью и на следующей неделе", 0).is_empty());
-    }
-
-    #[test]
-    fn lowering_keeps_offsets() {
-        let s = "ЁЖИК Ёлка, МОСКВА. Ürün ABCxyz Ѐ ї 5 Мая";
-        let expected: String = s.chars().map(lower_russian).collect();
-        assert_eq!(lowered(s), expected);
-        assert_eq!(lowered(s), "ёжик ёлка, москва. Ürün abcxyz Ѐ ї 5 мая");
     }
 
     /// Every branch of the grammar, opened by each of its words, in both

@@ -112,12 +112,31 @@ const DASHES: [&str; 7] = ["-", "‐", "‑", "‒", "–", "—", "−"];
 const BRANCHES: [fn(&mut At) -> Option<Read>; 7] =
     [numeric, days, month_year, month_accusative, year_only, weekday, relative];
 
-/// The words (besides ASCII digits) a branch can open with, by their first
-/// two characters (a space stands for either space: «с 5 по 7 мая», «в
-/// мае»). Only positions that open one of them are read at all: most
-/// positions of a text open none.
-const OPENING_WORDS: [&[&str]; 4] =
-    [&["с ", "в ", "во", "на"], &ordinal_words(), &[TENS[0].0, TENS[1].0], &relative_words()];
+/// The words (besides ASCII digits) a branch can open with; a space at the
+/// end stands for spaces (`[\x20\u00A0]+`: «с 5 по 7 мая», «в мае»).
+/// Only positions that open one of them are read at all: most positions
+/// of a text open none.
+const OPENING_WORDS: [&str; 4 + ORDINALS.len() + TENS.len() + RELATIVE.len()] = {
+    let mut out = [""; 4 + ORDINALS.len() + TENS.len() + RELATIVE.len()];
+    let (mut n, mut k) = (0, 0);
+    let short = ["с ", "в ", "во ", "на "];
+    while k < short.len() {
+        (out[n], n, k) = (short[k], n + 1, k + 1);
+    }
+    k = 0;
+    while k < ORDINALS.len() {
+        (out[n], n, k) = (ORDINALS[k].0, n + 1, k + 1);
+    }
+    k = 0;
+    while k < TENS.len() {
+        (out[n], n, k) = (TENS[k].0, n + 1, k + 1);
+    }
+    k = 0;
+    while k < RELATIVE.len() {
+        (out[n], n, k) = (RELATIVE[k].0, n + 1, k + 1);
+    }
+    out
+};
 
 /// What a branch read: `None` when it does not match, `Some(None)` when it
 /// matches words that name no date («31.13.2020», «0 мая», «5–3 мая»),
@@ -132,8 +151,8 @@ pub(super) fn next_start(text: &str, mut i: usize) -> Option<usize> {
     while let Some(&x) = b.get(i) {
         match x {
             b'0'..=b'9' => return Some(i),
-            0xD0 | 0xD1 if opens(b, i) => return Some(i),
-            // The rest of a two-byte letter.
+            0xD0 | 0xD1 if opens(text, i) => return Some(i),
+            // Past the rest of the two-byte letter.
             0xD0 | 0xD1 => i += 2,
             _ => i += 1,
         }
@@ -141,8 +160,8 @@ pub(super) fn next_start(text: &str, mut i: usize) -> Option<usize> {
     None
 }
 
-/// The expression at byte `i` of `text` (lowercased, see
-/// [`super::lowered`]): the byte where it ends and what it names.
+/// The expression at byte `i` of `text`: the byte where it ends and what
+/// it names.
 pub(super) fn expression(text: &str, i: usize) -> Option<(usize, Read)> {
     BRANCHES.iter().find_map(|branch| {
         let mut at = At { text, i };
@@ -278,7 +297,7 @@ fn weekday(a: &mut At) -> Option<Read> {
 /// «вчера», «сегодня»; «накануне» but not «накануне визита» (on the eve
 /// of the visit).
 fn relative(a: &mut At) -> Option<Read> {
-    let &(word, days) = RELATIVE.iter().find(|(w, _)| a.lit(w).is_some())?;
+    let &(word, days) = a.first(&RELATIVE, |&(w, _)| w)?;
     let eve = word == "накануне" && super::eve_of_something(&a.text[a.i..]);
     Some((!eve).then_some(DateValue::Relative(days)))
 }
@@ -291,7 +310,7 @@ fn day(a: &mut At) -> Option<u8> {
         return Some(if (1..=31).contains(&n) { n as u8 } else { 0 });
     }
     let tens = a.opt(|a| {
-        let &(_, tens) = TENS.iter().find(|(w, _)| a.lit(w).is_some())?;
+        let &(_, tens) = a.first(&TENS, |&(w, _)| w)?;
         a.spaces()?;
         let n = ordinal(a)?;
         Some(if n < 10 && tens + n <= 31 { tens + n } else { 0 })
@@ -300,7 +319,7 @@ fn day(a: &mut At) -> Option<u8> {
 }
 
 fn ordinal(a: &mut At) -> Option<u8> {
-    ORDINALS.iter().find(|(w, _)| a.lit(w).is_some()).map(|&(_, n)| n)
+    a.first(&ORDINALS, |&(w, _)| w).map(|&(_, n)| n)
 }
 
 /// A month in the genitive, 1–12.
@@ -362,16 +381,44 @@ struct At<'a> {
 }
 
 impl At<'_> {
-    /// The word `w` here (the text is lowercase).
+    /// The word `w` (in lowercase) here, in any case: «Мая», «МАЯ».
     fn lit(&mut self, w: &str) -> Option<()> {
-        let here = self.text.as_bytes().get(self.i..)?;
-        here.starts_with(w.as_bytes()).then(|| self.i += w.len())
+        let (t, w) = (self.text.as_bytes(), w.as_bytes());
+        let (mut k, mut j) = (self.i, 0);
+        while let Some(&c) = w.get(j) {
+            let x = *t.get(k)?;
+            let width = if x == 0xD0 || x == 0xD1 {
+                let (x, y) = lower(x, *t.get(k + 1)?);
+                (c == x && w.get(j + 1) == Some(&y)).then_some(2)?
+            } else {
+                (c == x.to_ascii_lowercase()).then_some(1)?
+            };
+            (k, j) = (k + width, j + width);
+        }
+        self.i = k;
+        Some(())
     }
 
     /// The first of `words` here (its index). The lists are free of
     /// prefixes of one another, so the first that reads is the only one.
     fn one_of(&mut self, words: &[&str]) -> Option<usize> {
-        words.iter().position(|w| self.lit(w).is_some())
+        let w = self.first(words, |w| w)?;
+        words.iter().position(|x| std::ptr::eq(x, w))
+    }
+
+    /// The first of `items` whose word (`word` of it) is here. Words of
+    /// another first letter are passed over at a glance.
+    fn first<'w, T>(&mut self, items: &'w [T], word: impl Fn(&T) -> &str) -> Option<&'w T> {
+        let t = self.text.as_bytes();
+        let head = match (t.get(self.i), t.get(self.i + 1)) {
+            (Some(&x @ (0xD0 | 0xD1)), Some(&y)) => lower(x, y),
+            _ => (0, 0),
+        };
+        items.iter().find(|item| {
+            let w = word(item).as_bytes();
+            let other = matches!(w, [x @ (0xD0 | 0xD1), y, ..] if (*x, *y) != head);
+            !other && self.lit(word(item)).is_some()
+        })
     }
 
     /// `[\x20\u00A0]+`
@@ -409,20 +456,47 @@ impl At<'_> {
     }
 }
 
-/// Whether the letter at byte `i` (Cyrillic, two bytes) and the character
-/// after it are the first two of one of [`OPENING_WORDS`].
-fn opens(b: &[u8], i: usize) -> bool {
-    let (Some(&lead), Some(&next)) = (b.get(i), b.get(i + 1)) else { return false };
-    let seconds = &OPENING_PAIRS[letter(lead, next)];
-    if seconds == &[0; 3] {
+/// Whether a word of [`OPENING_WORDS`] begins at byte `i` (a Cyrillic
+/// letter, two bytes). Tables first, inline (most letters open no word):
+/// whether the letter opens any, whether the next character goes on one;
+/// then the words that begin with both.
+#[inline(always)]
+fn opens(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let Some(&[lead, next]) = b.get(i..i + 2) else { return false };
+    let first = LOWER[letter(lead, next)];
+    if OPENING_BY_LETTER[first] == 0 {
         return false;
     }
     let second = match b.get(i + 2..i + 4) {
         Some([b' ', _] | [0xC2, 0xA0]) => SPACE,
-        Some(&[lead @ (0xD0 | 0xD1), next]) => letter(lead, next),
+        Some(&[lead @ (0xD0 | 0xD1), next]) => LOWER[letter(lead, next)],
         _ => return false,
     };
-    seconds[second / 64] & (1 << (second % 64)) != 0
+    OPENING_PAIRS[first][second / 64] & (1 << (second % 64)) != 0 && opening_word(text, i, first, second)
+}
+
+/// Whether one of [`OPENING_WORDS`] that begin with the letters `first`
+/// and `second` begins at byte `i`.
+#[inline(never)]
+fn opening_word(text: &str, i: usize, first: usize, second: usize) -> bool {
+    let mut words = OPENING_BY_LETTER[first];
+    while words != 0 {
+        let k = words.trailing_zeros() as usize;
+        words &= words - 1;
+        if OPENING_SECONDS[k] != second {
+            continue;
+        }
+        let mut at = At { text, i };
+        let read = match OPENING_WORDS[k].strip_suffix(' ') {
+            Some(w) => at.lit(w).and_then(|()| at.spaces()),
+            None => at.lit(OPENING_WORDS[k]),
+        };
+        if read.is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// A Cyrillic letter of U+0400–U+047F (two bytes in UTF-8, the first D0 or
@@ -431,53 +505,80 @@ const fn letter(lead: u8, next: u8) -> usize {
     (((lead & 0x01) as usize) << 6) | (next & 0x3F) as usize
 }
 
+/// The two bytes of a Cyrillic letter in lowercase (as
+/// [`crate::text::lower_russian`]): А–П (D0 90–9F) to а–п (D0 B0–BF), Р–Я
+/// (D0 A0–AF) to р–я (D1 80–8F), Ё (D0 81) to ё (D1 91).
+const fn lower(lead: u8, next: u8) -> (u8, u8) {
+    match (lead, next) {
+        (0xD0, 0x90..=0x9F) => (0xD0, next + 0x20),
+        (0xD0, 0xA0..=0xAF) => (0xD1, next - 0x20),
+        (0xD0, 0x81) => (0xD1, 0x91),
+        _ => (lead, next),
+    }
+}
+
+/// [`letter`] to the [`letter`] of its lowercase.
+const LOWER: [usize; 128] = {
+    let mut out = [0; 128];
+    let mut l = 0;
+    while l < 128 {
+        let (lead, next) = lower(0xD0 + (l >> 6) as u8, 0x80 | (l & 0x3F) as u8);
+        out[l] = letter(lead, next);
+        l += 1;
+    }
+    out
+};
+
 /// Whether byte `k` of `b` begins a letter [`letter`] reads.
 const fn cyrillic(b: &[u8], k: usize) -> bool {
     b.len() >= k + 2 && (b[k] == 0xD0 || b[k] == 0xD1)
 }
 
-/// The second character of an opening word when it is a space.
-const SPACE: usize = 128;
-
-/// The first two characters of [`OPENING_WORDS`]: a set of seconds ([`letter`]
-/// or [`SPACE`]) for each first letter.
-const OPENING_PAIRS: [[u64; 3]; 128] = {
-    let mut set = [[0u64; 3]; 128];
-    let mut l = 0;
-    while l < OPENING_WORDS.len() {
-        let mut w = 0;
-        while w < OPENING_WORDS[l].len() {
-            let b = OPENING_WORDS[l][w].as_bytes();
-            assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
-            let second = if b.len() > 2 && b[2] == b' ' {
-                SPACE
-            } else {
-                assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
-                letter(b[2], b[3])
-            };
-            set[letter(b[0], b[1])][second / 64] |= 1 << (second % 64);
-            w += 1;
-        }
-        l += 1;
+/// The [`OPENING_WORDS`] (bit k for word k) that begin with each letter.
+const OPENING_BY_LETTER: [u64; 128] = {
+    assert!(OPENING_WORDS.len() <= 64);
+    let mut set = [0u64; 128];
+    let mut w = 0;
+    while w < OPENING_WORDS.len() {
+        let b = OPENING_WORDS[w].as_bytes();
+        set[letter(b[0], b[1])] |= 1 << w;
+        w += 1;
     }
     set
 };
-const fn ordinal_words() -> [&'static str; ORDINALS.len()] {
-    let mut out = [""; ORDINALS.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = ORDINALS[i].0;
-        i += 1;
-    }
-    out
-}
 
-const fn relative_words() -> [&'static str; RELATIVE.len()] {
-    let mut out = [""; RELATIVE.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = RELATIVE[i].0;
-        i += 1;
+/// The second character of an opening word when it is a space.
+const SPACE: usize = 128;
+
+/// The second character of each of [`OPENING_WORDS`]: a [`letter`] or
+/// [`SPACE`].
+const OPENING_SECONDS: [usize; OPENING_WORDS.len()] = {
+    let mut out = [0; OPENING_WORDS.len()];
+    let mut w = 0;
+    while w < OPENING_WORDS.len() {
+        let b = OPENING_WORDS[w].as_bytes();
+        assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
+        out[w] = if b.len() > 2 && b[2] == b' ' {
+            SPACE
+        } else {
+            assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
+            letter(b[2], b[3])
+        };
+        w += 1;
     }
     out
-}
+};
+
+/// The first two characters of [`OPENING_WORDS`]: a set of seconds
+/// ([`OPENING_SECONDS`]) for each first letter.
+const OPENING_PAIRS: [[u64; 3]; 128] = {
+    let mut set = [[0u64; 3]; 128];
+    let mut w = 0;
+    while w < OPENING_WORDS.len() {
+        let b = OPENING_WORDS[w].as_bytes();
+        let second = OPENING_SECONDS[w];
+        set[letter(b[0], b[1])][second / 64] |= 1 << (second % 64);
+        w += 1;
+    }
+    set
+};
