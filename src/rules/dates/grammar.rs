@@ -108,6 +108,53 @@ pub(super) const WEEKDAYS: [&str; 7] =
 const THIS_YEAR: [&str; 3] = ["сего", "этого", "текущего"];
 const DASHES: [&str; 7] = ["-", "‐", "‑", "‒", "–", "—", "−"];
 
+/// Each list's words by their first letter (see [`by_letter`]).
+struct ByLetter {
+    months_gen: [u32; 128],
+    months_prep: [u32; 128],
+    months_acc: [u32; 128],
+    ordinals: [u32; 128],
+    tens: [u32; 128],
+    relative: [u32; 128],
+    weekdays: [u32; 128],
+}
+
+const BY_LETTER: ByLetter = ByLetter {
+    months_gen: by_letter(&MONTHS_GEN),
+    months_prep: by_letter(&MONTHS_PREP),
+    months_acc: by_letter(&MONTHS_ACC),
+    ordinals: by_letter(&words_of(&ORDINALS)),
+    tens: by_letter(&words_of(&TENS)),
+    relative: by_letter(&words_of(&RELATIVE)),
+    weekdays: by_letter(&WEEKDAYS),
+};
+
+/// For each [`letter`] (in lowercase), the words of `words` that begin
+/// with it: bit k for word k.
+const fn by_letter(words: &[&str]) -> [u32; 128] {
+    assert!(words.len() <= 32);
+    let mut set = [0u32; 128];
+    let mut w = 0;
+    while w < words.len() {
+        let b = words[w].as_bytes();
+        assert!(cyrillic(b, 0), "a listed word starts with a Cyrillic letter");
+        set[letter(b[0], b[1])] |= 1 << w;
+        w += 1;
+    }
+    set
+}
+
+/// The words of a list of words and values.
+const fn words_of<T: Copy, const N: usize>(items: &[(&'static str, T); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = items[k].0;
+        k += 1;
+    }
+    out
+}
+
 /// The branches, in the order they are tried at a position.
 const BRANCHES: [fn(&mut At) -> Option<Read>; 7] =
     [numeric, days, month_year, month_accusative, year_only, weekday, relative];
@@ -253,7 +300,7 @@ fn single(a: &mut At, d: u8) -> Option<Read> {
 fn month_year(a: &mut At) -> Option<Read> {
     a.lit("в")?;
     a.spaces()?;
-    let m = a.one_of(&MONTHS_PREP)?;
+    let m = a.one_of(&MONTHS_PREP, &BY_LETTER.months_prep)?;
     month_of_year(a, m)
 }
 
@@ -261,7 +308,7 @@ fn month_year(a: &mut At) -> Option<Read> {
 fn month_accusative(a: &mut At) -> Option<Read> {
     a.lit("на")?;
     a.spaces()?;
-    let m = a.one_of(&MONTHS_ACC)?;
+    let m = a.one_of(&MONTHS_ACC, &BY_LETTER.months_acc)?;
     month_of_year(a, m)
 }
 
@@ -290,14 +337,14 @@ fn weekday(a: &mut At) -> Option<Read> {
     a.lit("в")?;
     a.opt(|a| a.lit("о"));
     a.spaces()?;
-    let w = a.one_of(&WEEKDAYS)?;
+    let w = a.one_of(&WEEKDAYS, &BY_LETTER.weekdays)?;
     Some(Some(DateValue::Weekday(w as u8)))
 }
 
 /// «вчера», «сегодня»; «накануне» but not «накануне визита» (on the eve
 /// of the visit).
 fn relative(a: &mut At) -> Option<Read> {
-    let &(word, days) = a.first(&RELATIVE, |&(w, _)| w)?;
+    let &(word, days) = a.first(&RELATIVE, &BY_LETTER.relative, |&(w, _)| w)?;
     let eve = word == "накануне" && super::eve_of_something(&a.text[a.i..]);
     Some((!eve).then_some(DateValue::Relative(days)))
 }
@@ -310,7 +357,7 @@ fn day(a: &mut At) -> Option<u8> {
         return Some(if (1..=31).contains(&n) { n as u8 } else { 0 });
     }
     let tens = a.opt(|a| {
-        let &(_, tens) = a.first(&TENS, |&(w, _)| w)?;
+        let &(_, tens) = a.first(&TENS, &BY_LETTER.tens, |&(w, _)| w)?;
         a.spaces()?;
         let n = ordinal(a)?;
         Some(if n < 10 && tens + n <= 31 { tens + n } else { 0 })
@@ -319,19 +366,19 @@ fn day(a: &mut At) -> Option<u8> {
 }
 
 fn ordinal(a: &mut At) -> Option<u8> {
-    a.first(&ORDINALS, |&(w, _)| w).map(|&(_, n)| n)
+    a.first(&ORDINALS, &BY_LETTER.ordinals, |&(w, _)| w).map(|&(_, n)| n)
 }
 
 /// A month in the genitive, 1–12.
 fn month(a: &mut At) -> Option<u8> {
-    a.one_of(&MONTHS_GEN).map(|i| i as u8 + 1)
+    a.one_of(&MONTHS_GEN, &BY_LETTER.months_gen).map(|i| i as u8 + 1)
 }
 
 /// A dash between two days (`[\x20\u00A0]*DASH[\x20\u00A0]*`) or « по ».
 fn until(a: &mut At) -> Option<()> {
     a.opt(|a| {
         a.opt(At::spaces);
-        a.one_of(&DASHES)?;
+        DASHES.iter().find(|w| a.lit(w).is_some())?;
         a.opt(At::spaces);
         Some(())
     })
@@ -355,7 +402,7 @@ fn year(a: &mut At) -> (Option<i32>, bool) {
             // replaced read `{sp}?` as a lazy `[\x20\u00A0]+?`, so «2020г»
             // was no year (and its day no date). Kept for identical records.
             a.spaces()?;
-            a.one_of(&["года", "году"]).map(drop).or_else(|| a.lit("г").map(|()| a.opt(|a| a.lit("."))).map(drop))
+            a.lit("года").or_else(|| a.lit("году")).or_else(|| a.lit("г").map(|()| a.opt(|a| a.lit("."))).map(drop))
         });
         Some(y)
     });
@@ -364,7 +411,7 @@ fn year(a: &mut At) -> (Option<i32>, bool) {
     }
     let this = a.opt(|a| {
         a.spaces()?;
-        a.one_of(&THIS_YEAR)?;
+        THIS_YEAR.iter().find(|w| a.lit(w).is_some())?;
         a.spaces()?;
         a.lit("года")
     });
@@ -399,26 +446,28 @@ impl At<'_> {
         Some(())
     }
 
-    /// The first of `words` here (its index). The lists are free of
-    /// prefixes of one another, so the first that reads is the only one.
-    fn one_of(&mut self, words: &[&str]) -> Option<usize> {
-        let w = self.first(words, |w| w)?;
+    /// The first of `words` here (its index), `by_letter` their
+    /// [`by_letter`]. The lists are free of prefixes of one another, so
+    /// the first that reads is the only one.
+    fn one_of(&mut self, words: &[&str], by_letter: &[u32; 128]) -> Option<usize> {
+        let w = self.first(words, by_letter, |w| w)?;
         words.iter().position(|x| std::ptr::eq(x, w))
     }
 
-    /// The first of `items` whose word (`word` of it) is here. Words of
-    /// another first letter are passed over at a glance.
-    fn first<'w, T>(&mut self, items: &'w [T], word: impl Fn(&T) -> &str) -> Option<&'w T> {
+    /// The first of `items` whose word (`word` of it) is here, `by_letter`
+    /// their [`by_letter`]: only the words of the letter here are read.
+    fn first<'w, T>(&mut self, items: &'w [T], by_letter: &[u32; 128], word: impl Fn(&T) -> &str) -> Option<&'w T> {
         let t = self.text.as_bytes();
-        let head = match (t.get(self.i), t.get(self.i + 1)) {
-            (Some(&x @ (0xD0 | 0xD1)), Some(&y)) => lower(x, y),
-            _ => (0, 0),
-        };
-        items.iter().find(|item| {
-            let w = word(item).as_bytes();
-            let other = matches!(w, [x @ (0xD0 | 0xD1), y, ..] if (*x, *y) != head);
-            !other && self.lit(word(item)).is_some()
-        })
+        let (Some(&lead @ (0xD0 | 0xD1)), Some(&next)) = (t.get(self.i), t.get(self.i + 1)) else { return None };
+        let mut words = by_letter[LOWER[letter(lead, next)]];
+        while words != 0 {
+            let item = items.get(words.trailing_zeros() as usize)?;
+            words &= words - 1;
+            if self.lit(word(item)).is_some() {
+                return Some(item);
+            }
+        }
+        None
     }
 
     /// `[\x20\u00A0]+`
