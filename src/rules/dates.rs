@@ -80,8 +80,8 @@ pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
     // grammar is written in lowercase.
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = grammar::next_start(text, from) {
-        let Some((end, value)) = grammar::expression(text, start) else {
+    while let Some((start, branches)) = grammar::next_start(text, from) {
+        let Some((end, value)) = grammar::expression(text, start, branches) else {
             from = start + 1;
             continue;
         };

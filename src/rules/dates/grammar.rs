@@ -1,5 +1,5 @@
-//! The grammar of calendar expressions, read at one position of a
-//! lowercased text.
+//! The grammar of calendar expressions, read at one position of a text, in
+//! any case.
 //!
 //! Each branch is a short function that reads its words in order and says
 //! what they name; [`expression`] tries the branches in order and the first
@@ -27,8 +27,9 @@
 //! scan, its prefilter and the captures of some 40 groups).
 //!
 //! To extend it: add words to the lists below or a branch to
-//! [`BRANCHES`]; a branch that opens with a new word must list it in
-//! [`OPENING_WORDS`] (a test reads every branch through [`super::find`]).
+//! [`BRANCHES`], with the words it opens with (a test reads every branch
+//! through [`super::find`]). A branch is read only where one of its
+//! opening words begins: most positions of a text open none.
 
 use super::DateValue;
 
@@ -155,64 +156,116 @@ const fn words_of<T: Copy, const N: usize>(items: &[(&'static str, T); N]) -> [&
     out
 }
 
-/// The branches, in the order they are tried at a position.
-const BRANCHES: [fn(&mut At) -> Option<Read>; 7] =
-    [numeric, days, month_year, month_accusative, year_only, weekday, relative];
+/// A branch of the grammar: how it reads and what it opens with.
+struct Branch {
+    read: fn(&mut At) -> Option<Read>,
+    /// Whether it may open with an ASCII digit.
+    digit: bool,
+    /// The words it may open with; a space at the end stands for spaces
+    /// (`[\x20\u00A0]+`: «с 5 по 7 мая», «в мае»).
+    words: &'static [&'static str],
+}
 
-/// The words (besides ASCII digits) a branch can open with; a space at the
-/// end stands for spaces (`[\x20\u00A0]+`: «с 5 по 7 мая», «в мае»).
-/// Only positions that open one of them are read at all: most positions
-/// of a text open none.
-const OPENING_WORDS: [&str; 4 + ORDINALS.len() + TENS.len() + RELATIVE.len()] = {
-    let mut out = [""; 4 + ORDINALS.len() + TENS.len() + RELATIVE.len()];
-    let (mut n, mut k) = (0, 0);
-    let short = ["с ", "в ", "во ", "на "];
-    while k < short.len() {
-        (out[n], n, k) = (short[k], n + 1, k + 1);
-    }
-    k = 0;
-    while k < ORDINALS.len() {
-        (out[n], n, k) = (ORDINALS[k].0, n + 1, k + 1);
-    }
-    k = 0;
-    while k < TENS.len() {
-        (out[n], n, k) = (TENS[k].0, n + 1, k + 1);
-    }
-    k = 0;
-    while k < RELATIVE.len() {
-        (out[n], n, k) = (RELATIVE[k].0, n + 1, k + 1);
+/// The branches, in the order they are tried at a position.
+const BRANCHES: [Branch; 7] = [
+    Branch { read: numeric, digit: true, words: &[] },
+    Branch { read: days, digit: true, words: &DAY_WORDS },
+    Branch { read: month_year, digit: false, words: &["в "] },
+    Branch { read: month_accusative, digit: false, words: &["на "] },
+    Branch { read: year_only, digit: false, words: &["в "] },
+    Branch { read: weekday, digit: false, words: &["в ", "во "] },
+    Branch { read: relative, digit: false, words: &words_of(&RELATIVE) },
+];
+
+/// What a day-led expression opens with (besides digits): «с», a day in
+/// words.
+const DAY_WORDS: [&str; 1 + ORDINALS.len() + TENS.len()] = {
+    let (ordinals, tens) = (words_of(&ORDINALS), words_of(&TENS));
+    let mut out = ["с "; 1 + ORDINALS.len() + TENS.len()];
+    let mut k = 0;
+    while k < ordinals.len() + tens.len() {
+        out[1 + k] = if k < ordinals.len() { ordinals[k] } else { tens[k - ordinals.len()] };
+        k += 1;
     }
     out
 };
+
+/// A set of [`BRANCHES`]: bit b for branch b.
+pub(super) type Branches = u8;
+
+/// The branches that may open with a digit.
+const DIGIT_BRANCHES: Branches = {
+    let mut set = 0;
+    let mut b = 0;
+    while b < BRANCHES.len() {
+        if BRANCHES[b].digit {
+            set |= 1 << b;
+        }
+        b += 1;
+    }
+    set
+};
+
+/// Every branch's opening words, each with its branch.
+const OPENING_WORDS: [(&str, Branches); opening_count()] = {
+    let mut out = [("", 0); opening_count()];
+    let (mut n, mut b) = (0, 0);
+    while b < BRANCHES.len() {
+        let mut w = 0;
+        while w < BRANCHES[b].words.len() {
+            out[n] = (BRANCHES[b].words[w], 1 << b);
+            (n, w) = (n + 1, w + 1);
+        }
+        b += 1;
+    }
+    out
+};
+
+const fn opening_count() -> usize {
+    let (mut n, mut b) = (0, 0);
+    while b < BRANCHES.len() {
+        n += BRANCHES[b].words.len();
+        b += 1;
+    }
+    n
+}
 
 /// What a branch read: `None` when it does not match, `Some(None)` when it
 /// matches words that name no date («31.13.2020», «0 мая», «5–3 мая»),
 /// whose span is passed over all the same.
 type Read = Option<DateValue>;
 
-/// The first byte at or after `i` where an expression may begin (see
-/// [`opens`]). Most positions of a text open none: one pass over the bytes
-/// finds the few worth reading.
-pub(super) fn next_start(text: &str, mut i: usize) -> Option<usize> {
+/// The first byte at or after `i` where an expression may begin, and the
+/// branches that may begin there (see [`opens`]). Most positions of a text
+/// open none: one pass over the bytes finds the few worth reading.
+pub(super) fn next_start(text: &str, mut i: usize) -> Option<(usize, Branches)> {
     let b = text.as_bytes();
     while let Some(&x) = b.get(i) {
-        match x {
-            b'0'..=b'9' => return Some(i),
-            0xD0 | 0xD1 if opens(text, i) => return Some(i),
-            // Past the rest of the two-byte letter.
-            0xD0 | 0xD1 => i += 2,
-            _ => i += 1,
+        if x.is_ascii_digit() {
+            return Some((i, DIGIT_BRANCHES));
         }
+        if x & 0xFE != 0xD0 {
+            i += 1;
+            continue;
+        }
+        // A two-byte Cyrillic letter: most open no word.
+        if b.get(i + 1).is_some_and(|&next| OPENING_LETTERS[letter(x, next)]) {
+            let branches = opens(text, i);
+            if branches != 0 {
+                return Some((i, branches));
+            }
+        }
+        i += 2;
     }
     None
 }
 
-/// The expression at byte `i` of `text`: the byte where it ends and what
-/// it names.
-pub(super) fn expression(text: &str, i: usize) -> Option<(usize, Read)> {
-    BRANCHES.iter().find_map(|branch| {
+/// The expression at byte `i` of `text`, read by the first of `branches`
+/// that reads there: the byte where it ends and what it names.
+pub(super) fn expression(text: &str, i: usize, branches: Branches) -> Option<(usize, Read)> {
+    BRANCHES.iter().enumerate().filter(|&(b, _)| branches & (1 << b) != 0).find_map(|(_, branch)| {
         let mut at = At { text, i };
-        branch(&mut at).map(|read| (at.i, read))
+        (branch.read)(&mut at).map(|read| (at.i, read))
     })
 }
 
@@ -430,19 +483,30 @@ struct At<'a> {
 impl At<'_> {
     /// The word `w` (in lowercase) here, in any case: «Мая», «МАЯ».
     fn lit(&mut self, w: &str) -> Option<()> {
-        let (t, w) = (self.text.as_bytes(), w.as_bytes());
-        let (mut k, mut j) = (self.i, 0);
-        while let Some(&c) = w.get(j) {
-            let x = *t.get(k)?;
-            let width = if x == 0xD0 || x == 0xD1 {
-                let (x, y) = lower(x, *t.get(k + 1)?);
-                (c == x && w.get(j + 1) == Some(&y)).then_some(2)?
-            } else {
-                (c == x.to_ascii_lowercase()).then_some(1)?
-            };
-            (k, j) = (k + width, j + width);
+        let w = w.as_bytes();
+        let here = self.text.as_bytes().get(self.i..self.i + w.len())?;
+        let mut j = 0;
+        while let (Some(&x), Some(&c)) = (here.get(j), w.get(j)) {
+            if x == c {
+                j += 1;
+                continue;
+            }
+            // Bytes that differ: the same letter only if the text has it
+            // in capitals (a Cyrillic one differs in its second byte, and
+            // Р–Я in its first too).
+            let k = if c & 0xC0 == 0x80 { j.checked_sub(1)? } else { j };
+            match (here.get(k), here.get(k + 1)) {
+                (Some(&lead @ (0xD0 | 0xD1)), Some(&next)) => {
+                    (lower(lead, next) == (*w.get(k)?, *w.get(k + 1)?)).then_some(())?;
+                    j = k + 2;
+                }
+                _ => {
+                    (x.to_ascii_lowercase() == c).then_some(())?;
+                    j += 1;
+                }
+            }
         }
-        self.i = k;
+        self.i += w.len();
         Some(())
     }
 
@@ -505,47 +569,48 @@ impl At<'_> {
     }
 }
 
-/// Whether a word of [`OPENING_WORDS`] begins at byte `i` (a Cyrillic
-/// letter, two bytes). Tables first, inline (most letters open no word):
-/// whether the letter opens any, whether the next character goes on one;
+/// The branches whose opening words ([`OPENING_WORDS`]) begin at byte `i`
+/// (a Cyrillic letter, two bytes). Tables first, inline (most letters
+/// open no word): whether the letter and the next character begin one;
 /// then the words that begin with both.
 #[inline(always)]
-fn opens(text: &str, i: usize) -> bool {
+fn opens(text: &str, i: usize) -> Branches {
     let b = text.as_bytes();
-    let Some(&[lead, next]) = b.get(i..i + 2) else { return false };
+    let Some(&[lead, next]) = b.get(i..i + 2) else { return 0 };
     let first = LOWER[letter(lead, next)];
-    if OPENING_BY_LETTER[first] == 0 {
-        return false;
-    }
     let second = match b.get(i + 2..i + 4) {
         Some([b' ', _] | [0xC2, 0xA0]) => SPACE,
         Some(&[lead @ (0xD0 | 0xD1), next]) => LOWER[letter(lead, next)],
-        _ => return false,
+        _ => return 0,
     };
-    OPENING_PAIRS[first][second / 64] & (1 << (second % 64)) != 0 && opening_word(text, i, first, second)
+    if OPENING_PAIRS[first][second / 64] & (1 << (second % 64)) == 0 {
+        return 0;
+    }
+    opening_words(text, i, first, second)
 }
 
-/// Whether one of [`OPENING_WORDS`] that begin with the letters `first`
-/// and `second` begins at byte `i`.
+/// The branches whose opening words that begin with the letters `first`
+/// and `second` begin at byte `i`.
 #[inline(never)]
-fn opening_word(text: &str, i: usize, first: usize, second: usize) -> bool {
-    let mut words = OPENING_BY_LETTER[first];
+fn opening_words(text: &str, i: usize, first: usize, second: usize) -> Branches {
+    let (mut words, mut branches) = (OPENING_BY_LETTER[first], 0);
     while words != 0 {
         let k = words.trailing_zeros() as usize;
         words &= words - 1;
-        if OPENING_SECONDS[k] != second {
+        let (word, branch) = OPENING_WORDS[k];
+        if OPENING_SECONDS[k] != second || branches & branch != 0 {
             continue;
         }
         let mut at = At { text, i };
-        let read = match OPENING_WORDS[k].strip_suffix(' ') {
+        let read = match word.strip_suffix(' ') {
             Some(w) => at.lit(w).and_then(|()| at.spaces()),
-            None => at.lit(OPENING_WORDS[k]),
+            None => at.lit(word),
         };
         if read.is_some() {
-            return true;
+            branches |= branch;
         }
     }
-    false
+    branches
 }
 
 /// A Cyrillic letter of U+0400–U+047F (two bytes in UTF-8, the first D0 or
@@ -583,13 +648,24 @@ const fn cyrillic(b: &[u8], k: usize) -> bool {
     b.len() >= k + 2 && (b[k] == 0xD0 || b[k] == 0xD1)
 }
 
+/// The letters, in either case, that begin one of [`OPENING_WORDS`].
+const OPENING_LETTERS: [bool; 128] = {
+    let mut set = [false; 128];
+    let mut l = 0;
+    while l < 128 {
+        set[l] = OPENING_BY_LETTER[LOWER[l]] != 0;
+        l += 1;
+    }
+    set
+};
+
 /// The [`OPENING_WORDS`] (bit k for word k) that begin with each letter.
 const OPENING_BY_LETTER: [u64; 128] = {
     assert!(OPENING_WORDS.len() <= 64);
     let mut set = [0u64; 128];
     let mut w = 0;
     while w < OPENING_WORDS.len() {
-        let b = OPENING_WORDS[w].as_bytes();
+        let b = OPENING_WORDS[w].0.as_bytes();
         set[letter(b[0], b[1])] |= 1 << w;
         w += 1;
     }
@@ -605,7 +681,7 @@ const OPENING_SECONDS: [usize; OPENING_WORDS.len()] = {
     let mut out = [0; OPENING_WORDS.len()];
     let mut w = 0;
     while w < OPENING_WORDS.len() {
-        let b = OPENING_WORDS[w].as_bytes();
+        let b = OPENING_WORDS[w].0.as_bytes();
         assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
         out[w] = if b.len() > 2 && b[2] == b' ' {
             SPACE
@@ -624,7 +700,7 @@ const OPENING_PAIRS: [[u64; 3]; 128] = {
     let mut set = [[0u64; 3]; 128];
     let mut w = 0;
     while w < OPENING_WORDS.len() {
-        let b = OPENING_WORDS[w].as_bytes();
+        let b = OPENING_WORDS[w].0.as_bytes();
         let second = OPENING_SECONDS[w];
         set[letter(b[0], b[1])][second / 64] |= 1 << (second % 64);
         w += 1;
