@@ -206,20 +206,41 @@ const DIGIT_BRANCHES: Branches = {
     set
 };
 
-/// Every branch's opening words, each with its branch.
+/// Every branch's opening words, each once with the branches it opens
+/// (the rest of the array empty).
 const OPENING_WORDS: [(&str, Branches); opening_count()] = {
     let mut out = [("", 0); opening_count()];
     let (mut n, mut b) = (0, 0);
     while b < BRANCHES.len() {
         let mut w = 0;
         while w < BRANCHES[b].words.len() {
-            out[n] = (BRANCHES[b].words[w], 1 << b);
-            (n, w) = (n + 1, w + 1);
+            let word = BRANCHES[b].words[w];
+            let mut k = 0;
+            while k < n && !same(out[k].0, word) {
+                k += 1;
+            }
+            if k == n {
+                n += 1;
+            }
+            out[k] = (word, out[k].1 | 1 << b);
+            w += 1;
         }
         b += 1;
     }
     out
 };
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() && a[k] == b[k] {
+        k += 1;
+    }
+    k == a.len()
+}
 
 const fn opening_count() -> usize {
     let (mut n, mut b) = (0, 0);
@@ -571,8 +592,8 @@ impl At<'_> {
 
 /// The branches whose opening words ([`OPENING_WORDS`]) begin at byte `i`
 /// (a Cyrillic letter, two bytes). Tables first, inline (most letters
-/// open no word): whether the letter and the next character begin one;
-/// then the words that begin with both.
+/// open no word): the words that begin with the letter and the next
+/// character; then those words, read.
 #[inline(always)]
 fn opens(text: &str, i: usize) -> Branches {
     let b = text.as_bytes();
@@ -583,24 +604,21 @@ fn opens(text: &str, i: usize) -> Branches {
         Some(&[lead @ (0xD0 | 0xD1), next]) => LOWER[letter(lead, next)],
         _ => return 0,
     };
-    if OPENING_PAIRS[first][second / 64] & (1 << (second % 64)) == 0 {
+    let words = OPENING_BY_LETTER[first] & OPENING_BY_SECOND[second];
+    if words == 0 {
         return 0;
     }
-    opening_words(text, i, first, second)
+    opening_words(text, i, words)
 }
 
-/// The branches whose opening words that begin with the letters `first`
-/// and `second` begin at byte `i`.
+/// The branches whose opening words among `words` (bit k for
+/// [`OPENING_WORDS`] k) begin at byte `i`.
 #[inline(never)]
-fn opening_words(text: &str, i: usize, first: usize, second: usize) -> Branches {
-    let (mut words, mut branches) = (OPENING_BY_LETTER[first], 0);
+fn opening_words(text: &str, i: usize, mut words: u64) -> Branches {
+    let mut branches = 0;
     while words != 0 {
-        let k = words.trailing_zeros() as usize;
+        let (word, branch) = OPENING_WORDS[words.trailing_zeros() as usize];
         words &= words - 1;
-        let (word, branch) = OPENING_WORDS[k];
-        if OPENING_SECONDS[k] != second || branches & branch != 0 {
-            continue;
-        }
         let mut at = At { text, i };
         let read = match word.strip_suffix(' ') {
             Some(w) => at.lit(w).and_then(|()| at.spaces()),
@@ -666,44 +684,34 @@ const OPENING_BY_LETTER: [u64; 128] = {
     let mut w = 0;
     while w < OPENING_WORDS.len() {
         let b = OPENING_WORDS[w].0.as_bytes();
-        set[letter(b[0], b[1])] |= 1 << w;
+        if !b.is_empty() {
+            assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
+            set[letter(b[0], b[1])] |= 1 << w;
+        }
         w += 1;
     }
     set
 };
 
+/// The [`OPENING_WORDS`] (bit k for word k) whose second character is
+/// each [`letter`] or, last, [`SPACE`].
+const OPENING_BY_SECOND: [u64; 129] = {
+    let mut set = [0u64; 129];
+    let mut w = 0;
+    while w < OPENING_WORDS.len() {
+        let b = OPENING_WORDS[w].0.as_bytes();
+        if !b.is_empty() {
+            let second = if b.len() > 2 && b[2] == b' ' {
+                SPACE
+            } else {
+                assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
+                letter(b[2], b[3])
+            };
+            set[second] |= 1 << w;
+        }
+        w += 1;
+    }
+    set
+};
 /// The second character of an opening word when it is a space.
 const SPACE: usize = 128;
-
-/// The second character of each of [`OPENING_WORDS`]: a [`letter`] or
-/// [`SPACE`].
-const OPENING_SECONDS: [usize; OPENING_WORDS.len()] = {
-    let mut out = [0; OPENING_WORDS.len()];
-    let mut w = 0;
-    while w < OPENING_WORDS.len() {
-        let b = OPENING_WORDS[w].0.as_bytes();
-        assert!(cyrillic(b, 0), "an opening word starts with a Cyrillic letter");
-        out[w] = if b.len() > 2 && b[2] == b' ' {
-            SPACE
-        } else {
-            assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
-            letter(b[2], b[3])
-        };
-        w += 1;
-    }
-    out
-};
-
-/// The first two characters of [`OPENING_WORDS`]: a set of seconds
-/// ([`OPENING_SECONDS`]) for each first letter.
-const OPENING_PAIRS: [[u64; 3]; 128] = {
-    let mut set = [[0u64; 3]; 128];
-    let mut w = 0;
-    while w < OPENING_WORDS.len() {
-        let b = OPENING_WORDS[w].0.as_bytes();
-        let second = OPENING_SECONDS[w];
-        set[letter(b[0], b[1])][second / 64] |= 1 << (second % 64);
-        w += 1;
-    }
-    set
-};
