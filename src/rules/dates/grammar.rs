@@ -599,16 +599,27 @@ fn opens(text: &str, i: usize) -> Branches {
     let b = text.as_bytes();
     let Some(&[lead, next]) = b.get(i..i + 2) else { return 0 };
     let first = LOWER[letter(lead, next)];
-    let second = match b.get(i + 2..i + 4) {
-        Some([b' ', _] | [0xC2, 0xA0]) => SPACE,
-        Some(&[lead @ (0xD0 | 0xD1), next]) => LOWER[letter(lead, next)],
-        _ => return 0,
-    };
-    let words = OPENING_BY_LETTER[first] & OPENING_BY_SECOND[second];
+    let words = OPENING_BY_LETTER[first] & OPENING_BY_SECOND[character(b, i + 2)];
+    if words == 0 {
+        return 0;
+    }
+    let words = words & OPENING_BY_THIRD[character(b, i + 4)];
     if words == 0 {
         return 0;
     }
     opening_words(text, i, words)
+}
+
+/// The character at byte `k` as the tables of opening words index it: a
+/// Cyrillic letter in lowercase ([`letter`]), [`SPACE`], or [`OTHER`].
+#[inline(always)]
+fn character(b: &[u8], k: usize) -> usize {
+    match b.get(k..k + 2) {
+        Some([b' ', _] | [0xC2, 0xA0]) => SPACE,
+        Some(&[lead @ (0xD0 | 0xD1), next]) => LOWER[letter(lead, next)],
+        // A space at the very end opens nothing: a date goes on after it.
+        _ => OTHER,
+    }
 }
 
 /// The branches whose opening words among `words` (bit k for
@@ -694,24 +705,38 @@ const OPENING_BY_LETTER: [u64; 128] = {
 };
 
 /// The [`OPENING_WORDS`] (bit k for word k) whose second character is
-/// each [`letter`] or, last, [`SPACE`].
-const OPENING_BY_SECOND: [u64; 129] = {
-    let mut set = [0u64; 129];
+/// each [`character`].
+const OPENING_BY_SECOND: [u64; OTHER + 1] = by_character(2);
+
+/// The [`OPENING_WORDS`] whose third character is each [`character`], or
+/// that end (in spaces) before it.
+const OPENING_BY_THIRD: [u64; OTHER + 1] = by_character(4);
+
+/// The [`OPENING_WORDS`] whose character at byte `k` is each
+/// [`character`]: every word that ends (in spaces) before it.
+const fn by_character(k: usize) -> [u64; OTHER + 1] {
+    let mut set = [0u64; OTHER + 1];
     let mut w = 0;
     while w < OPENING_WORDS.len() {
         let b = OPENING_WORDS[w].0.as_bytes();
-        if !b.is_empty() {
-            let second = if b.len() > 2 && b[2] == b' ' {
-                SPACE
-            } else {
-                assert!(cyrillic(b, 2), "an opening word goes on with a Cyrillic letter or a space");
-                letter(b[2], b[3])
-            };
-            set[second] |= 1 << w;
+        if b.len() > k && b[k] == b' ' {
+            set[SPACE] |= 1 << w;
+        } else if b.len() > k {
+            assert!(cyrillic(b, k), "an opening word goes on with a Cyrillic letter or a space");
+            set[letter(b[k], b[k + 1])] |= 1 << w;
+        } else if !b.is_empty() {
+            let mut c = 0;
+            while c <= OTHER {
+                set[c] |= 1 << w;
+                c += 1;
+            }
         }
         w += 1;
     }
     set
-};
+}
 /// The second character of an opening word when it is a space.
 const SPACE: usize = 128;
+
+/// Any other character (or none).
+const OTHER: usize = 129;
