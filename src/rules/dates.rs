@@ -481,10 +481,27 @@ mod tests {
         texts.push("в 2021 году".to_string());
         texts.extend(WEEKDAYS.iter().flat_map(|w| [format!("в {w}"), format!("во {w}")]));
         texts.extend(RELATIVE.iter().map(|(w, _)| w.to_string()));
-        let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
-        for t in texts.iter().chain(&upper) {
-            assert_eq!(find(t, 0).len(), 1, "{t}");
+        // In capitals, and with no-break spaces.
+        let upper = texts.iter().map(|t| t.to_uppercase());
+        let nbsp = texts.iter().map(|t| t.replace(' ', "\u{A0}"));
+        for t in texts.clone().into_iter().chain(upper).chain(nbsp) {
+            let found = find(&t, 3);
+            assert_eq!(found.len(), 1, "{t}");
+            assert_eq!(found[0].span, Span::new(3, 3 + t.len()), "{t}: read to its end");
         }
+    }
+
+    /// A match that fails a word boundary is passed over whole, as the
+    /// leftmost scan of the regular expression this grammar replaced did
+    /// (records unchanged): «вс 5 по 7 мая» is no date, the words after a
+    /// rejected one are read again.
+    #[test]
+    fn a_match_glued_to_a_word_is_passed_over() {
+        assert!(find("вс 5 по 7 мая", 0).is_empty());
+        assert!(find("ов 2021 году", 0).is_empty());
+        let found = find("5 маяков, 6 мая", 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span, Span::new(16, 24));
     }
 
     #[test]

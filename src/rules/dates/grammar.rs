@@ -740,3 +740,128 @@ const SPACE: usize = 128;
 
 /// Any other character (or none).
 const OTHER: usize = 129;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lower_russian;
+
+    /// [`At::one_of`] and [`At::first`] take the first word that reads:
+    /// the only one, when no word of a list begins another.
+    #[test]
+    fn lists_are_free_of_prefixes() {
+        let lists: [Vec<&str>; 8] = [
+            MONTHS_GEN.to_vec(),
+            MONTHS_PREP.to_vec(),
+            MONTHS_ACC.to_vec(),
+            WEEKDAYS.to_vec(),
+            THIS_YEAR.to_vec(),
+            words_of(&ORDINALS).to_vec(),
+            words_of(&TENS).to_vec(),
+            words_of(&RELATIVE).to_vec(),
+        ];
+        for list in lists {
+            for (i, a) in list.iter().enumerate() {
+                for (j, b) in list.iter().enumerate() {
+                    assert!(i == j || !b.starts_with(a), "{a} begins {b}");
+                }
+            }
+        }
+    }
+
+    /// The byte-wise lowercase is [`lower_russian`]'s.
+    #[test]
+    fn lowercase_as_the_text_layer() {
+        for c in ('\u{400}'..='\u{47F}').chain('A'..='Z') {
+            let (mut from, mut to) = ([0; 4], [0; 4]);
+            let (from, to) = (c.encode_utf8(&mut from).as_bytes(), lower_russian(c).encode_utf8(&mut to).as_bytes());
+            let lowered = match from {
+                &[lead, next] => {
+                    let (lead, next) = lower(lead, next);
+                    vec![lead, next]
+                }
+                _ => from.to_ascii_lowercase(),
+            };
+            assert_eq!(lowered, to, "{c}");
+        }
+    }
+
+    #[test]
+    fn words_read_in_any_case() {
+        for text in ["октября", "Октября", "ОКТЯБРЯ", "оКтЯбРя"] {
+            let mut at = At { text, i: 0 };
+            assert_eq!(at.lit("октября"), Some(()), "{text}");
+            assert_eq!(at.i, text.len());
+        }
+        for text in ["октябрь", "октябр", "ноября", "ОКТЯБР"] {
+            assert_eq!(At { text, i: 0 }.lit("октября"), None, "{text}");
+        }
+    }
+
+    /// Every position of arbitrary text: no panic, and an expression ends
+    /// past its start on a character boundary.
+    #[test]
+    fn any_text_reads_without_panic() {
+        let pieces = [
+            "5",
+            "05",
+            "2021",
+            ".",
+            " ",
+            "\u{A0}",
+            "–",
+            "—",
+            "-",
+            "с",
+            "С",
+            "по",
+            "в",
+            "Во",
+            "на",
+            "мая",
+            "МАЯ",
+            "мае",
+            "май",
+            "года",
+            "г",
+            "г.",
+            "сего",
+            "двадцать",
+            "первого",
+            "понедельник",
+            "вчера",
+            "накануне",
+            "Ё",
+            "ё",
+            "Ѐ",
+            "ї",
+            "€",
+            "x",
+            "\u{0}",
+            "\u{10FFFF}",
+            "ь",
+            "\n",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |k: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % k as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut from = 0;
+            while let Some((start, branches)) = next_start(&text, from) {
+                assert!(text.is_char_boundary(start) && start >= from, "{text:?}");
+                match expression(&text, start, branches) {
+                    Some((end, _)) => {
+                        assert!(end > start && text.is_char_boundary(end), "{text:?}");
+                        from = end;
+                    }
+                    None => from = start + 1,
+                }
+            }
+        }
+    }
+}
