@@ -537,3 +537,5 @@ mod tests {
         assert_eq!(resolve(DateValue::Year(0), None, false), None);
     }
 }
+#[cfg(test)]
+mod old;
