@@ -537,5 +537,3 @@ mod tests {
         assert_eq!(resolve(DateValue::Year(0), None, false), None);
     }
 }
-#[cfg(test)]
-mod old;
