@@ -63,21 +63,20 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// Nothing to compile: the grammar ([`grammar`]) is read by hand. Kept
-/// for the callers that compile the rules' tables at construction.
+/// Nothing to compile: the grammar ([`grammar`]) is read by hand, its
+/// tables built at compile time. Kept for the callers that compile the
+/// rules' tables at construction.
 pub(crate) fn compile() {}
 
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
 ///
-/// One scan of the grammar over the sentence lowercased. A match needs
-/// word boundaries, checked here: «5 мая», not «5 маяков»; «в
-/// 2021 году», not «ов 2021 году»; a letter of another script before it is
-/// no word (scraped copy glues a literal `n` for a lost newline:
-/// «Новости.nТридцатого»).
+/// The grammar ([`grammar`]) is read at each position where one of its
+/// branches may open, leftmost first. A match needs word boundaries,
+/// checked here: «5 мая», not «5 маяков»; «в 2021 году», not «ов 2021
+/// году»; a letter of another script before it is no word (scraped copy
+/// glues a literal `n` for a lost newline: «Новости.nТридцатого»).
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
-    // Russian and Latin capitals lowered, every byte where it was: the
-    // grammar is written in lowercase.
     let mut out = Vec::new();
     let mut from = 0;
     while let Some((start, branches)) = grammar::next_start(text, from) {

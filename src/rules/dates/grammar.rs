@@ -17,7 +17,7 @@
 //! в sp MONTH_PREP sp [0-9]{4} sp (года|г\.?)           month_year
 //! на sp MONTH_ACC sp [0-9]{4} sp (года|г\.?)           month_accusative
 //! в sp [0-9]{4} sp (году|г\.)                          year_only
-//! во? sp WEEKDAY                                        weekday
+//! во? sp WEEKDAY                                       weekday
 //! RELATIVE                                             relative
 //! ```
 //!
@@ -735,10 +735,12 @@ const fn by_character(k: usize) -> [u64; OTHER + 1] {
     }
     set
 }
-/// The second character of an opening word when it is a space.
+
+/// A space or a no-break space, as [`character`] gives it.
 const SPACE: usize = 128;
 
-/// Any other character (or none).
+/// Any character but a Cyrillic letter or a space (or none), as
+/// [`character`] gives it.
 const OTHER: usize = 129;
 
 #[cfg(test)]
