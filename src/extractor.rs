@@ -57,18 +57,15 @@ impl ExtractorBuilder {
     /// Nearly everything the extractor needs is ready here, not on the
     /// first call to [`Extractor::extract`]: the gazetteers (once per
     /// process when embedded; the embedded ones load ready-made, names
-    /// expanded ahead of time) and the rules' trigger table, and on a
-    /// second thread meanwhile the date grammar. The dateline shapes
-    /// compile on the first line that may open a dateline, the shape of
-    /// lowercased dumps on the first lowercased line (texts without such
-    /// lines never need them).
+    /// expanded ahead of time) and, on a second thread meanwhile, the
+    /// rules' trigger table and the text layer's site words (the date
+    /// grammar is code: nothing to compile). The dateline shapes compile
+    /// on the first line that may open a dateline, the shape of lowercased
+    /// dumps on the first lowercased line (texts without such lines never
+    /// need them).
     pub fn build(self) -> Extractor {
-        // The date grammar takes longest (the embedded gazetteers load
-        // ready-made): it has the second thread, the rest this one.
-        let ((), gazetteer) = crate::threads::beside(&rules::compile_dates, || {
-            rules::compile_tables();
-            self.gazetteer.unwrap_or_else(Gazetteer::embedded)
-        });
+        let ((), gazetteer) =
+            crate::threads::beside(&rules::compile_tables, || self.gazetteer.unwrap_or_else(Gazetteer::embedded));
         Extractor { gazetteer, reference_date: self.reference_date.filter(PartialDate::is_full) }
     }
 }

@@ -63,11 +63,6 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// Nothing to compile: the grammar ([`grammar`]) is read by hand, its
-/// tables built at compile time. Kept for the callers that compile the
-/// rules' tables at construction.
-pub(crate) fn compile() {}
-
 /// Every date expression in `text` (a slice starting at byte `offset` of
 /// the document), in text order.
 ///

@@ -21,12 +21,6 @@ use crate::record::{EventKind, EventRecord, Format, PartialDate};
 use crate::text::Document;
 use context::Context;
 
-/// Compiles the date grammar now rather than on first use: the dearest
-/// of the rules' tables, given a thread of its own at construction.
-pub(crate) fn compile_dates() {
-    dates::compile();
-}
-
 /// Compiles the other tables (trigger phrases, the text layer's site words
 /// and timestamps) now rather than on first use.
 pub(crate) fn compile_tables() {
