@@ -390,7 +390,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
 /// chunks that hold an address make at least half of it.
 fn is_address_line(t: &str) -> bool {
     // Every line comes here: most have no colon and no «www.» up front.
-    if !t.starts_with("www.") && memchr_colon(t).is_none() {
+    if !t.starts_with("www.") && !t.contains(':') {
         return false;
     }
     let address: usize = t
@@ -399,10 +399,6 @@ fn is_address_line(t: &str) -> bool {
         .map(str::len)
         .sum();
     address > 0 && 2 * address >= t.len()
-}
-
-fn memchr_colon(t: &str) -> Option<usize> {
-    t.bytes().position(|b| b == b':')
 }
 
 /// Whether a line holds menu items copied without a break between them:
