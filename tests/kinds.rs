@@ -246,3 +246,16 @@ fn a_decision_to_hold_an_event_announces_it() {
     let rec = extract("Принято решение о проведении форума регионов Перу и Чили в Лиме.");
     assert_eq!(rec.status, Status::Planned);
 }
+
+#[test]
+fn the_motto_of_a_forum_that_frames_a_meeting_is_not_the_meetings_title() {
+    let rec = extract(
+        "Министр иностранных дел Перу встретился с министром иностранных дел Чили на полях форума в Лиме. \
+         Форум в этом году проходит под девизом «Диалог в разделенном мире».",
+    );
+    assert_eq!(rec.kind, EventKind::Meeting);
+    assert_eq!(rec.title, None);
+    // A forum's own motto is its title.
+    let rec = extract("В Лиме открылся форум министров Перу и Чили под девизом «Диалог в разделенном мире».");
+    assert_eq!(rec.title.as_deref(), Some("Диалог в разделенном мире"));
+}

@@ -74,7 +74,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         rec.location = Some(place);
         rec.evidence.location = Some(span);
     }
-    if let Some((t, span)) = title::title(&ctx, &sents) {
+    if let Some((t, span)) = title::title(&ctx, &sents, ev.kind) {
         rec.title = Some(t);
         rec.evidence.title = Some(span);
     }

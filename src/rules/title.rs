@@ -48,7 +48,20 @@ fn quoted(text: &str, open: usize, limit: usize) -> Option<Span> {
     None
 }
 
-pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
+/// Whether the event named nearest before the quote at token `q` is of
+/// another kind than the main event: «на встрече…, которая прошла на
+/// полях форума. Форум проходит под девизом «…»» titles the forum.
+fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
+    let nearest = s.hits.iter().rev().filter(|h| h.last <= q).find_map(|h| match h.cue {
+        Cue::Kind(k) => Some(k),
+        _ => None,
+    });
+    nearest.is_some_and(|k| k != kind)
+}
+
+/// The title of the main event (of kind `kind`), from the sentences that
+/// describe it.
+pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(String, Span)> {
     for s in sents {
         let limit = match s.paragraph {
             Some(p) => ctx.doc.parts.body[p].end,
@@ -56,7 +69,7 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent]) -> Option<(String, Span)> {
         };
         for q in s.first..s.last {
             let t = ctx.doc.tokens[q].text(ctx.doc.text);
-            if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) {
+            if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) || of_another_event(s, q, kind) {
                 continue;
             }
             // A title is a line at most: bounding the search keeps many
