@@ -148,3 +148,15 @@ fn the_round_nearest_the_report_is_the_one_reported() {
                 Прошли три раунда переговоров делегаций - 28 февраля, 3 и 7 марта. Четвертый раунд переговоров начался 14 марта.";
     assert_eq!(date_of(text), pair("2022-03-14", "2022-03-14"));
 }
+
+#[test]
+fn a_statements_own_text_dates_what_it_speaks_of_not_itself() {
+    let text = "Заявление МИД Перу в связи с ситуацией на границе Чили и Боливии\n\n\
+                С озабоченностью восприняли сообщения о столкновениях на границе 14-16 сентября. \
+                Призываем стороны к сдержанности.";
+    assert_eq!(date_of(text), None);
+    // A report of a statement dates it.
+    let report =
+        "Заявление МИД Перу\n\nМИД Перу 17 сентября выступил с заявлением о ситуации на границе Чили и Боливии.";
+    assert_eq!(date_of(report), pair("--09-17", "--09-17"));
+}

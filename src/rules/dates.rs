@@ -289,6 +289,14 @@ pub(crate) fn main_date(
     fallback: Option<crate::record::EventDate>,
 ) -> Option<crate::record::EventDate> {
     let k = ev.sentence?;
+    // Under a headline «Заявление МИД …», a body that names no statement
+    // is the statement's own text: its dates are what it speaks of.
+    let statement_text = ev.kind == crate::record::EventKind::Statement
+        && ev.from_headline
+        && !ctx.body[k].has(|c| matches!(c, Cue::Kind(crate::record::EventKind::Statement) | Cue::Document(_)));
+    if statement_text {
+        return fallback;
+    }
     let planned = ev.status == crate::record::Status::Planned;
     let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
