@@ -143,3 +143,18 @@ fn an_announced_event_told_of_again_is_one_follow_up() {
     );
     assert_eq!(rec.follow_ups.len(), 2, "{:?}", rec.follow_ups);
 }
+
+#[test]
+fn visits_in_the_plural_with_nothing_of_their_own_are_a_topic() {
+    let rec = extract(
+        "Министр иностранных дел Перу провел совещание с послами в странах Азии. \
+         Участники обсудили подготовку к визитам на высшем уровне в текущем году.",
+    );
+    assert!(rec.follow_ups.is_empty(), "{:?}", rec.follow_ups);
+    // One visit, its party and place named, is announced.
+    let rec = extract(
+        "Министры иностранных дел Перу и Чили провели переговоры. \
+         Стороны обсудили подготовку к визиту президента Чили в Лиму.",
+    );
+    assert_eq!(rec.follow_ups.len(), 1, "{:?}", rec.follow_ups);
+}

@@ -309,6 +309,18 @@ fn clause_event(
         }
     }
     let f = FollowUp { kind, status, date, format, location, states, organizations: orgs, span: clause };
+    // «подготовку к визитам на высшем уровне в текущем году»: events in
+    // the plural with no party, place or day of their own are a topic,
+    // no announced event («подготовку к визиту президента в Астану» is).
+    let plural = matches!(kind, EventKind::Visit | EventKind::Meeting | EventKind::Summit | EventKind::Conference)
+        && clause_sent.hits.iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
+            let w = ctx.word(h.first);
+            ["ам", "ами", "ах", "ов"].iter().any(|e| w.ends_with(e))
+        });
+    let bare = f.states.is_empty() && f.organizations.is_empty() && f.location.is_none() && f.date.is_none();
+    if status == Status::Planned && plural && bare {
+        return None;
+    }
     (next_round || !restates(ev, &f, main)).then_some(f)
 }
 
