@@ -158,3 +158,22 @@ fn visits_in_the_plural_with_nothing_of_their_own_are_a_topic() {
     );
     assert_eq!(rec.follow_ups.len(), 1, "{:?}", rec.follow_ups);
 }
+
+#[test]
+fn a_recalled_word_on_an_announced_event_gives_its_day_and_city() {
+    let rec = extract(
+        "ЛИМА, 12 ноября 2024 года. /АНДИНА/. Президенты Перу и Чили провели телефонный разговор. \
+         Обсуждены вопросы подготовки к государственному визиту президента Перу в Чили.\n\n\
+         Ранее сообщалось, что визит президента Перу в Сантьяго запланирован на 27-28 ноября.",
+    );
+    assert_eq!(rec.follow_ups.len(), 1, "{:?}", rec.follow_ups);
+    let f = &rec.follow_ups[0];
+    assert_eq!(f.date.as_ref().map(|d| d.start.to_string()).as_deref(), Some("2024-11-27"));
+    assert_eq!(f.location.as_ref().map(|p| p.name.as_str()), Some("Сантьяго"));
+    // A recalled event that was held adds nothing.
+    let rec = extract(
+        "ЛИМА, 12 ноября 2024 года. /АНДИНА/. Президенты Перу и Чили провели телефонный разговор.\n\n\
+         Ранее президенты провели переговоры в Сантьяго.",
+    );
+    assert!(rec.follow_ups.is_empty(), "{:?}", rec.follow_ups);
+}

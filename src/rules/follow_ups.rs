@@ -91,8 +91,19 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
         if out.len() >= MAX_FOLLOW_UPS {
             break;
         }
-        // «Ранее стороны подписали договор…»: an earlier event.
+        // «Ранее стороны подписали договор…»: an earlier event. But «Ранее
+        // … сообщал, что визит запланирован на 27-28 ноября» recalls what
+        // was said of an event still to come: it completes the announced
+        // one's day and place, and adds none.
         if s.recalls() {
+            for (a, b) in clauses(ctx, s) {
+                let hits: Vec<&Hit> = hits_in(s, a, b).collect();
+                if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main).filter(|f| f.status == Status::Planned) {
+                    if let Some(o) = out.iter_mut().find(|o| o.kind == f.kind && o.status == f.status) {
+                        complete(ctx, o, f);
+                    }
+                }
+            }
             continue;
         }
         for (a, b) in clauses(ctx, s) {
@@ -115,6 +126,22 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
         }
     }
     out
+}
+
+/// Fills what an announced event lacks from another telling of it: its
+/// day, and its place (or a city of the country it was placed in).
+fn complete(ctx: &Context, o: &mut FollowUp, f: FollowUp) {
+    if o.date.is_none() {
+        o.date = f.date;
+    }
+    let a_country = |q: &crate::record::Place| {
+        ctx.gaz.state(&q.country).is_some_and(|id| ctx.gaz.entity(id).wikidata == q.wikidata)
+    };
+    if let Some(p) = f.location {
+        if o.location.as_ref().is_none_or(|q| q.country == p.country && a_country(q) && !a_country(&p)) {
+            o.location = Some(p);
+        }
+    }
 }
 
 fn clause_event(
