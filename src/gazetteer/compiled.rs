@@ -18,7 +18,7 @@
 //! ```
 
 use super::hash::{FxHashMap, FxHashSet, FxHasher};
-use super::matcher::{Trie, Variant, STARTER_WORDS};
+use super::matcher::{Stored, Trie, STARTER_WORDS};
 use super::{Agency, Entity, EntityId, EntityKind, Gazetteer, Office, Table, Term};
 use crate::record::MentionForm;
 use crate::text::PartsSplitter;
@@ -123,26 +123,19 @@ fn write_trie(o: &mut Out, t: &Trie) {
     for v in [&t.ends, &t.first, &t.slots, &t.child_start, &t.child_words, &t.child_nodes, &t.term_start, &t.term_ids] {
         o.u32s(v);
     }
-    o.len(t.variants.len());
+    // The variants by column: their exact tokens and capitals are ranges
+    // of shared arrays, each starting where the previous variant's ended.
+    o.u32s(&t.variants.iter().map(|v| v.entity).collect::<Vec<_>>());
+    o.u32s(&t.variants.iter().map(|v| v.exact.1).collect::<Vec<_>>());
+    o.u32s(&t.variants.iter().map(|v| v.capitals.1).collect::<Vec<_>>());
     for v in &t.variants {
-        o.u32(v.entity);
         o.u8(MentionForm::ALL.iter().position(|f| *f == v.form).unwrap_or(0) as u8);
         o.u8(u8::from(v.capital) | u8::from(v.compound) << 1);
-        match &v.exact {
-            Some(e) => {
-                o.len(e.len());
-                e.iter().for_each(|w| o.str(w));
-            }
-            None => o.u32(u32::MAX),
-        }
-        match &v.capitals {
-            Some(c) => {
-                o.len(c.len());
-                c.iter().for_each(|&b| o.u8(u8::from(b)));
-            }
-            None => o.u32(u32::MAX),
-        }
     }
+    o.str(&t.exact_text);
+    o.u32s(&t.exact_ends);
+    o.len(t.capitals.len());
+    t.capitals.iter().for_each(|&c| o.u8(u8::from(c)));
 }
 
 /// Reads what [`write`] wrote, if its hash is `hash`. Any defect gives
@@ -228,26 +221,29 @@ fn read_trie(r: &mut In) -> Option<Trie> {
     let (ends, first, slots) = (r.u32s()?, r.u32s()?, r.u32s()?);
     let (child_start, child_words, child_nodes) = (r.u32s()?, r.u32s()?, r.u32s()?);
     let (term_start, term_ids) = (r.u32s()?, r.u32s()?);
-    let n = r.len()?;
-    let mut variants = Vec::with_capacity(n);
-    for _ in 0..n {
-        // The fixed part of a variant in one read (a bounds check per
-        // field was a tenth of loading the trie).
-        let head: [u8; 10] = r.take(10)?.try_into().ok()?;
-        let entity = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
-        let form = *MentionForm::ALL.get(head[4] as usize)?;
-        let flags = head[5];
-        let exact_len = u32::from_le_bytes([head[6], head[7], head[8], head[9]]);
-        let exact = match (exact_len != u32::MAX).then_some(exact_len) {
-            Some(k) => Some((0..k).map(|_| r.str().map(Box::from)).collect::<Option<Box<[Box<str>]>>>()?),
-            None => None,
-        };
-        let capitals = match r.opt_u32()? {
-            Some(k) => Some((0..k).map(|_| r.u8().map(|b| b != 0)).collect::<Option<Box<[bool]>>>()?),
-            None => None,
-        };
-        variants.push(Variant { entity, form, exact, capital: flags & 1 != 0, compound: flags & 2 != 0, capitals });
+    let (entity, exact_end, caps_end) = (r.u32s()?, r.u32s()?, r.u32s()?);
+    let n = entity.len();
+    if exact_end.len() != n || caps_end.len() != n {
+        return None;
     }
+    let heads = r.take(n.checked_mul(2)?)?;
+    let (mut exact, mut caps) = (0, 0);
+    let mut variants = Vec::with_capacity(n);
+    for (((&entity, &e), &c), head) in entity.iter().zip(&exact_end).zip(&caps_end).zip(heads.chunks_exact(2)) {
+        variants.push(Stored {
+            entity,
+            form: *MentionForm::ALL.get(head[0] as usize)?,
+            capital: head[1] & 1 != 0,
+            compound: head[1] & 2 != 0,
+            exact: (exact, e),
+            capitals: (caps, c),
+        });
+        (exact, caps) = (e, c);
+    }
+    let exact_text = r.str()?.to_string();
+    let exact_ends = r.u32s()?;
+    let n = r.len()?;
+    let capitals = r.take(n)?.iter().map(|&b| b != 0).collect();
     let t = Trie {
         starters,
         short_starters,
@@ -261,6 +257,9 @@ fn read_trie(r: &mut In) -> Option<Trie> {
         term_start,
         term_ids,
         variants,
+        exact_text,
+        exact_ends,
+        capitals,
     };
     well_formed(&t).then_some(t)
 }
@@ -268,23 +267,36 @@ fn read_trie(r: &mut In) -> Option<Trie> {
 /// Whether every index of `t` is in bounds and every lookup ends, so that
 /// matching cannot panic or loop whatever the bytes were.
 fn well_formed(t: &Trie) -> bool {
-    let ascending = |v: &[u32], last: usize| v.windows(2).all(|w| w[0] <= w[1]) && v.last() == Some(&(last as u32));
+    // Folds without an early exit: the loops vectorize (`all` did not, and
+    // was an eighth of a start).
+    fn every(v: &[u32], ok: impl Fn(u32) -> bool) -> bool {
+        v.iter().fold(true, |all, &x| all & ok(x))
+    }
+    let ascending = |v: &[u32], last: usize| {
+        v.windows(2).fold(true, |all, w| all & (w[0] <= w[1])) && v.last() == Some(&(last as u32))
+    };
     let nodes = t.term_start.len().saturating_sub(1) as u32;
     let words = t.ends.len() as u32;
+    // Each variant's ranges start where the previous one's ended.
+    let ranges = t.variants.iter().fold(true, |all, v| all & (v.exact.0 <= v.exact.1) & (v.capitals.0 <= v.capitals.1));
+    let last = t.variants.last().map_or((0, 0), |v| (v.exact.1 as usize, v.capitals.1 as usize));
     nodes > 0
         && t.starters.len() == STARTER_WORDS
         && (t.ends.is_empty() || ascending(&t.ends, t.text.len()))
         && t.first.len() == t.ends.len()
-        && t.first.iter().all(|&f| f == u32::MAX || f < nodes)
+        && every(&t.first, |f| f == u32::MAX || f < nodes)
         && t.slots.len().is_power_of_two()
         && t.slots.contains(&0)
-        && t.slots.iter().all(|&s| s <= words)
+        && every(&t.slots, |s| s <= words)
         && t.child_start.len() == t.term_start.len()
         && ascending(&t.child_start, t.child_words.len())
         && t.child_nodes.len() == t.child_words.len()
-        && t.child_nodes.iter().all(|&c| c < nodes)
+        && every(&t.child_nodes, |c| c < nodes)
         && ascending(&t.term_start, t.term_ids.len())
-        && t.term_ids.iter().all(|&v| (v as usize) < t.variants.len())
+        && every(&t.term_ids, |v| (v as usize) < t.variants.len())
+        && ranges
+        && last.0 <= t.exact_ends.len()
+        && last.1 <= t.capitals.len()
 }
 
 fn kind_of(code: u8) -> Option<EntityKind> {

@@ -28,6 +28,21 @@ pub(crate) struct Variant {
     pub capitals: Option<Box<[bool]>>,
 }
 
+/// A [`Variant`] as the trie keeps it: fixed size, its exact tokens and
+/// capitals as ranges of shared arrays, so that the compiled trie loads
+/// as a few flat arrays instead of an allocation per variant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Stored {
+    pub entity: u32,
+    pub form: MentionForm,
+    pub capital: bool,
+    pub compound: bool,
+    /// Words `exact.0..exact.1` of [`Trie::exact_ends`] (empty: none).
+    pub exact: (u32, u32),
+    /// Flags `capitals.0..capitals.1` of [`Trie::capitals`] (empty: none).
+    pub capitals: (u32, u32),
+}
+
 /// A name or an adjective of an entity, to be expanded into the trie.
 #[derive(Debug, Clone)]
 pub(crate) enum Entry {
@@ -235,7 +250,13 @@ pub(crate) struct Trie {
     /// of `term_ids`.
     pub term_start: Vec<u32>,
     pub term_ids: Vec<u32>,
-    pub variants: Vec<Variant>,
+    pub variants: Vec<Stored>,
+    /// The exact tokens of every variant that has them, one after the
+    /// other: token `k` ends at `exact_ends[k]` of `exact_text`.
+    pub exact_text: String,
+    pub exact_ends: Vec<u32>,
+    /// The capitals of every variant marked `^`, one after the other.
+    pub capitals: Vec<bool>,
 }
 
 /// The hash of a word for [`Trie::slots`].
@@ -353,9 +374,9 @@ impl TrieBuilder {
             starters: self.starters,
             short_starters: self.short_starters,
             slots: vec![0; (words.len() * 2).next_power_of_two().max(16)],
-            variants: self.variants,
             ..Trie::default()
         };
+        t.variants = self.variants.into_iter().map(|v| t.store(v)).collect();
         for (w, word) in &words {
             t.text.extend_from_slice(w.as_bytes());
             t.ends.push(t.text.len() as u32);
@@ -394,6 +415,34 @@ impl TrieBuilder {
 pub(crate) const STARTER_WORDS: usize = STARTER_SLOTS / 64;
 
 impl Trie {
+    /// `v` as the trie keeps it, its exact tokens and capitals appended to
+    /// the shared arrays.
+    fn store(&mut self, v: Variant) -> Stored {
+        let at = self.exact_ends.len() as u32;
+        for w in v.exact.iter().flatten() {
+            self.exact_text.push_str(w);
+            self.exact_ends.push(self.exact_text.len() as u32);
+        }
+        let caps = self.capitals.len() as u32;
+        self.capitals.extend(v.capitals.iter().flatten());
+        Stored {
+            entity: v.entity,
+            form: v.form,
+            capital: v.capital,
+            compound: v.compound,
+            exact: (at, self.exact_ends.len() as u32),
+            capitals: (caps, self.capitals.len() as u32),
+        }
+    }
+
+    /// The exact tokens of a variant (none: it has none).
+    fn exact(&self, v: &Stored) -> impl ExactSizeIterator<Item = &str> {
+        (v.exact.0 as usize..v.exact.1 as usize).map(|k| {
+            let start = if k == 0 { 0 } else { self.exact_ends[k - 1] as usize };
+            self.exact_text.get(start..self.exact_ends[k] as usize).unwrap_or_default()
+        })
+    }
+
     /// Whether the word in slot `k` of the filter may start a name (false:
     /// certainly not).
     #[inline]
@@ -549,19 +598,21 @@ impl Trie {
             return false;
         }
         let raw_first = doc.tokens[first].text(doc.text);
-        if let Some(exact) = &var.exact {
+        let exact = self.exact(var);
+        if exact.len() > 0 {
             // In a lowercased dump «сша» is all that is left of «США».
             return exact.len() == last - first
-                && exact.iter().zip(first..last).all(|(e, k)| {
+                && exact.zip(first..last).all(|(e, k)| {
                     let t = doc.tokens[k].text(doc.text);
-                    **e == *t || (doc.lowercased && e.to_lowercase() == t)
+                    e == t || (doc.lowercased && e.to_lowercase() == t)
                 });
         }
         if doc.lowercased {
             // No capitals to tell «Того» from «того»: common words never match.
             return !(last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)));
         }
-        if let Some(caps) = &var.capitals {
+        let caps = &self.capitals[var.capitals.0 as usize..var.capitals.1 as usize];
+        if !caps.is_empty() {
             let same = caps.len() == last - first
                 && caps.iter().zip(first..last).all(|(&c, k)| {
                     let t = doc.tokens[k].text(doc.text);
