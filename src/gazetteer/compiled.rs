@@ -29,7 +29,7 @@ static COMPILED: &[u8] = include_bytes!("../../gazetteers/compiled.bin");
 
 /// Marks the file's layout (the layout itself is covered by the hash of
 /// this file's source).
-const MAGIC: &[u8; 8] = b"DIPGAZ01";
+const MAGIC: &[u8; 8] = b"DIPGAZ02";
 
 /// The source of the code whose output the file holds: a change to any of
 /// it invalidates the file.
@@ -73,9 +73,7 @@ pub(super) fn embedded() -> Option<Gazetteer> {
 /// The bytes of a built gazetteer (its splitter aside), for the file.
 #[cfg(test)]
 fn write(g: &Gazetteer, hash: u64) -> Vec<u8> {
-    let mut o = Out(Vec::with_capacity(1 << 20));
-    o.0.extend_from_slice(MAGIC);
-    o.u64(hash);
+    let mut o = Out(Vec::with_capacity(1 << 20), String::new());
     o.len(g.entities.len());
     for e in &g.entities {
         o.u8(e.kind as u8);
@@ -110,7 +108,13 @@ fn write(g: &Gazetteer, hash: u64) -> Vec<u8> {
     }
     o.len(g.agency_spellings);
     write_trie(&mut o, &g.trie);
-    o.0
+    // The strings first, so that the reader checks them as UTF-8 at once.
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&hash.to_le_bytes());
+    bytes.extend_from_slice(&(o.1.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(o.1.as_bytes());
+    bytes.extend_from_slice(&o.0);
+    bytes
 }
 
 #[cfg(test)]
@@ -141,10 +145,13 @@ fn write_trie(o: &mut Out, t: &Trie) {
 /// Reads what [`write`] wrote, if its hash is `hash`. Any defect gives
 /// `None` (the caller then compiles the tables): never a panic.
 pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
-    let mut r = In(bytes.strip_prefix(MAGIC)?);
+    let mut r = In(bytes.strip_prefix(MAGIC)?, "");
     if r.u64()? != hash {
         return None;
     }
+    let n = r.len()?;
+    // One check for every string (one per string was a tenth of a start).
+    r.1 = std::str::from_utf8(r.take(n)?).ok()?;
     let n = r.len()?;
     let mut entities = Vec::with_capacity(n);
     let mut by_key = FxHashMap::default();
@@ -309,9 +316,10 @@ fn office_of(code: u8) -> Option<Office> {
     [HeadOfState, HeadOfGovernment, ForeignMinister].into_iter().find(|&o| o as u8 == code)
 }
 
-/// Little-endian output.
+/// Little-endian output: the numbers, and the strings apart (a string
+/// is its start and length in them).
 #[cfg(test)]
-struct Out(Vec<u8>);
+struct Out(Vec<u8>, String);
 
 #[cfg(test)]
 impl Out {
@@ -328,8 +336,9 @@ impl Out {
         self.u32(n as u32);
     }
     fn str(&mut self, s: &str) {
+        self.len(self.1.len());
         self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.1.push_str(s);
     }
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
@@ -343,8 +352,9 @@ impl Out {
     }
 }
 
-/// Reading [`Out`]'s bytes; `None` past the end or on bad UTF-8.
-struct In<'a>(&'a [u8]);
+/// Reading [`Out`]'s bytes (and strings, once read); `None` past the end
+/// or off a character boundary.
+struct In<'a>(&'a [u8], &'a str);
 
 impl<'a> In<'a> {
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
@@ -371,15 +381,15 @@ impl<'a> In<'a> {
         self.u32().map(|v| (v != u32::MAX).then_some(v))
     }
     fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        self.opt_str()?
     }
     fn opt_str(&mut self) -> Option<Option<&'a str>> {
-        let n = self.u32()?;
-        if n == u32::MAX {
+        let start = self.u32()?;
+        if start == u32::MAX {
             return Some(None);
         }
-        std::str::from_utf8(self.take(n as usize)?).ok().map(Some)
+        let n = self.u32()? as usize;
+        self.1.get(start as usize..(start as usize).checked_add(n)?).map(Some)
     }
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.u32()? as usize;
