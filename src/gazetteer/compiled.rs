@@ -18,10 +18,11 @@
 //! ```
 
 use super::hash::{FxHashMap, FxHashSet, FxHasher};
-use super::matcher::{Stored, Trie, STARTER_WORDS};
+use super::matcher::{Stored, Trie, U32s, STARTER_WORDS};
 use super::{Agency, Entity, EntityId, EntityKind, Gazetteer, Office, Table, Term};
 use crate::record::MentionForm;
 use crate::text::PartsSplitter;
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// The compiled embedded gazetteers.
@@ -125,7 +126,8 @@ fn write_trie(o: &mut Out, t: &Trie) {
     o.len(t.text.len());
     o.0.extend_from_slice(&t.text);
     for v in [&t.ends, &t.first, &t.slots, &t.child_start, &t.child_words, &t.child_nodes, &t.term_start, &t.term_ids] {
-        o.u32s(v);
+        o.len(v.len());
+        o.0.extend_from_slice(&v.0);
     }
     // The variants by column: their exact tokens and capitals are ranges
     // of shared arrays, each starting where the previous variant's ended.
@@ -144,7 +146,7 @@ fn write_trie(o: &mut Out, t: &Trie) {
 
 /// Reads what [`write`] wrote, if its hash is `hash`. Any defect gives
 /// `None` (the caller then compiles the tables): never a panic.
-pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
+pub(super) fn read(bytes: &'static [u8], hash: u64) -> Option<Gazetteer> {
     let mut r = In(bytes.strip_prefix(MAGIC)?, "");
     if r.u64()? != hash {
         return None;
@@ -219,15 +221,16 @@ pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
     })
 }
 
-fn read_trie(r: &mut In) -> Option<Trie> {
+fn read_trie(r: &mut In<'static>) -> Option<Trie> {
     let n = r.len()?;
     let starters = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
     let short_starters = r.u32s()?;
     let n = r.len()?;
-    let text = r.take(n)?.to_vec();
-    let (ends, first, slots) = (r.u32s()?, r.u32s()?, r.u32s()?);
-    let (child_start, child_words, child_nodes) = (r.u32s()?, r.u32s()?, r.u32s()?);
-    let (term_start, term_ids) = (r.u32s()?, r.u32s()?);
+    // Used where they are: no decoding, no copy.
+    let text = Cow::Borrowed(r.take(n)?);
+    let (ends, first, slots) = (r.array()?, r.array()?, r.array()?);
+    let (child_start, child_words, child_nodes) = (r.array()?, r.array()?, r.array()?);
+    let (term_start, term_ids) = (r.array()?, r.array()?);
     let (entity, exact_end, caps_end) = (r.u32s()?, r.u32s()?, r.u32s()?);
     let n = entity.len();
     if exact_end.len() != n || caps_end.len() != n {
@@ -276,12 +279,13 @@ fn read_trie(r: &mut In) -> Option<Trie> {
 fn well_formed(t: &Trie) -> bool {
     // Folds without an early exit: the loops vectorize (`all` did not, and
     // was an eighth of a start).
-    fn every(v: &[u32], ok: impl Fn(u32) -> bool) -> bool {
-        v.iter().fold(true, |all, &x| all & ok(x))
+    fn every(v: &U32s, ok: impl Fn(u32) -> bool) -> bool {
+        v.iter().fold(true, |all, x| all & ok(x))
     }
-    let ascending = |v: &[u32], last: usize| {
-        v.windows(2).fold(true, |all, w| all & (w[0] <= w[1])) && v.last() == Some(&(last as u32))
-    };
+    fn ascending(v: &U32s, last: usize) -> bool {
+        let (ok, _) = v.iter().fold((true, 0), |(ok, prev), x| (ok & (prev <= x), x));
+        ok && v.len() > 0 && v.at(v.len() - 1) == last as u32
+    }
     let nodes = t.term_start.len().saturating_sub(1) as u32;
     let words = t.ends.len() as u32;
     // Each variant's ranges start where the previous one's ended.
@@ -289,11 +293,11 @@ fn well_formed(t: &Trie) -> bool {
     let last = t.variants.last().map_or((0, 0), |v| (v.exact.1 as usize, v.capitals.1 as usize));
     nodes > 0
         && t.starters.len() == STARTER_WORDS
-        && (t.ends.is_empty() || ascending(&t.ends, t.text.len()))
+        && (t.ends.len() == 0 || ascending(&t.ends, t.text.len()))
         && t.first.len() == t.ends.len()
         && every(&t.first, |f| f == u32::MAX || f < nodes)
         && t.slots.len().is_power_of_two()
-        && t.slots.contains(&0)
+        && t.slots.iter().any(|s| s == 0)
         && every(&t.slots, |s| s <= words)
         && t.child_start.len() == t.term_start.len()
         && ascending(&t.child_start, t.child_words.len())
@@ -349,6 +353,14 @@ impl Out {
     fn u32s(&mut self, v: &[u32]) {
         self.len(v.len());
         v.iter().for_each(|&x| self.u32(x));
+    }
+}
+
+impl In<'static> {
+    /// `u32`s left where they are.
+    fn array(&mut self) -> Option<U32s> {
+        let n = self.u32()? as usize;
+        Some(U32s(Cow::Borrowed(self.take(n.checked_mul(4)?)?)))
     }
 }
 
@@ -441,19 +453,20 @@ mod tests {
     fn reading_gives_back_what_was_written() {
         let g = from_text();
         let bytes = write(&g, 7);
-        let back = read(&bytes, 7).expect("reads");
+        let bytes: &'static [u8] = bytes.leak();
+        let back = read(bytes, 7).expect("reads");
         assert_eq!(write(&back, 7), bytes);
         assert_eq!(back.entities, g.entities);
         assert_eq!(back.agencies, g.agencies);
         assert_eq!(back.terms, g.terms);
         assert_eq!(back.by_key, g.by_key);
         // Another hash, a cut or a damaged byte: no gazetteer, no panic.
-        assert!(read(&bytes, 8).is_none());
+        assert!(read(bytes, 8).is_none());
         for cut in [0, 9, 100, bytes.len() / 2, bytes.len() - 1] {
             assert!(read(&bytes[..cut], 7).is_none(), "cut at {cut}");
         }
-        let mut damaged = bytes.clone();
+        let mut damaged = bytes.to_vec();
         damaged[20] ^= 0xff;
-        let _ = read(&damaged, 7);
+        let _ = read(damaged.leak(), 7);
     }
 }

@@ -7,7 +7,7 @@ use super::inflect::{
 };
 use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -234,22 +234,22 @@ pub(crate) struct Trie {
     /// Every word's bytes, one after the other: word `k` ends at
     /// `ends[k]`. Bytes, not a `String`: words are only compared with
     /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
-    pub text: Vec<u8>,
-    pub ends: Vec<u32>,
+    pub text: Cow<'static, [u8]>,
+    pub ends: U32s,
     /// The node a name starting with word `k` reaches (`NO_NODE`: none).
-    pub first: Vec<u32>,
+    pub first: U32s,
     /// Open addressing over the words by [`word_hash`]: word id + 1, or 0
     /// for an empty slot; a power of two long, at most half full.
-    pub slots: Vec<u32>,
+    pub slots: U32s,
     /// The edges out of node `n` are `child_start[n]..child_start[n + 1]`
     /// of `child_words` (sorted) and `child_nodes`.
-    pub child_start: Vec<u32>,
-    pub child_words: Vec<u32>,
-    pub child_nodes: Vec<u32>,
+    pub child_start: U32s,
+    pub child_words: U32s,
+    pub child_nodes: U32s,
     /// The variants ending at node `n`: `term_start[n]..term_start[n + 1]`
     /// of `term_ids`.
-    pub term_start: Vec<u32>,
-    pub term_ids: Vec<u32>,
+    pub term_start: U32s,
+    pub term_ids: U32s,
     pub variants: Vec<Stored>,
     /// The exact tokens of every variant that has them, one after the
     /// other: token `k` ends at `exact_ends[k]` of `exact_text`.
@@ -370,45 +370,87 @@ impl TrieBuilder {
     pub fn freeze(self) -> Trie {
         let mut words: Vec<(Box<str>, Word)> = self.words.into_iter().collect();
         words.sort_unstable_by_key(|(_, w)| w.id);
-        let mut t = Trie {
-            starters: self.starters,
-            short_starters: self.short_starters,
-            slots: vec![0; (words.len() * 2).next_power_of_two().max(16)],
-            ..Trie::default()
-        };
+        let mut t = Trie { starters: self.starters, short_starters: self.short_starters, ..Trie::default() };
         t.variants = self.variants.into_iter().map(|v| t.store(v)).collect();
+        let (mut text, mut ends, mut first) = (Vec::new(), Vec::new(), Vec::new());
+        let mut slots = vec![0; (words.len() * 2).next_power_of_two().max(16)];
+        let bits = slots.len().trailing_zeros();
         for (w, word) in &words {
-            t.text.extend_from_slice(w.as_bytes());
-            t.ends.push(t.text.len() as u32);
-            t.first.push(word.first);
-            let mask = t.slots.len() - 1;
-            let mut k = t.slot_of(w.as_bytes());
-            while t.slots[k] != 0 {
+            text.extend_from_slice(w.as_bytes());
+            ends.push(text.len() as u32);
+            first.push(word.first);
+            let mask = slots.len() - 1;
+            let mut k = slot_of(bits, w.as_bytes());
+            while slots[k] != 0 {
                 k = (k + 1) & mask;
             }
-            t.slots[k] = word.id + 1;
+            slots[k] = word.id + 1;
         }
         let nodes = self.terminals.len();
         let mut edges: Vec<((u32, u32), u32)> = self.edges.into_iter().collect();
         edges.sort_unstable();
-        t.child_start = Vec::with_capacity(nodes + 1);
+        let mut child_start = Vec::with_capacity(nodes + 1);
+        let (mut child_words, mut child_nodes) = (Vec::new(), Vec::new());
         let mut e = 0;
         for n in 0..nodes as u32 {
-            t.child_start.push(e as u32);
+            child_start.push(e as u32);
             while e < edges.len() && edges[e].0 .0 == n {
-                t.child_words.push(edges[e].0 .1);
-                t.child_nodes.push(edges[e].1);
+                child_words.push(edges[e].0 .1);
+                child_nodes.push(edges[e].1);
                 e += 1;
             }
         }
-        t.child_start.push(e as u32);
-        t.term_start.push(0);
+        child_start.push(e as u32);
+        let (mut term_start, mut term_ids) = (vec![0], Vec::new());
         for list in self.terminals {
-            t.term_ids.extend(list);
-            t.term_start.push(t.term_ids.len() as u32);
+            term_ids.extend(list);
+            term_start.push(term_ids.len() as u32);
         }
+        t.text = Cow::Owned(text);
+        (t.ends, t.first, t.slots) = (ends.into(), first.into(), slots.into());
+        (t.child_start, t.child_words, t.child_nodes) = (child_start.into(), child_words.into(), child_nodes.into());
+        (t.term_start, t.term_ids) = (term_start.into(), term_ids.into());
         t
     }
+}
+
+/// Little-endian `u32`s in bytes: borrowed from the compiled file as they
+/// are (no decoding at load), or owned by a trie built at run time; one
+/// type, so that both tries share the matching code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct U32s(pub Cow<'static, [u8]>);
+
+impl From<Vec<u32>> for U32s {
+    fn from(v: Vec<u32>) -> U32s {
+        U32s(Cow::Owned(v.iter().flat_map(|x| x.to_le_bytes()).collect()))
+    }
+}
+
+impl U32s {
+    /// How many numbers there are.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    /// Number `k` (the index is checked like a slice's).
+    #[inline]
+    pub fn at(&self, k: usize) -> u32 {
+        let b = &self.0[4 * k..4 * k + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The numbers in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.0.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// The first slot of a word hashing to `h` in a word table of `2^bits`
+/// slots.
+#[inline]
+fn slot_of(bits: u32, w: &[u8]) -> usize {
+    (word_hash(w) >> (64 - bits)) as usize
 }
 
 /// Words of the starter filter (64 slots each).
@@ -453,29 +495,28 @@ impl Trie {
     /// The first slot of `w` in the word table.
     #[inline]
     fn slot_of(&self, w: &[u8]) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (word_hash(w) >> (64 - bits)) as usize
+        slot_of(self.slots.len().trailing_zeros(), w)
     }
 
     /// The bytes of word `k` of the vocabulary.
     #[inline]
     fn word_bytes(&self, k: usize) -> &[u8] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        self.text.get(start..self.ends[k] as usize).unwrap_or_default()
+        let start = if k == 0 { 0 } else { self.ends.at(k - 1) as usize };
+        self.text.get(start..self.ends.at(k) as usize).unwrap_or_default()
     }
 
     /// The id of word `w` and the node a name starting with it reaches.
     #[inline]
     fn word(&self, w: &str) -> Option<Word> {
-        if self.slots.is_empty() {
+        if self.slots.len() == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
         let mut k = self.slot_of(w.as_bytes());
         loop {
-            let id = self.slots[k].checked_sub(1)?;
+            let id = self.slots.at(k).checked_sub(1)?;
             if self.word_bytes(id as usize) == w.as_bytes() {
-                return Some(Word { id, first: self.first[id as usize] });
+                return Some(Word { id, first: self.first.at(id as usize) });
             }
             k = (k + 1) & mask;
         }
@@ -484,18 +525,26 @@ impl Trie {
     /// The node an edge labelled `word` leads to from `node`.
     #[inline]
     fn child(&self, node: u32, word: u32) -> Option<u32> {
-        let (a, b) = (self.child_start[node as usize] as usize, self.child_start[node as usize + 1] as usize);
-        let words = &self.child_words[a..b];
-        let k =
-            if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
-        Some(self.child_nodes[a + k])
+        let (mut a, mut b) =
+            (self.child_start.at(node as usize) as usize, self.child_start.at(node as usize + 1) as usize);
+        // The words are sorted: halve the range while it is long, then scan.
+        while b - a > 8 {
+            let mid = a + (b - a) / 2;
+            if self.child_words.at(mid) <= word {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        let k = (a..b).find(|&k| self.child_words.at(k) == word)?;
+        Some(self.child_nodes.at(k))
     }
 
     /// The variants that end at `node`.
     #[inline]
-    fn terminals(&self, node: u32) -> &[u32] {
+    fn terminals(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
         let n = node as usize;
-        &self.term_ids[self.term_start[n] as usize..self.term_start[n + 1] as usize]
+        (self.term_start.at(n) as usize..self.term_start.at(n + 1) as usize).map(|k| self.term_ids.at(k))
     }
 
     /// Finds matches in tokens `[from, to)` of `doc`: at each position the
@@ -525,7 +574,7 @@ impl Trie {
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
-            if start.is_some() && self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
+            if start.is_some() && self.terminals(node).any(|v| self.accepts(doc, i, j, v)) {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
@@ -535,13 +584,13 @@ impl Trie {
                     None => break,
                 }
                 j += 1;
-                if self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
+                if self.terminals(node).any(|v| self.accepts(doc, i, j, v)) {
                     best = Some((j, node));
                 }
             }
             if let Some((end, node)) = best {
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                for &v in self.terminals(node) {
+                for v in self.terminals(node) {
                     if self.accepts(doc, i, end, v) {
                         out.push(RawMatch { span, first: i, last: end, variant: v });
                     }
@@ -575,7 +624,7 @@ impl Trie {
             let last_part = n + 1 == parts;
             if !key.is_empty() && self.may_start(word_slot(key.as_bytes())) {
                 if let Some(node) = self.word(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
-                    for &v in self.terminals(node) {
+                    for v in self.terminals(node) {
                         let var = &self.variants[v as usize];
                         if var.form == MentionForm::Adjective && var.compound != last_part {
                             out.push(RawMatch {
@@ -811,7 +860,7 @@ mod tests {
         }
         let republic = t.word("республики").expect("a form of the first word");
         let node = t.child(republic.first, t.word("таджикистан").expect("the second word").id);
-        assert!(node.is_some_and(|n| !t.terminals(n).is_empty()));
+        assert!(node.is_some_and(|n| t.terminals(n).next().is_some()));
         assert_eq!(t.child(republic.first, t.word("зеландии").expect("a word").id), None);
     }
 
