@@ -58,9 +58,19 @@ pub(crate) enum Entry {
     Person { entity: u32, name: String, female: bool },
 }
 
+/// Between the words of a [`Form`]: no token that can match holds it
+/// (the tokenizer makes a NUL a token of its own, of a kind never looked
+/// up).
+pub(crate) const SEP: char = '\0';
+
+/// A sequence of normal forms, the words joined by [`SEP`]: one allocation
+/// per form, not one per word and one for the list (a 100,000-row user
+/// table expands into millions of forms).
+pub(crate) type Form = String;
+
 /// The normal-form sequences an entry is written as, each with its variant.
 /// Pure, so that entries can be expanded on several threads.
-pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
+pub(crate) fn expand(entry: &Entry) -> Vec<(Form, Variant)> {
     match entry {
         Entry::Name { entity, name, form } => expand_name(*entity, name, *form),
         Entry::Adjective { entity, adj } => expand_adjective(*entity, adj),
@@ -68,7 +78,7 @@ pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
     }
 }
 
-fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Variant)> {
+fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Form, Variant)> {
     let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
     if toks.is_empty() {
         return Vec::new();
@@ -81,7 +91,7 @@ fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Var
     combinations(&toks, &paradigms, 16).into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
-fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, Variant)> {
+fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Form, Variant)> {
     let (name, case_exact) = match name.strip_prefix('^') {
         Some(n) => (n, true),
         None => (name, false),
@@ -100,12 +110,13 @@ fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, 
     let capitals = case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
     let variant = Variant { entity, form, exact, capital, compound: false, capitals };
     if !inflect || fixed_all {
-        return vec![(toks.iter().map(|t| normalize(t)).collect(), variant)];
+        let words: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
+        return vec![(words.join(&SEP.to_string()), variant)];
     }
     phrase_forms(&toks).into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
-fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
+fn expand_adjective(entity: u32, adj: &str) -> Vec<(Form, Variant)> {
     let variant = |compound| Variant {
         entity,
         form: MentionForm::Adjective,
@@ -115,12 +126,12 @@ fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
         capitals: None,
     };
     if let Some(stem) = adj.strip_suffix('-') {
-        return vec![(vec![normalize(stem)], variant(true))];
+        return vec![(normalize(stem), variant(true))];
     }
-    let mut out: Vec<(Vec<String>, Variant)> = Vec::new();
+    let mut out: Vec<(Form, Variant)> = Vec::new();
     for f in adjective_all_genders(adj).into_iter().flatten() {
-        if !out.iter().any(|(s, _)| s[0] == f) {
-            out.push((vec![f], variant(false)));
+        if !out.iter().any(|(s, _)| *s == f) {
+            out.push((f, variant(false)));
         }
     }
     out
@@ -290,12 +301,12 @@ impl TrieBuilder {
         id
     }
 
-    fn insert(&mut self, seq: &[String], variant: Variant) {
-        if seq.is_empty() || seq.iter().any(|w| w.is_empty()) {
+    fn insert(&mut self, seq: &str, variant: Variant) {
+        if seq.split(SEP).any(str::is_empty) {
             return;
         }
         let mut node = ROOT;
-        for w in seq {
+        for w in seq.split(SEP) {
             let wid = self.word_id(w);
             node = match self.edges.get(&(node, wid)) {
                 Some(&n) => n,
@@ -304,7 +315,7 @@ impl TrieBuilder {
                     self.terminals.push(Vec::new());
                     self.edges.insert((node, wid), n);
                     if node == ROOT {
-                        if let Some(word) = self.words.get_mut(w.as_str()) {
+                        if let Some(word) = self.words.get_mut(w) {
                             word.first = n;
                         }
                         let k = word_slot(w.as_bytes());
@@ -359,7 +370,7 @@ impl TrieBuilder {
     }
 
     /// Adds the sequences an entry expanded into (see [`expand`]).
-    pub fn add(&mut self, expanded: Vec<(Vec<String>, Variant)>) {
+    pub fn add(&mut self, expanded: Vec<(Form, Variant)>) {
         for (seq, v) in expanded {
             self.insert(&seq, v);
         }
@@ -718,7 +729,7 @@ fn starts_sentence(doc: &Document, i: usize) -> bool {
 /// «Босния и Герцеговина», «Папуа — Новая Гвинея») the leading adjectives
 /// and the head noun agree in case; the words after the head stay as they
 /// are («Республика Таджикистан» → «Республики Таджикистан»).
-pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
+pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Form> {
     let n = toks.len();
     let is_sep = |t: &str| matches!(t, "и" | "—" | "–" | "-" | ",");
     let mut paradigms: Vec<Option<Rc<Paradigm>>> = vec![None; n];
@@ -789,15 +800,15 @@ fn paradigm(word: &str, as_adjective: bool) -> Rc<Paradigm> {
 /// others their normal form; each case gives at most `limit` sequences
 /// (the first in the order of the words' alternatives). Strings are copied
 /// once, into the sequences kept: every name of every table passes here.
-fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], limit: usize) -> Vec<Vec<String>> {
+fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], limit: usize) -> Vec<Form> {
     let plain: Vec<[String; 1]> =
         toks.iter().zip(paradigms).map(|(t, p)| [if p.is_none() { normalize(t) } else { String::new() }]).collect();
-    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut out: Vec<Form> = Vec::new();
     // The sequences of a case in the order of the words' alternatives (the
     // last word's turning fastest), counted like an odometer: the first
     // `limit` of them, with no list of partial sequences built per word
     // (a user table of 100,000 rows passes here 200,000 times).
-    let mut seq: Vec<&str> = Vec::with_capacity(toks.len());
+    let mut seq = String::new();
     for case in 0..CASES {
         let forms: Vec<&[String]> = paradigms
             .iter()
@@ -810,9 +821,14 @@ fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], lim
         let mut at = vec![0usize; forms.len()];
         for _ in 0..limit {
             seq.clear();
-            seq.extend(forms.iter().zip(&at).map(|(f, &k)| f[k].as_str()));
-            if !out.iter().any(|o| o.len() == seq.len() && o.iter().zip(&seq).all(|(a, b)| a == b)) {
-                out.push(seq.iter().map(|w| w.to_string()).collect());
+            for (n, (f, &k)) in forms.iter().zip(&at).enumerate() {
+                if n > 0 {
+                    seq.push(SEP);
+                }
+                seq.push_str(&f[k]);
+            }
+            if !out.contains(&seq) {
+                out.push(seq.clone());
             }
             // The next sequence: the last word that has a next alternative
             // takes it, the words after it start over.
@@ -837,7 +853,7 @@ mod tests {
 
     fn forms(name: &str) -> Vec<String> {
         let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
-        phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
+        phrase_forms(&toks).into_iter().map(|s| s.replace(SEP, " ")).collect()
     }
 
     fn frozen(names: &[&str]) -> Trie {

@@ -541,7 +541,7 @@ impl Gazetteer {
         let entries = std::mem::take(&mut self.pending);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let chunk = entries.len().div_ceil(threads).max(1);
-        let expanded: Vec<Vec<(Vec<String>, matcher::Variant)>> = std::thread::scope(|s| {
+        let expanded: Vec<Vec<(matcher::Form, matcher::Variant)>> = std::thread::scope(|s| {
             let handles: Vec<_> = entries
                 .chunks(chunk)
                 .map(|part| {
