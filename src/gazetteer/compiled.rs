@@ -157,7 +157,6 @@ pub(super) fn read(bytes: &'static [u8], hash: u64) -> Option<Gazetteer> {
     let n = r.len()?;
     let mut entities = Vec::with_capacity(n);
     let mut by_key = FxHashMap::default();
-    by_key.reserve(n);
     for i in 0..n {
         let kind = kind_of(r.u8()?)?;
         let e = Entity {
@@ -168,7 +167,9 @@ pub(super) fn read(bytes: &'static [u8], hash: u64) -> Option<Gazetteer> {
             country: r.opt_str()?.map(String::from),
             parent: r.opt_u32()?.map(EntityId),
         };
-        by_key.insert((kind as u8, e.id.clone()), i as u32);
+        if kind == EntityKind::State {
+            by_key.insert((kind as u8, e.id.clone()), i as u32);
+        }
         entities.push(e);
     }
     let n = r.len()?;
