@@ -881,6 +881,32 @@ mod tests {
     }
 
     #[test]
+    fn a_node_with_many_edges_finds_each_and_only_those() {
+        // Twenty names after one word: the edges are searched by halving.
+        let names: Vec<String> =
+            (0..20).map(|k| format!("=Союз {}", "бвгдежзклмнпрстфхцчш".chars().nth(k).unwrap_or('б'))).collect();
+        let t = frozen(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let union = t.word("союз").expect("the shared word");
+        let first = union.first;
+        for c in "бвгдежзклмнпрстфхцчш".chars() {
+            let w = t.word(&c.to_string()).expect("a second word");
+            let node = t.child(first, w.id).expect("an edge");
+            assert_eq!(t.terminals(node).count(), 1, "{c}");
+        }
+        assert_eq!(t.child(first, union.id), None);
+        assert_eq!(t.child(first, u32::MAX), None);
+    }
+
+    #[test]
+    fn numbers_read_back_as_written() {
+        let v = vec![0, 1, 255, 256, 70_000, u32::MAX];
+        let u = U32s::from(v.clone());
+        assert_eq!(u.len(), v.len());
+        assert_eq!(u.iter().collect::<Vec<_>>(), v);
+        assert!((0..v.len()).all(|k| u.at(k) == v[k]));
+    }
+
+    #[test]
     fn a_trie_with_no_names_finds_nothing() {
         let t = frozen(&[]);
         assert!(t.word("россия").is_none());
