@@ -74,7 +74,7 @@ pub(super) fn embedded() -> Option<Gazetteer> {
 /// The bytes of a built gazetteer (its splitter aside), for the file.
 #[cfg(test)]
 fn write(g: &Gazetteer, hash: u64) -> Vec<u8> {
-    let mut o = Out(Vec::with_capacity(1 << 20), String::new());
+    let mut o = Out(Vec::with_capacity(1 << 20), String::new(), Default::default());
     o.len(g.entities.len());
     for e in &g.entities {
         o.u8(e.kind as u8);
@@ -324,7 +324,7 @@ fn office_of(code: u8) -> Option<Office> {
 /// Little-endian output: the numbers, and the strings apart (a string
 /// is its start and length in them).
 #[cfg(test)]
-struct Out(Vec<u8>, String);
+struct Out(Vec<u8>, String, std::collections::HashMap<String, u32>);
 
 #[cfg(test)]
 impl Out {
@@ -340,10 +340,20 @@ impl Out {
     fn len(&mut self, n: usize) {
         self.u32(n as u32);
     }
+    /// A string written once however often it is used (the fewer bytes
+    /// to check as UTF-8 at load, the sooner a start).
     fn str(&mut self, s: &str) {
-        self.len(self.1.len());
+        let start = match self.2.get(s) {
+            Some(&start) => start,
+            None => {
+                let start = self.1.len() as u32;
+                self.1.push_str(s);
+                self.2.insert(s.to_string(), start);
+                start
+            }
+        };
+        self.u32(start);
         self.len(s.len());
-        self.1.push_str(s);
     }
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
