@@ -18,10 +18,11 @@
 //! ```
 
 use super::hash::{FxHashMap, FxHashSet, FxHasher};
-use super::matcher::{Trie, Variant, STARTER_WORDS};
+use super::matcher::{Stored, Trie, U32s, STARTER_WORDS};
 use super::{Agency, Entity, EntityId, EntityKind, Gazetteer, Office, Table, Term};
 use crate::record::MentionForm;
 use crate::text::PartsSplitter;
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// The compiled embedded gazetteers.
@@ -29,7 +30,7 @@ static COMPILED: &[u8] = include_bytes!("../../gazetteers/compiled.bin");
 
 /// Marks the file's layout (the layout itself is covered by the hash of
 /// this file's source).
-const MAGIC: &[u8; 8] = b"DIPGAZ01";
+const MAGIC: &[u8; 8] = b"DIPGAZ02";
 
 /// The source of the code whose output the file holds: a change to any of
 /// it invalidates the file.
@@ -73,9 +74,7 @@ pub(super) fn embedded() -> Option<Gazetteer> {
 /// The bytes of a built gazetteer (its splitter aside), for the file.
 #[cfg(test)]
 fn write(g: &Gazetteer, hash: u64) -> Vec<u8> {
-    let mut o = Out(Vec::with_capacity(1 << 20));
-    o.0.extend_from_slice(MAGIC);
-    o.u64(hash);
+    let mut o = Out(Vec::with_capacity(1 << 20), String::new(), Default::default());
     o.len(g.entities.len());
     for e in &g.entities {
         o.u8(e.kind as u8);
@@ -110,7 +109,13 @@ fn write(g: &Gazetteer, hash: u64) -> Vec<u8> {
     }
     o.len(g.agency_spellings);
     write_trie(&mut o, &g.trie);
-    o.0
+    // The strings first, so that the reader checks them as UTF-8 at once.
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&hash.to_le_bytes());
+    bytes.extend_from_slice(&(o.1.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(o.1.as_bytes());
+    bytes.extend_from_slice(&o.0);
+    bytes
 }
 
 #[cfg(test)]
@@ -121,41 +126,37 @@ fn write_trie(o: &mut Out, t: &Trie) {
     o.len(t.text.len());
     o.0.extend_from_slice(&t.text);
     for v in [&t.ends, &t.first, &t.slots, &t.child_start, &t.child_words, &t.child_nodes, &t.term_start, &t.term_ids] {
-        o.u32s(v);
+        o.len(v.len());
+        o.0.extend_from_slice(&v.0);
     }
-    o.len(t.variants.len());
+    // The variants by column: their exact tokens and capitals are ranges
+    // of shared arrays, each starting where the previous variant's ended.
+    o.u32s(&t.variants.iter().map(|v| v.entity).collect::<Vec<_>>());
+    o.u32s(&t.variants.iter().map(|v| v.exact.1).collect::<Vec<_>>());
+    o.u32s(&t.variants.iter().map(|v| v.capitals.1).collect::<Vec<_>>());
     for v in &t.variants {
-        o.u32(v.entity);
         o.u8(MentionForm::ALL.iter().position(|f| *f == v.form).unwrap_or(0) as u8);
         o.u8(u8::from(v.capital) | u8::from(v.compound) << 1);
-        match &v.exact {
-            Some(e) => {
-                o.len(e.len());
-                e.iter().for_each(|w| o.str(w));
-            }
-            None => o.u32(u32::MAX),
-        }
-        match &v.capitals {
-            Some(c) => {
-                o.len(c.len());
-                c.iter().for_each(|&b| o.u8(u8::from(b)));
-            }
-            None => o.u32(u32::MAX),
-        }
     }
+    o.str(&t.exact_text);
+    o.u32s(&t.exact_ends);
+    o.len(t.capitals.len());
+    t.capitals.iter().for_each(|&c| o.u8(u8::from(c)));
 }
 
 /// Reads what [`write`] wrote, if its hash is `hash`. Any defect gives
 /// `None` (the caller then compiles the tables): never a panic.
-pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
-    let mut r = In(bytes.strip_prefix(MAGIC)?);
+pub(super) fn read(bytes: &'static [u8], hash: u64) -> Option<Gazetteer> {
+    let mut r = In(bytes.strip_prefix(MAGIC)?, "");
     if r.u64()? != hash {
         return None;
     }
     let n = r.len()?;
+    // One check for every string (one per string was a tenth of a start).
+    r.1 = std::str::from_utf8(r.take(n)?).ok()?;
+    let n = r.len()?;
     let mut entities = Vec::with_capacity(n);
     let mut by_key = FxHashMap::default();
-    by_key.reserve(n);
     for i in 0..n {
         let kind = kind_of(r.u8()?)?;
         let e = Entity {
@@ -166,7 +167,9 @@ pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
             country: r.opt_str()?.map(String::from),
             parent: r.opt_u32()?.map(EntityId),
         };
-        by_key.insert((kind as u8, e.id.clone()), i as u32);
+        if kind == EntityKind::State {
+            by_key.insert((kind as u8, e.id.clone()), i as u32);
+        }
         entities.push(e);
     }
     let n = r.len()?;
@@ -219,35 +222,39 @@ pub(super) fn read(bytes: &[u8], hash: u64) -> Option<Gazetteer> {
     })
 }
 
-fn read_trie(r: &mut In) -> Option<Trie> {
+fn read_trie(r: &mut In<'static>) -> Option<Trie> {
     let n = r.len()?;
     let starters = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
     let short_starters = r.u32s()?;
     let n = r.len()?;
-    let text = r.take(n)?.to_vec();
-    let (ends, first, slots) = (r.u32s()?, r.u32s()?, r.u32s()?);
-    let (child_start, child_words, child_nodes) = (r.u32s()?, r.u32s()?, r.u32s()?);
-    let (term_start, term_ids) = (r.u32s()?, r.u32s()?);
-    let n = r.len()?;
-    let mut variants = Vec::with_capacity(n);
-    for _ in 0..n {
-        // The fixed part of a variant in one read (a bounds check per
-        // field was a tenth of loading the trie).
-        let head: [u8; 10] = r.take(10)?.try_into().ok()?;
-        let entity = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
-        let form = *MentionForm::ALL.get(head[4] as usize)?;
-        let flags = head[5];
-        let exact_len = u32::from_le_bytes([head[6], head[7], head[8], head[9]]);
-        let exact = match (exact_len != u32::MAX).then_some(exact_len) {
-            Some(k) => Some((0..k).map(|_| r.str().map(Box::from)).collect::<Option<Box<[Box<str>]>>>()?),
-            None => None,
-        };
-        let capitals = match r.opt_u32()? {
-            Some(k) => Some((0..k).map(|_| r.u8().map(|b| b != 0)).collect::<Option<Box<[bool]>>>()?),
-            None => None,
-        };
-        variants.push(Variant { entity, form, exact, capital: flags & 1 != 0, compound: flags & 2 != 0, capitals });
+    // Used where they are: no decoding, no copy.
+    let text = Cow::Borrowed(r.take(n)?);
+    let (ends, first, slots) = (r.array()?, r.array()?, r.array()?);
+    let (child_start, child_words, child_nodes) = (r.array()?, r.array()?, r.array()?);
+    let (term_start, term_ids) = (r.array()?, r.array()?);
+    let (entity, exact_end, caps_end) = (r.u32s()?, r.u32s()?, r.u32s()?);
+    let n = entity.len();
+    if exact_end.len() != n || caps_end.len() != n {
+        return None;
     }
+    let heads = r.take(n.checked_mul(2)?)?;
+    let (mut exact, mut caps) = (0, 0);
+    let mut variants = Vec::with_capacity(n);
+    for (((&entity, &e), &c), head) in entity.iter().zip(&exact_end).zip(&caps_end).zip(heads.chunks_exact(2)) {
+        variants.push(Stored {
+            entity,
+            form: *MentionForm::ALL.get(head[0] as usize)?,
+            capital: head[1] & 1 != 0,
+            compound: head[1] & 2 != 0,
+            exact: (exact, e),
+            capitals: (caps, c),
+        });
+        (exact, caps) = (e, c);
+    }
+    let exact_text = r.str()?.to_string();
+    let exact_ends = r.u32s()?;
+    let n = r.len()?;
+    let capitals = r.take(n)?.iter().map(|&b| b != 0).collect();
     let t = Trie {
         starters,
         short_starters,
@@ -261,6 +268,9 @@ fn read_trie(r: &mut In) -> Option<Trie> {
         term_start,
         term_ids,
         variants,
+        exact_text,
+        exact_ends,
+        capitals,
     };
     well_formed(&t).then_some(t)
 }
@@ -268,23 +278,37 @@ fn read_trie(r: &mut In) -> Option<Trie> {
 /// Whether every index of `t` is in bounds and every lookup ends, so that
 /// matching cannot panic or loop whatever the bytes were.
 fn well_formed(t: &Trie) -> bool {
-    let ascending = |v: &[u32], last: usize| v.windows(2).all(|w| w[0] <= w[1]) && v.last() == Some(&(last as u32));
+    // Folds without an early exit: the loops vectorize (`all` did not, and
+    // was an eighth of a start).
+    fn every(v: &U32s, ok: impl Fn(u32) -> bool) -> bool {
+        v.iter().fold(true, |all, x| all & ok(x))
+    }
+    fn ascending(v: &U32s, last: usize) -> bool {
+        let (ok, _) = v.iter().fold((true, 0), |(ok, prev), x| (ok & (prev <= x), x));
+        ok && v.len() > 0 && v.at(v.len() - 1) == last as u32
+    }
     let nodes = t.term_start.len().saturating_sub(1) as u32;
     let words = t.ends.len() as u32;
+    // Each variant's ranges start where the previous one's ended.
+    let ranges = t.variants.iter().fold(true, |all, v| all & (v.exact.0 <= v.exact.1) & (v.capitals.0 <= v.capitals.1));
+    let last = t.variants.last().map_or((0, 0), |v| (v.exact.1 as usize, v.capitals.1 as usize));
     nodes > 0
         && t.starters.len() == STARTER_WORDS
-        && (t.ends.is_empty() || ascending(&t.ends, t.text.len()))
+        && (t.ends.len() == 0 || ascending(&t.ends, t.text.len()))
         && t.first.len() == t.ends.len()
-        && t.first.iter().all(|&f| f == u32::MAX || f < nodes)
+        && every(&t.first, |f| f == u32::MAX || f < nodes)
         && t.slots.len().is_power_of_two()
-        && t.slots.contains(&0)
-        && t.slots.iter().all(|&s| s <= words)
+        && t.slots.iter().any(|s| s == 0)
+        && every(&t.slots, |s| s <= words)
         && t.child_start.len() == t.term_start.len()
         && ascending(&t.child_start, t.child_words.len())
         && t.child_nodes.len() == t.child_words.len()
-        && t.child_nodes.iter().all(|&c| c < nodes)
+        && every(&t.child_nodes, |c| c < nodes)
         && ascending(&t.term_start, t.term_ids.len())
-        && t.term_ids.iter().all(|&v| (v as usize) < t.variants.len())
+        && every(&t.term_ids, |v| (v as usize) < t.variants.len())
+        && ranges
+        && last.0 <= t.exact_ends.len()
+        && last.1 <= t.capitals.len()
 }
 
 fn kind_of(code: u8) -> Option<EntityKind> {
@@ -297,9 +321,10 @@ fn office_of(code: u8) -> Option<Office> {
     [HeadOfState, HeadOfGovernment, ForeignMinister].into_iter().find(|&o| o as u8 == code)
 }
 
-/// Little-endian output.
+/// Little-endian output: the numbers, and the strings apart (a string
+/// is its start and length in them).
 #[cfg(test)]
-struct Out(Vec<u8>);
+struct Out(Vec<u8>, String, std::collections::HashMap<String, u32>);
 
 #[cfg(test)]
 impl Out {
@@ -315,9 +340,20 @@ impl Out {
     fn len(&mut self, n: usize) {
         self.u32(n as u32);
     }
+    /// A string written once however often it is used (the fewer bytes
+    /// to check as UTF-8 at load, the sooner a start).
     fn str(&mut self, s: &str) {
+        let start = match self.2.get(s) {
+            Some(&start) => start,
+            None => {
+                let start = self.1.len() as u32;
+                self.1.push_str(s);
+                self.2.insert(s.to_string(), start);
+                start
+            }
+        };
+        self.u32(start);
         self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
     }
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
@@ -331,8 +367,17 @@ impl Out {
     }
 }
 
-/// Reading [`Out`]'s bytes; `None` past the end or on bad UTF-8.
-struct In<'a>(&'a [u8]);
+impl In<'static> {
+    /// `u32`s left where they are.
+    fn array(&mut self) -> Option<U32s> {
+        let n = self.u32()? as usize;
+        Some(U32s(Cow::Borrowed(self.take(n.checked_mul(4)?)?)))
+    }
+}
+
+/// Reading [`Out`]'s bytes (and strings, once read); `None` past the end
+/// or off a character boundary.
+struct In<'a>(&'a [u8], &'a str);
 
 impl<'a> In<'a> {
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
@@ -359,15 +404,15 @@ impl<'a> In<'a> {
         self.u32().map(|v| (v != u32::MAX).then_some(v))
     }
     fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        self.opt_str()?
     }
     fn opt_str(&mut self) -> Option<Option<&'a str>> {
-        let n = self.u32()?;
-        if n == u32::MAX {
+        let start = self.u32()?;
+        if start == u32::MAX {
             return Some(None);
         }
-        std::str::from_utf8(self.take(n as usize)?).ok().map(Some)
+        let n = self.u32()? as usize;
+        self.1.get(start as usize..(start as usize).checked_add(n)?).map(Some)
     }
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.u32()? as usize;
@@ -419,19 +464,20 @@ mod tests {
     fn reading_gives_back_what_was_written() {
         let g = from_text();
         let bytes = write(&g, 7);
-        let back = read(&bytes, 7).expect("reads");
+        let bytes: &'static [u8] = bytes.leak();
+        let back = read(bytes, 7).expect("reads");
         assert_eq!(write(&back, 7), bytes);
         assert_eq!(back.entities, g.entities);
         assert_eq!(back.agencies, g.agencies);
         assert_eq!(back.terms, g.terms);
         assert_eq!(back.by_key, g.by_key);
         // Another hash, a cut or a damaged byte: no gazetteer, no panic.
-        assert!(read(&bytes, 8).is_none());
+        assert!(read(bytes, 8).is_none());
         for cut in [0, 9, 100, bytes.len() / 2, bytes.len() - 1] {
             assert!(read(&bytes[..cut], 7).is_none(), "cut at {cut}");
         }
-        let mut damaged = bytes.clone();
+        let mut damaged = bytes.to_vec();
         damaged[20] ^= 0xff;
-        let _ = read(&damaged, 7);
+        let _ = read(damaged.leak(), 7);
     }
 }

@@ -7,7 +7,7 @@ use super::inflect::{
 };
 use crate::record::{MentionForm, Span};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -28,6 +28,21 @@ pub(crate) struct Variant {
     pub capitals: Option<Box<[bool]>>,
 }
 
+/// A [`Variant`] as the trie keeps it: fixed size, its exact tokens and
+/// capitals as ranges of shared arrays, so that the compiled trie loads
+/// as a few flat arrays instead of an allocation per variant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Stored {
+    pub entity: u32,
+    pub form: MentionForm,
+    pub capital: bool,
+    pub compound: bool,
+    /// Words `exact.0..exact.1` of [`Trie::exact_ends`] (empty: none).
+    pub exact: (u32, u32),
+    /// Flags `capitals.0..capitals.1` of [`Trie::capitals`] (empty: none).
+    pub capitals: (u32, u32),
+}
+
 /// A name or an adjective of an entity, to be expanded into the trie.
 #[derive(Debug, Clone)]
 pub(crate) enum Entry {
@@ -43,9 +58,19 @@ pub(crate) enum Entry {
     Person { entity: u32, name: String, female: bool },
 }
 
+/// Between the words of a [`Form`]: no token that can match holds it
+/// (the tokenizer makes a NUL a token of its own, of a kind never looked
+/// up).
+pub(crate) const SEP: char = '\0';
+
+/// A sequence of normal forms, the words joined by [`SEP`]: one allocation
+/// per form, not one per word and one for the list (a 100,000-row user
+/// table expands into millions of forms).
+pub(crate) type Form = String;
+
 /// The normal-form sequences an entry is written as, each with its variant.
 /// Pure, so that entries can be expanded on several threads.
-pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
+pub(crate) fn expand(entry: &Entry) -> Vec<(Form, Variant)> {
     match entry {
         Entry::Name { entity, name, form } => expand_name(*entity, name, *form),
         Entry::Adjective { entity, adj } => expand_adjective(*entity, adj),
@@ -53,7 +78,7 @@ pub(crate) fn expand(entry: &Entry) -> Vec<(Vec<String>, Variant)> {
     }
 }
 
-fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Variant)> {
+fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Form, Variant)> {
     let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
     if toks.is_empty() {
         return Vec::new();
@@ -66,7 +91,7 @@ fn expand_person(entity: u32, name: &str, female: bool) -> Vec<(Vec<String>, Var
     combinations(&toks, &paradigms, 16).into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
-fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, Variant)> {
+fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Form, Variant)> {
     let (name, case_exact) = match name.strip_prefix('^') {
         Some(n) => (n, true),
         None => (name, false),
@@ -85,12 +110,13 @@ fn expand_name(entity: u32, name: &str, form: MentionForm) -> Vec<(Vec<String>, 
     let capitals = case_exact.then(|| toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect());
     let variant = Variant { entity, form, exact, capital, compound: false, capitals };
     if !inflect || fixed_all {
-        return vec![(toks.iter().map(|t| normalize(t)).collect(), variant)];
+        let words: Vec<String> = toks.iter().map(|t| normalize(t)).collect();
+        return vec![(words.join(&SEP.to_string()), variant)];
     }
     phrase_forms(&toks).into_iter().map(|seq| (seq, variant.clone())).collect()
 }
 
-fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
+fn expand_adjective(entity: u32, adj: &str) -> Vec<(Form, Variant)> {
     let variant = |compound| Variant {
         entity,
         form: MentionForm::Adjective,
@@ -100,12 +126,12 @@ fn expand_adjective(entity: u32, adj: &str) -> Vec<(Vec<String>, Variant)> {
         capitals: None,
     };
     if let Some(stem) = adj.strip_suffix('-') {
-        return vec![(vec![normalize(stem)], variant(true))];
+        return vec![(normalize(stem), variant(true))];
     }
-    let mut out: Vec<(Vec<String>, Variant)> = Vec::new();
+    let mut out: Vec<(Form, Variant)> = Vec::new();
     for f in adjective_all_genders(adj).into_iter().flatten() {
-        if !out.iter().any(|(s, _)| s[0] == f) {
-            out.push((vec![f], variant(false)));
+        if !out.iter().any(|(s, _)| *s == f) {
+            out.push((f, variant(false)));
         }
     }
     out
@@ -219,23 +245,29 @@ pub(crate) struct Trie {
     /// Every word's bytes, one after the other: word `k` ends at
     /// `ends[k]`. Bytes, not a `String`: words are only compared with
     /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
-    pub text: Vec<u8>,
-    pub ends: Vec<u32>,
+    pub text: Cow<'static, [u8]>,
+    pub ends: U32s,
     /// The node a name starting with word `k` reaches (`NO_NODE`: none).
-    pub first: Vec<u32>,
+    pub first: U32s,
     /// Open addressing over the words by [`word_hash`]: word id + 1, or 0
     /// for an empty slot; a power of two long, at most half full.
-    pub slots: Vec<u32>,
+    pub slots: U32s,
     /// The edges out of node `n` are `child_start[n]..child_start[n + 1]`
     /// of `child_words` (sorted) and `child_nodes`.
-    pub child_start: Vec<u32>,
-    pub child_words: Vec<u32>,
-    pub child_nodes: Vec<u32>,
+    pub child_start: U32s,
+    pub child_words: U32s,
+    pub child_nodes: U32s,
     /// The variants ending at node `n`: `term_start[n]..term_start[n + 1]`
     /// of `term_ids`.
-    pub term_start: Vec<u32>,
-    pub term_ids: Vec<u32>,
-    pub variants: Vec<Variant>,
+    pub term_start: U32s,
+    pub term_ids: U32s,
+    pub variants: Vec<Stored>,
+    /// The exact tokens of every variant that has them, one after the
+    /// other: token `k` ends at `exact_ends[k]` of `exact_text`.
+    pub exact_text: String,
+    pub exact_ends: Vec<u32>,
+    /// The capitals of every variant marked `^`, one after the other.
+    pub capitals: Vec<bool>,
 }
 
 /// The hash of a word for [`Trie::slots`].
@@ -269,12 +301,12 @@ impl TrieBuilder {
         id
     }
 
-    fn insert(&mut self, seq: &[String], variant: Variant) {
-        if seq.is_empty() || seq.iter().any(|w| w.is_empty()) {
+    fn insert(&mut self, seq: &str, variant: Variant) {
+        if seq.split(SEP).any(str::is_empty) {
             return;
         }
         let mut node = ROOT;
-        for w in seq {
+        for w in seq.split(SEP) {
             let wid = self.word_id(w);
             node = match self.edges.get(&(node, wid)) {
                 Some(&n) => n,
@@ -283,7 +315,7 @@ impl TrieBuilder {
                     self.terminals.push(Vec::new());
                     self.edges.insert((node, wid), n);
                     if node == ROOT {
-                        if let Some(word) = self.words.get_mut(w.as_str()) {
+                        if let Some(word) = self.words.get_mut(w) {
                             word.first = n;
                         }
                         let k = word_slot(w.as_bytes());
@@ -338,7 +370,7 @@ impl TrieBuilder {
     }
 
     /// Adds the sequences an entry expanded into (see [`expand`]).
-    pub fn add(&mut self, expanded: Vec<(Vec<String>, Variant)>) {
+    pub fn add(&mut self, expanded: Vec<(Form, Variant)>) {
         for (seq, v) in expanded {
             self.insert(&seq, v);
         }
@@ -349,51 +381,121 @@ impl TrieBuilder {
     pub fn freeze(self) -> Trie {
         let mut words: Vec<(Box<str>, Word)> = self.words.into_iter().collect();
         words.sort_unstable_by_key(|(_, w)| w.id);
-        let mut t = Trie {
-            starters: self.starters,
-            short_starters: self.short_starters,
-            slots: vec![0; (words.len() * 2).next_power_of_two().max(16)],
-            variants: self.variants,
-            ..Trie::default()
-        };
+        let mut t = Trie { starters: self.starters, short_starters: self.short_starters, ..Trie::default() };
+        t.variants = self.variants.into_iter().map(|v| t.store(v)).collect();
+        let (mut text, mut ends, mut first) = (Vec::new(), Vec::new(), Vec::new());
+        let mut slots = vec![0; (words.len() * 2).next_power_of_two().max(16)];
+        let bits = slots.len().trailing_zeros();
         for (w, word) in &words {
-            t.text.extend_from_slice(w.as_bytes());
-            t.ends.push(t.text.len() as u32);
-            t.first.push(word.first);
-            let mask = t.slots.len() - 1;
-            let mut k = t.slot_of(w.as_bytes());
-            while t.slots[k] != 0 {
+            text.extend_from_slice(w.as_bytes());
+            ends.push(text.len() as u32);
+            first.push(word.first);
+            let mask = slots.len() - 1;
+            let mut k = slot_of(bits, w.as_bytes());
+            while slots[k] != 0 {
                 k = (k + 1) & mask;
             }
-            t.slots[k] = word.id + 1;
+            slots[k] = word.id + 1;
         }
         let nodes = self.terminals.len();
         let mut edges: Vec<((u32, u32), u32)> = self.edges.into_iter().collect();
         edges.sort_unstable();
-        t.child_start = Vec::with_capacity(nodes + 1);
+        let mut child_start = Vec::with_capacity(nodes + 1);
+        let (mut child_words, mut child_nodes) = (Vec::new(), Vec::new());
         let mut e = 0;
         for n in 0..nodes as u32 {
-            t.child_start.push(e as u32);
+            child_start.push(e as u32);
             while e < edges.len() && edges[e].0 .0 == n {
-                t.child_words.push(edges[e].0 .1);
-                t.child_nodes.push(edges[e].1);
+                child_words.push(edges[e].0 .1);
+                child_nodes.push(edges[e].1);
                 e += 1;
             }
         }
-        t.child_start.push(e as u32);
-        t.term_start.push(0);
+        child_start.push(e as u32);
+        let (mut term_start, mut term_ids) = (vec![0], Vec::new());
         for list in self.terminals {
-            t.term_ids.extend(list);
-            t.term_start.push(t.term_ids.len() as u32);
+            term_ids.extend(list);
+            term_start.push(term_ids.len() as u32);
         }
+        t.text = Cow::Owned(text);
+        (t.ends, t.first, t.slots) = (ends.into(), first.into(), slots.into());
+        (t.child_start, t.child_words, t.child_nodes) = (child_start.into(), child_words.into(), child_nodes.into());
+        (t.term_start, t.term_ids) = (term_start.into(), term_ids.into());
         t
     }
+}
+
+/// Little-endian `u32`s in bytes: borrowed from the compiled file as they
+/// are (no decoding at load), or owned by a trie built at run time; one
+/// type, so that both tries share the matching code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct U32s(pub Cow<'static, [u8]>);
+
+impl From<Vec<u32>> for U32s {
+    fn from(v: Vec<u32>) -> U32s {
+        U32s(Cow::Owned(v.iter().flat_map(|x| x.to_le_bytes()).collect()))
+    }
+}
+
+impl U32s {
+    /// How many numbers there are.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    /// Number `k` (the index is checked like a slice's).
+    #[inline]
+    pub fn at(&self, k: usize) -> u32 {
+        let b = &self.0[4 * k..4 * k + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The numbers in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.0.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// The first slot of a word hashing to `h` in a word table of `2^bits`
+/// slots.
+#[inline]
+fn slot_of(bits: u32, w: &[u8]) -> usize {
+    (word_hash(w) >> (64 - bits)) as usize
 }
 
 /// Words of the starter filter (64 slots each).
 pub(crate) const STARTER_WORDS: usize = STARTER_SLOTS / 64;
 
 impl Trie {
+    /// `v` as the trie keeps it, its exact tokens and capitals appended to
+    /// the shared arrays.
+    fn store(&mut self, v: Variant) -> Stored {
+        let at = self.exact_ends.len() as u32;
+        for w in v.exact.iter().flatten() {
+            self.exact_text.push_str(w);
+            self.exact_ends.push(self.exact_text.len() as u32);
+        }
+        let caps = self.capitals.len() as u32;
+        self.capitals.extend(v.capitals.iter().flatten());
+        Stored {
+            entity: v.entity,
+            form: v.form,
+            capital: v.capital,
+            compound: v.compound,
+            exact: (at, self.exact_ends.len() as u32),
+            capitals: (caps, self.capitals.len() as u32),
+        }
+    }
+
+    /// The exact tokens of a variant (none: it has none).
+    fn exact(&self, v: &Stored) -> impl ExactSizeIterator<Item = &str> {
+        (v.exact.0 as usize..v.exact.1 as usize).map(|k| {
+            let start = if k == 0 { 0 } else { self.exact_ends[k - 1] as usize };
+            self.exact_text.get(start..self.exact_ends[k] as usize).unwrap_or_default()
+        })
+    }
+
     /// Whether the word in slot `k` of the filter may start a name (false:
     /// certainly not).
     #[inline]
@@ -404,29 +506,28 @@ impl Trie {
     /// The first slot of `w` in the word table.
     #[inline]
     fn slot_of(&self, w: &[u8]) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (word_hash(w) >> (64 - bits)) as usize
+        slot_of(self.slots.len().trailing_zeros(), w)
     }
 
     /// The bytes of word `k` of the vocabulary.
     #[inline]
     fn word_bytes(&self, k: usize) -> &[u8] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        self.text.get(start..self.ends[k] as usize).unwrap_or_default()
+        let start = if k == 0 { 0 } else { self.ends.at(k - 1) as usize };
+        self.text.get(start..self.ends.at(k) as usize).unwrap_or_default()
     }
 
     /// The id of word `w` and the node a name starting with it reaches.
     #[inline]
     fn word(&self, w: &str) -> Option<Word> {
-        if self.slots.is_empty() {
+        if self.slots.len() == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
         let mut k = self.slot_of(w.as_bytes());
         loop {
-            let id = self.slots[k].checked_sub(1)?;
+            let id = self.slots.at(k).checked_sub(1)?;
             if self.word_bytes(id as usize) == w.as_bytes() {
-                return Some(Word { id, first: self.first[id as usize] });
+                return Some(Word { id, first: self.first.at(id as usize) });
             }
             k = (k + 1) & mask;
         }
@@ -435,18 +536,26 @@ impl Trie {
     /// The node an edge labelled `word` leads to from `node`.
     #[inline]
     fn child(&self, node: u32, word: u32) -> Option<u32> {
-        let (a, b) = (self.child_start[node as usize] as usize, self.child_start[node as usize + 1] as usize);
-        let words = &self.child_words[a..b];
-        let k =
-            if words.len() <= 8 { words.iter().position(|&w| w == word)? } else { words.binary_search(&word).ok()? };
-        Some(self.child_nodes[a + k])
+        let (mut a, mut b) =
+            (self.child_start.at(node as usize) as usize, self.child_start.at(node as usize + 1) as usize);
+        // The words are sorted: halve the range while it is long, then scan.
+        while b - a > 8 {
+            let mid = a + (b - a) / 2;
+            if self.child_words.at(mid) <= word {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        let k = (a..b).find(|&k| self.child_words.at(k) == word)?;
+        Some(self.child_nodes.at(k))
     }
 
     /// The variants that end at `node`.
     #[inline]
-    fn terminals(&self, node: u32) -> &[u32] {
+    fn terminals(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
         let n = node as usize;
-        &self.term_ids[self.term_start[n] as usize..self.term_start[n + 1] as usize]
+        (self.term_start.at(n) as usize..self.term_start.at(n + 1) as usize).map(|k| self.term_ids.at(k))
     }
 
     /// Finds matches in tokens `[from, to)` of `doc`: at each position the
@@ -476,7 +585,7 @@ impl Trie {
             let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
-            if start.is_some() && self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
+            if start.is_some() && self.terminals(node).any(|v| self.accepts(doc, i, j, v)) {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
@@ -486,13 +595,13 @@ impl Trie {
                     None => break,
                 }
                 j += 1;
-                if self.terminals(node).iter().any(|&v| self.accepts(doc, i, j, v)) {
+                if self.terminals(node).any(|v| self.accepts(doc, i, j, v)) {
                     best = Some((j, node));
                 }
             }
             if let Some((end, node)) = best {
                 let span = Span::new(doc.tokens[i].span().start, doc.tokens[end - 1].span().end);
-                for &v in self.terminals(node) {
+                for v in self.terminals(node) {
                     if self.accepts(doc, i, end, v) {
                         out.push(RawMatch { span, first: i, last: end, variant: v });
                     }
@@ -526,7 +635,7 @@ impl Trie {
             let last_part = n + 1 == parts;
             if !key.is_empty() && self.may_start(word_slot(key.as_bytes())) {
                 if let Some(node) = self.word(key).map(|w| w.first).filter(|&n| n != NO_NODE) {
-                    for &v in self.terminals(node) {
+                    for v in self.terminals(node) {
                         let var = &self.variants[v as usize];
                         if var.form == MentionForm::Adjective && var.compound != last_part {
                             out.push(RawMatch {
@@ -549,19 +658,21 @@ impl Trie {
             return false;
         }
         let raw_first = doc.tokens[first].text(doc.text);
-        if let Some(exact) = &var.exact {
+        let exact = self.exact(var);
+        if exact.len() > 0 {
             // In a lowercased dump «сша» is all that is left of «США».
             return exact.len() == last - first
-                && exact.iter().zip(first..last).all(|(e, k)| {
+                && exact.zip(first..last).all(|(e, k)| {
                     let t = doc.tokens[k].text(doc.text);
-                    **e == *t || (doc.lowercased && e.to_lowercase() == t)
+                    e == t || (doc.lowercased && e.to_lowercase() == t)
                 });
         }
         if doc.lowercased {
             // No capitals to tell «Того» from «того»: common words never match.
             return !(last - first == 1 && FALSE_FRIENDS.contains(&doc.norm.get(first)));
         }
-        if let Some(caps) = &var.capitals {
+        let caps = &self.capitals[var.capitals.0 as usize..var.capitals.1 as usize];
+        if !caps.is_empty() {
             let same = caps.len() == last - first
                 && caps.iter().zip(first..last).all(|(&c, k)| {
                     let t = doc.tokens[k].text(doc.text);
@@ -618,7 +729,7 @@ fn starts_sentence(doc: &Document, i: usize) -> bool {
 /// «Босния и Герцеговина», «Папуа — Новая Гвинея») the leading adjectives
 /// and the head noun agree in case; the words after the head stay as they
 /// are («Республика Таджикистан» → «Республики Таджикистан»).
-pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Vec<String>> {
+pub(crate) fn phrase_forms(toks: &[&str]) -> Vec<Form> {
     let n = toks.len();
     let is_sep = |t: &str| matches!(t, "и" | "—" | "–" | "-" | ",");
     let mut paradigms: Vec<Option<Rc<Paradigm>>> = vec![None; n];
@@ -689,15 +800,15 @@ fn paradigm(word: &str, as_adjective: bool) -> Rc<Paradigm> {
 /// others their normal form; each case gives at most `limit` sequences
 /// (the first in the order of the words' alternatives). Strings are copied
 /// once, into the sequences kept: every name of every table passes here.
-fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], limit: usize) -> Vec<Vec<String>> {
+fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], limit: usize) -> Vec<Form> {
     let plain: Vec<[String; 1]> =
         toks.iter().zip(paradigms).map(|(t, p)| [if p.is_none() { normalize(t) } else { String::new() }]).collect();
-    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut out: Vec<Form> = Vec::new();
     // The sequences of a case in the order of the words' alternatives (the
     // last word's turning fastest), counted like an odometer: the first
     // `limit` of them, with no list of partial sequences built per word
     // (a user table of 100,000 rows passes here 200,000 times).
-    let mut seq: Vec<&str> = Vec::with_capacity(toks.len());
+    let mut seq = String::new();
     for case in 0..CASES {
         let forms: Vec<&[String]> = paradigms
             .iter()
@@ -710,9 +821,14 @@ fn combinations<P: Borrow<Paradigm>>(toks: &[&str], paradigms: &[Option<P>], lim
         let mut at = vec![0usize; forms.len()];
         for _ in 0..limit {
             seq.clear();
-            seq.extend(forms.iter().zip(&at).map(|(f, &k)| f[k].as_str()));
-            if !out.iter().any(|o| o.len() == seq.len() && o.iter().zip(&seq).all(|(a, b)| a == b)) {
-                out.push(seq.iter().map(|w| w.to_string()).collect());
+            for (n, (f, &k)) in forms.iter().zip(&at).enumerate() {
+                if n > 0 {
+                    seq.push(SEP);
+                }
+                seq.push_str(&f[k]);
+            }
+            if !out.contains(&seq) {
+                out.push(seq.clone());
             }
             // The next sequence: the last word that has a next alternative
             // takes it, the words after it start over.
@@ -737,7 +853,7 @@ mod tests {
 
     fn forms(name: &str) -> Vec<String> {
         let toks: Vec<&str> = tokenize(name).iter().map(|t| t.text(name)).collect();
-        phrase_forms(&toks).into_iter().map(|s| s.join(" ")).collect()
+        phrase_forms(&toks).into_iter().map(|s| s.replace(SEP, " ")).collect()
     }
 
     fn frozen(names: &[&str]) -> Trie {
@@ -760,8 +876,34 @@ mod tests {
         }
         let republic = t.word("республики").expect("a form of the first word");
         let node = t.child(republic.first, t.word("таджикистан").expect("the second word").id);
-        assert!(node.is_some_and(|n| !t.terminals(n).is_empty()));
+        assert!(node.is_some_and(|n| t.terminals(n).next().is_some()));
         assert_eq!(t.child(republic.first, t.word("зеландии").expect("a word").id), None);
+    }
+
+    #[test]
+    fn a_node_with_many_edges_finds_each_and_only_those() {
+        // Twenty names after one word: the edges are searched by halving.
+        let names: Vec<String> =
+            (0..20).map(|k| format!("=Союз {}", "бвгдежзклмнпрстфхцчш".chars().nth(k).unwrap_or('б'))).collect();
+        let t = frozen(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let union = t.word("союз").expect("the shared word");
+        let first = union.first;
+        for c in "бвгдежзклмнпрстфхцчш".chars() {
+            let w = t.word(&c.to_string()).expect("a second word");
+            let node = t.child(first, w.id).expect("an edge");
+            assert_eq!(t.terminals(node).count(), 1, "{c}");
+        }
+        assert_eq!(t.child(first, union.id), None);
+        assert_eq!(t.child(first, u32::MAX), None);
+    }
+
+    #[test]
+    fn numbers_read_back_as_written() {
+        let v = vec![0, 1, 255, 256, 70_000, u32::MAX];
+        let u = U32s::from(v.clone());
+        assert_eq!(u.len(), v.len());
+        assert_eq!(u.iter().collect::<Vec<_>>(), v);
+        assert!((0..v.len()).all(|k| u.at(k) == v[k]));
     }
 
     #[test]

@@ -336,6 +336,7 @@ impl GazetteerBuilder {
                 return Err(Error::Gazetteer { file, line, message });
             }
         }
+        g.by_key.retain(|&(kind, _), _| kind == EntityKind::State as u8);
         g.expand_pending();
         Ok(g)
     }
@@ -378,7 +379,9 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     agencies: Vec<Agency>,
     trie: Trie,
-    /// (kind, id) → entity, for extending tables.
+    /// (kind, id) → entity, for extending tables; once built, the states
+    /// alone (all [`Gazetteer::state`] needs: the compiled tables then load
+    /// a tenth of the keys).
     by_key: FxHashMap<(u8, String), u32>,
     /// Normal form of every city name and alias (nominative) → city.
     city_by_name: FxHashMap<String, u32>,
@@ -444,7 +447,7 @@ impl Gazetteer {
 
     /// The state with this ISO alpha-2 code.
     pub fn state(&self, iso2: &str) -> Option<EntityId> {
-        self.by_key.get(&(0, iso2.to_string())).map(|&i| EntityId(i))
+        self.by_key.get(&(EntityKind::State as u8, iso2.to_string())).map(|&i| EntityId(i))
     }
 
     /// The capital of the state with this ISO code (the first listed when
@@ -541,7 +544,7 @@ impl Gazetteer {
         let entries = std::mem::take(&mut self.pending);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let chunk = entries.len().div_ceil(threads).max(1);
-        let expanded: Vec<Vec<(Vec<String>, matcher::Variant)>> = std::thread::scope(|s| {
+        let expanded: Vec<Vec<(matcher::Form, matcher::Variant)>> = std::thread::scope(|s| {
             let handles: Vec<_> = entries
                 .chunks(chunk)
                 .map(|part| {
