@@ -212,7 +212,7 @@ fn a_numeric_date_with_a_two_digit_year_and_an_author_before_the_agency() {
     check(
         "Бишкек, 08.08.24./Айгуль Осмонова- Кабар/. Президент Кыргызстана прибыл с визитом в Астану.",
         Some("Бишкек"),
-        None,
+        Some("2024-08-08"),
         Some("KABAR"),
     );
 }

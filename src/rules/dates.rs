@@ -127,6 +127,19 @@ pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
     if let Some(DateExpr { value: DateValue::Days { start: (y, m, d), .. }, .. }) = find(s, 0).first() {
         return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) }).filter(possible);
     }
+    // A two-digit year (Kabar: «08.08.24»): this century up to 69, the
+    // last from 70 on.
+    let numeric: Vec<&str> = s.split('.').collect();
+    if let [d, m, y] = numeric[..] {
+        let all_digits =
+            |t: &str, n: std::ops::RangeInclusive<usize>| n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+        if all_digits(d, 1..=2) && all_digits(m, 1..=2) && all_digits(y, 2..=2) {
+            let yy: i32 = y.parse().ok()?;
+            let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            return Some(PartialDate { year: Some(year), month: Some(m.parse().ok()?), day: Some(d.parse().ok()?) })
+                .filter(possible);
+        }
+    }
     // Abbreviated months (RIA, Sputnik): «11 ноя», «3 апр», «15 мар».
     let mut parts = s.split_whitespace();
     let d: u8 = parts.next()?.parse().ok()?;
