@@ -294,3 +294,13 @@ fn a_short_line_repeated_on_the_page_is_a_widget() {
                  Работа продолжится.\n\nРабота продолжится.";
     assert_eq!(of_kind(twice, &split(twice), PartKind::Body).len(), 3);
 }
+
+#[test]
+fn a_timestamp_written_with_slashes_is_day_first() {
+    let text = "12:58 05/08/2017\n\nГлава МИД Перу совершит визит в Чили\n\n\
+                Министр иностранных дел Перу посетит Чили. Визит может состояться уже 9 августа.";
+    let p = split(text);
+    assert_eq!(p.timestamp.map(|s| slice(text, s)), Some("05/08/2017"));
+    let rec = extract(text);
+    assert_eq!(rec.date.map(|d| d.start.to_string()).as_deref(), Some("2017-08-09"));
+}

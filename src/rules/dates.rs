@@ -128,14 +128,18 @@ pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
         return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) }).filter(possible);
     }
     // A two-digit year (Kabar: «08.08.24»): this century up to 69, the
-    // last from 70 on.
-    let numeric: Vec<&str> = s.split('.').collect();
+    // last from 70 on; a page's «17/01/2017» (day first).
+    let numeric: Vec<&str> = s.split(['.', '/']).collect();
     if let [d, m, y] = numeric[..] {
         let all_digits =
             |t: &str, n: std::ops::RangeInclusive<usize>| n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
-        if all_digits(d, 1..=2) && all_digits(m, 1..=2) && all_digits(y, 2..=2) {
+        if all_digits(d, 1..=2) && all_digits(m, 1..=2) && all_digits(y, 2..=4) && y.len() != 3 {
             let yy: i32 = y.parse().ok()?;
-            let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            let year = match y.len() {
+                4 => yy,
+                _ if yy < 70 => 2000 + yy,
+                _ => 1900 + yy,
+            };
             return Some(PartialDate { year: Some(year), month: Some(m.parse().ok()?), day: Some(d.parse().ok()?) })
                 .filter(possible);
         }

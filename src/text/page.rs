@@ -108,14 +108,15 @@ fn months() -> String {
 }
 
 /// A publication timestamp: a date with its year and usually a clock time
-/// («14 марта 2022, 19:42», «17.04.2024 14:30», «15:32, 5 марта 2025»,
+/// («14 марта 2022, 19:42», «17.04.2024 14:30», «12:58 17/01/2017» (day
+/// first, as Russian sites write it), «15:32, 5 марта 2025»,
 /// «10.03.2025 [15:12]», «14 Января 2025 16:35 (UTC +04:00)»). ASCII digits
 /// and spaces only: Unicode classes would cost milliseconds to compile.
 static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
     let sp = r"[ \t\u{a0}]";
     let months = months();
     let date = format!(
-        r"(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{1,2}}{sp}+(?:{months}){sp}+[0-9]{{4}}(?:{sp}+(?:года|г\.))?)"
+        r"(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}|[0-9]{{1,2}}{sp}+(?:{months}){sp}+[0-9]{{4}}(?:{sp}+(?:года|г\.))?)"
     );
     let time = r"\[?[0-9]{1,2}:[0-9]{2}\]?";
     Regex::new(&format!(
