@@ -302,9 +302,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
 fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'g str> {
     let nominative = |m: &Match| {
         let e = ctx.gaz.entity(m.entity);
-        m.kind == EntityKind::City
-            && ctx.gaz.is_capital(m.entity)
-            && ctx.doc.slice(m.span).to_lowercase() == e.name.to_lowercase()
+        m.kind == EntityKind::City && ctx.gaz.is_capital(m.entity) && venue::named_as(ctx, m.span, &e.name)
     };
     if !nominative(m) || topic(ctx, s, m) {
         return None;

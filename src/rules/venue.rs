@@ -352,17 +352,21 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
 /// accusative of a name that ends in a consonant is its nominative; «в
 /// Баку», «в Душанбе» do not decline and stay where), «в Москву».
 fn direction(ctx: &Context, name: &str, span: Span) -> bool {
-    let before = ctx.doc.text[..span.start].trim_end();
-    let after_in = before
-        .strip_suffix("во")
-        .or_else(|| before.strip_suffix('в'))
-        .or_else(|| before.strip_suffix("Во").or_else(|| before.strip_suffix('В')));
-    let after_in = after_in.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+    let i = ctx.doc.token_at(span.start);
+    if i == 0 || !is_in(ctx.word(i - 1)) {
+        return false;
+    }
     let surface = ctx.doc.slice(span).to_lowercase();
     let name = name.to_lowercase();
     let a_stem = (name.ends_with('а') && surface.ends_with('у')) || (name.ends_with('я') && surface.ends_with('ю'));
     let consonant = name.chars().last().is_some_and(|c| !"аеёиоуыэюя".contains(c) && c.is_alphabetic());
-    after_in && ((surface == name && consonant) || a_stem)
+    (consonant && named_as(ctx, span, &name)) || a_stem
+}
+
+/// Whether the text at `span` is `name` as written in the gazetteer, case
+/// aside: its nominative (or an accusative that does not decline).
+pub(crate) fn named_as(ctx: &Context, span: Span, name: &str) -> bool {
+    ctx.doc.slice(span).to_lowercase() == name.to_lowercase()
 }
 
 /// Whether a later sentence tells of another event: a follow-up marker

@@ -89,15 +89,18 @@ pub(crate) fn compile() {
     Lazy::force(&NOTICE);
 }
 
+/// The stems of month names as a day is written with them («14 января»,
+/// «3 мая»), in lower case.
+pub(crate) const MONTH_STEMS: [&str; 12] =
+    ["январ", "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+
 /// Month names by their stems, in lower case and in capitals (a page
 /// writes «14 Января», «14 января» or «14 ЯНВАРЯ»): literal alternatives
 /// keep the pattern small, where a case-blind one over Cyrillic compiles
 /// into large classes.
 fn months() -> String {
-    const STEMS: [&str; 12] =
-        ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
     let mut alts = Vec::new();
-    for stem in STEMS {
+    for stem in MONTH_STEMS {
         let mut cs = stem.chars();
         let first = cs.next().unwrap_or_default();
         let rest: String = cs.collect();

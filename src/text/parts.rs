@@ -766,12 +766,10 @@ impl PartsSplitter {
 
 /// Whether a line opens with a day and a month's name («28 марта …»).
 fn opens_with_day_and_month(line: &str) -> bool {
-    const MONTH_STARTS: [&str; 12] =
-        ["январ", "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
     let mut words = line.split_whitespace();
     let day = words.next().is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
     let month = words.next().map(str::to_lowercase);
-    day && month.is_some_and(|m| MONTH_STARTS.iter().any(|p| m.starts_with(p)))
+    day && month.is_some_and(|m| page::MONTH_STEMS.iter().any(|p| m.starts_with(p)))
 }
 
 /// Whether a word is a site's address («Lenta.ru», «Вести.UZ», «24.kg»):
@@ -822,7 +820,7 @@ struct Unit {
 /// word.
 fn repeated_lines_are_site_text(text: &str, units: &mut [Unit]) {
     const SHORT: usize = 8;
-    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
     for u in units.iter() {
         let line = line_str(text, u.span);
         if matches!(u.kind, LineKind::Prose | LineKind::Short) && page::word_count_upto(line, SHORT) < SHORT {
