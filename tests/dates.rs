@@ -160,3 +160,14 @@ fn a_statements_own_text_dates_what_it_speaks_of_not_itself() {
         "Заявление МИД Перу\n\nМИД Перу 17 сентября выступил с заявлением о ситуации на границе Чили и Боливии.";
     assert_eq!(date_of(report), pair("--09-17", "--09-17"));
 }
+
+#[test]
+fn a_later_paragraph_that_names_the_event_dates_it_when_nothing_else_does() {
+    // No dateline, no timestamp: «Встреча состоялась …» in the next
+    // paragraph is the same meeting told again.
+    let text = "Министр встретился с послом России.\n\nВстреча состоялась сегодня, 15 октября, сообщает пресс-служба.";
+    assert_eq!(date_of(text), pair("--10-15", "--10-15"));
+    // An earlier round it lists does not.
+    let text = "Стороны провели переговоры.\n\nПервый раунд переговоров прошел 15 октября.";
+    assert_eq!(date_of(text), None);
+}

@@ -177,3 +177,29 @@ fn a_recalled_word_on_an_announced_event_gives_its_day_and_city() {
     );
     assert!(rec.follow_ups.is_empty(), "{:?}", rec.follow_ups);
 }
+
+#[test]
+fn an_event_announced_as_not_taking_place_is_no_follow_up() {
+    let f = fups("Министры России и Турции провели телефонный разговор. Очная встреча не планируется.");
+    assert_eq!(f, []);
+    let f = fups("Министры России и Турции провели телефонный разговор. Очная встреча планируется 15 мая.");
+    assert_eq!(f, [(EventKind::Meeting, Status::Planned, Some("--05-15".into()), None)]);
+}
+
+#[test]
+fn the_date_of_a_report_does_not_date_what_it_announces() {
+    let f = fups(
+        "Президент встретился с послом России. 2 сентября министр сообщил, что президенты встретятся в ближайшие недели в Москве.",
+    );
+    assert_eq!(f, [(EventKind::Meeting, Status::Planned, None, Some("Москва".into()))]);
+}
+
+#[test]
+fn an_announced_event_is_the_one_its_verb_tells_of() {
+    // The frame of the sentence («Во время встречи») is not what «пройдет»
+    // announces: the nearest event before it is.
+    let f = fups(
+        "Президент принял посла Китая. Во время встречи отмечена важность саммита «Центральная Азия + Китай», который пройдет в Сиане в мае 2023 года.",
+    );
+    assert_eq!(f, [(EventKind::Summit, Status::Planned, Some("2023-05".into()), Some("Сиань".into()))]);
+}

@@ -259,3 +259,26 @@ fn the_motto_of_a_forum_that_frames_a_meeting_is_not_the_meetings_title() {
     let rec = extract("В Лиме открылся форум министров Перу и Чили под девизом «Диалог в разделенном мире».");
     assert_eq!(rec.title.as_deref(), Some("Диалог в разделенном мире"));
 }
+
+#[test]
+fn a_frame_names_a_noun_never_the_verb_after_it() {
+    // The frame («на полях», «в рамках») hides the event it names; the
+    // clause's verb is still the main event, however close it follows.
+    let cases = [
+        ("Лидеры на полях саммита СНГ провели переговоры.", EventKind::Talks),
+        ("Лидеры на полях саммита СНГ встретились.", EventKind::Meeting),
+        ("Министр на полях заседания СМИД ШОС встретился с коллегой.", EventKind::Meeting),
+        ("В рамках форума министры подписали соглашение.", EventKind::Signing),
+    ];
+    for (text, kind) in cases {
+        assert_eq!(kind_of(text), kind, "{text}");
+    }
+}
+
+#[test]
+fn arrival_in_the_future_is_planned() {
+    for verb in ["приедет", "прилетит"] {
+        let r = extract(&format!("15 октября в Бишкек с рабочим визитом {verb} министр иностранных дел Украины."));
+        assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Planned), "{verb}");
+    }
+}

@@ -211,6 +211,22 @@ impl<'d, 'g> Context<'d, 'g> {
         self.hits_before(s, i, window).iter().filter(|h| h.cue == Cue::KindFrame && h.last <= i).max_by_key(|h| h.last)
     }
 
+    /// Whether hit `h` names the event a frame stands before («на полях
+    /// 80-й сессии», «в рамках визита»): a frame ends at most three words
+    /// before it and no verb comes between. A verb is the clause's
+    /// predicate, never what the frame names: «на полях саммита СНГ
+    /// провели переговоры» reports talks, «на полях саммита встретились» a
+    /// meeting.
+    pub fn framed(&self, s: &Sent, h: &Hit) -> bool {
+        if super::kind::is_verb(self, h) {
+            return false;
+        }
+        self.frame_before(s, h.first, 3).is_some_and(|f| {
+            h.first <= f.last + 3
+                && !s.hits.iter().any(|o| o.first >= f.last && o.first < h.first && matches!(o.cue, Cue::Status(_)))
+        })
+    }
+
     /// Normal form of token `i` ("" outside the document).
     pub fn word(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() {

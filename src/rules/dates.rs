@@ -376,11 +376,25 @@ pub(crate) fn main_date(
             // The nearest: rounds listed before the new one («прошли 28
             // февраля, 3 и 7 марта … Четвертый раунд начался 14 марта»).
             let later = restating.iter().flat_map(|s| s.dates.iter()).filter(start_expr);
-            later
+            let near = later
                 .filter_map(resolve_expr)
                 .filter_map(|f| from_reference(&f).filter(|&d| d <= 7).map(|d| (d, f)))
                 .min_by_key(|(d, _)| *d)
-                .map(|(_, f)| f)
+                .map(|(_, f)| f);
+            // With no day to measure against, a sentence that opens with the
+            // event's own name tells of it again («Встреча состоялась
+            // сегодня, 15 октября»), not one of its earlier rounds
+            // («Первый раунд прошел…»).
+            let unmeasured = ctx.reference.is_none_or(|r| r.year.is_none());
+            near.or_else(|| {
+                restating
+                    .iter()
+                    .filter(|_| unmeasured)
+                    .filter(|s| s.hits.first().is_some_and(|h| h.first == s.first && h.cue == Cue::Kind(ev.kind)))
+                    .flat_map(|s| s.dates.iter())
+                    .filter(start_expr)
+                    .find_map(resolve_expr)
+            })
         });
     // No date of its own: the fallback day (the dateline's), which a later
     // «продлится до …» may still end.

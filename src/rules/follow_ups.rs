@@ -161,7 +161,7 @@ fn clause_event(
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
     let clause = Span::new(ctx.doc.tokens[a].span().start, ctx.doc.tokens[b - 1].span().end);
     // «по итогам форума», «в рамках визита»: a framed name is no new event.
-    let framed = |h: &Hit| ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a && h.first <= f.last + 3);
+    let framed = |h: &Hit| ctx.framed(s, h) && ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a);
     let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) if !framed(h) => Some(k),
         _ => None,
@@ -172,6 +172,11 @@ fn clause_event(
         let held = has(&|c| c == Cue::Status(Status::Held));
         hits.iter().find(|h| h.cue == Cue::Status(Status::Planned)).filter(|_| !held)
     });
+    // «Очная встреча не планируется», «визит не состоится»: announced as
+    // not taking place.
+    if marker.is_some_and(|m| m.first > a && ctx.word(m.first - 1) == "не") {
+        return None;
+    }
     let words = |pred: &dyn Fn(&str) -> bool| (a..b).any(|k| pred(ctx.word(k)));
     // «следующий раунд», «очередное заседание» (not «в следующем году»).
     let next_round = (a..b).any(|k| {
@@ -190,7 +195,16 @@ fn clause_event(
         let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
         // (A verb before the marker reports what was done: «поздравил
         // послов и выразил надежду, что … будет способствовать».)
-        let before = hits.iter().filter(|h| subject && !super::kind::is_verb(ctx, h)).find_map(|h| kind_at(&h));
+        // The nearest before the marker is its subject («Во время встречи
+        // … отмечена актуальность саммита, который пройдет …»: the summit).
+        let noun = |h: &&&Hit| subject && !super::kind::is_verb(ctx, h);
+        let before = hits
+            .iter()
+            .rev()
+            .filter(|h| h.first < m.first)
+            .filter(noun)
+            .find_map(|h| kind_at(&h))
+            .or_else(|| hits.iter().filter(noun).find_map(|h| kind_at(&h)));
         let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
@@ -279,7 +293,14 @@ fn clause_event(
     let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
     let tail = Span::new(ctx.doc.tokens[from].span().start, clause.end);
     let planned = status == Status::Planned;
-    let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause).iter().collect();
+    // «2 сентября Лавров сообщил, что президенты встретятся…»: a date
+    // before «, что» ahead of the marker dates the report, not the event.
+    let reported_from =
+        marker.and_then(|m| (a + 1..m.first).rev().find(|&k| ctx.word(k) == "что" && ctx.word(k - 1) == ","));
+    let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause)
+        .iter()
+        .filter(|d| reported_from.is_none_or(|k| d.span.start >= ctx.doc.tokens[k].span().start))
+        .collect();
     in_clause.sort_by_key(|d| !tail.contains(d.span));
     let date = in_clause
         .into_iter()

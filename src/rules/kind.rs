@@ -38,7 +38,7 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
-        let framed = ctx.frame_before(s, h.first, 3).is_some_and(|f| h.first <= f.last + 3);
+        let framed = ctx.framed(s, &h);
         let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
@@ -98,9 +98,11 @@ fn by_phone(s: &Sent, h: &Hit) -> bool {
     })
 }
 
-/// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
+/// Whether a trigger is a verb form («подписали», «встретились»), not a
+/// noun («подписание»).
 pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
     let w = ctx.word(h.first);
+    let w = w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")).unwrap_or(w);
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }
 
