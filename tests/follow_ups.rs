@@ -203,3 +203,9 @@ fn an_announced_event_is_the_one_its_verb_tells_of() {
     );
     assert_eq!(f, [(EventKind::Summit, Status::Planned, Some("2023-05".into()), Some("Сиань".into()))]);
 }
+
+#[test]
+fn an_event_on_the_schedule_is_announced() {
+    let f = fups("Министр иностранных дел России прибыл в Ереван с визитом. Сообщается, что 10-11 мая у министра по плану визит в Баку.");
+    assert_eq!(f, [(EventKind::Visit, Status::Planned, Some("--05-10".into()), Some("Баку".into()))]);
+}

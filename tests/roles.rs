@@ -253,3 +253,13 @@ fn an_organization_whose_headquarters_hosts_the_talks_is_no_party() {
     let rec = extract("Министр иностранных дел Перу провел переговоры с генеральным секретарем ООН.");
     assert_eq!(org_participants(&rec), ["UN"]);
 }
+
+#[test]
+fn the_host_of_a_visit_takes_part_and_an_earlier_stop_elsewhere_does_not() {
+    let r = extract(
+        "Министр иностранных дел России прибыл в понедельник в Баку. Вечером министр встретится с президентом Азербайджана.\n\n\
+         5-6 мая министр посетил Ереван, где был принят армянским коллегой.",
+    );
+    assert_eq!(participants(&r), ["RU", "AZ"]);
+    assert_eq!(mentioned(&r), ["AM"]);
+}

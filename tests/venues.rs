@@ -288,3 +288,17 @@ fn the_post_an_envoy_was_sent_to_is_no_venue() {
     // Where one receives an envoy is.
     assert_eq!(venue("Министр иностранных дел Перу принял в Лиме посла Чили.").as_deref(), Some("Лима"));
 }
+
+#[test]
+fn a_state_visited_after_a_date_or_a_visit_phrase() {
+    assert_eq!(venue("Министр иностранных дел России посетит 27-28 февраля Азербайджан."), Some("Азербайджан".into()));
+    assert_eq!(
+        venue("Министр иностранных дел России посетит с официальным визитом Азербайджан."),
+        Some("Азербайджан".into())
+    );
+    // A name between is no visit of it.
+    assert_eq!(
+        venue("Министр иностранных дел России посетит Баку, а затем Азербайджан отправит делегацию."),
+        Some("Баку".into())
+    );
+}

@@ -162,15 +162,20 @@ impl<'d, 'g> Context<'d, 'g> {
     /// recall an earlier event nor announce a later one. Within the next
     /// two paragraphs, six sentences at most. Under an announced event, a
     /// sentence that reports one held («9 октября состоялась встреча…»)
-    /// tells of another.
+    /// tells of another, and so does one placed in another city than the
+    /// main sentence's («прибыл в Баку … 5-6 мая посетил Ереван»).
     pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent> + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
+        let city = self.body.get(k).and_then(|s| super::venue::city_in(self, s)).map(|(p, _)| p.wikidata);
+        let elsewhere_city = move |s: &Sent| {
+            city.as_ref().is_some_and(|c| super::venue::city_in(self, s).is_some_and(|(p, _)| &p.wikidata != c))
+        };
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
             let near = s.paragraph.is_some_and(|p| p <= para + 2);
             let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
             let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
                 || (status == Status::Planned && s.has(|c| c == Cue::Status(Status::Held)));
-            near && same && !elsewhere && !s.recalls()
+            near && same && !elsewhere && !s.recalls() && !elsewhere_city(s)
         })
     }
 

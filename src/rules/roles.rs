@@ -282,6 +282,11 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     }
     spans.extend(speakers(ctx, ev));
     spans.sort_unstable();
+    // A visit's host takes part: the state of the place visited, when the
+    // text names it («прибыл в Баку … с президентом Азербайджана»).
+    if ev.kind == EventKind::Visit {
+        capitals.extend(rec.location.as_ref().map(|p| p.country.as_str()));
+    }
     let is_part = |sp: &Span| spans.binary_search(sp).is_ok();
     for st in &mut rec.states {
         if st.mentions.iter().any(|m| is_part(&m.span)) || capitals.contains(&st.iso2.as_str()) {

@@ -263,9 +263,18 @@ fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     for m in ctx.matches_in(s.span, EntityKind::State) {
         let before = ctx.word(m.tokens.0.wrapping_sub(1));
-        // «посетит Турцию», «посетит с визитом Турцию»
-        let visited = visit_verb(before)
-            || (before == "визитом" && (2..=4).any(|k| visit_verb(ctx.word(m.tokens.0.wrapping_sub(k)))));
+        // «посетит Турцию», «посетит с визитом Турцию», «посетит 27-28
+        // февраля Азербайджан»: a visit verb and, between, only lowercase
+        // words, numbers and dashes.
+        let i = m.tokens.0;
+        let plain = |k: usize| {
+            let t = ctx.doc.tokens[k].text(ctx.doc.text);
+            t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '—'))
+                || t.chars().next().is_some_and(char::is_lowercase)
+        };
+        let visited = (1..=5)
+            .take_while(|&n| n <= i && (n == 1 || plain(i - n + 1)))
+            .any(|n| visit_verb(ctx.word(i - n)) && i - n >= s.first);
         if m.form == MentionForm::Name
             && (is_in(before) || visited)
             && !accredited(ctx, s, m)
