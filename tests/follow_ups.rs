@@ -209,3 +209,11 @@ fn an_event_on_the_schedule_is_announced() {
     let f = fups("Министр иностранных дел России прибыл в Ереван с визитом. Сообщается, что 10-11 мая у министра по плану визит в Баку.");
     assert_eq!(f, [(EventKind::Visit, Status::Planned, Some("--05-10".into()), Some("Баку".into()))]);
 }
+
+#[test]
+fn how_long_the_event_under_way_lasts_announces_nothing() {
+    let f = fups(
+        "Президенты России и Таджикистана начали переговоры. Планируется, что личная беседа лидеров продлится не менее получаса.",
+    );
+    assert_eq!(f, []);
+}

@@ -268,7 +268,7 @@ fn a_frame_names_a_noun_never_the_verb_after_it() {
         ("Лидеры на полях саммита СНГ провели переговоры.", EventKind::Talks),
         ("Лидеры на полях саммита СНГ встретились.", EventKind::Meeting),
         ("Министр на полях заседания СМИД ШОС встретился с коллегой.", EventKind::Meeting),
-        ("В рамках форума министры подписали соглашение.", EventKind::Signing),
+        ("В рамках форума министры России и Китая подписали соглашение.", EventKind::Signing),
     ];
     for (text, kind) in cases {
         assert_eq!(kind_of(text), kind, "{text}");
@@ -281,4 +281,21 @@ fn arrival_in_the_future_is_planned() {
         let r = extract(&format!("15 октября в Бишкек с рабочим визитом {verb} министр иностранных дел Украины."));
         assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Planned), "{verb}");
     }
+}
+
+#[test]
+fn a_gathering_that_sets_the_scene_yields_to_the_meeting_the_headline_names() {
+    let r = extract(
+        "Президент провел отдельную встречу с министрами России\n\n\
+         Сегодня в Душанбе состоялось заседание ОДКБ. Президент Таджикистана принял министров иностранных дел и обороны России.",
+    );
+    assert_eq!((r.kind, r.location.map(|l| l.name)), (EventKind::Meeting, Some("Душанбе".into())));
+    let orgs: Vec<_> = r.organizations.iter().map(|o| (o.id.as_str(), o.role)).collect();
+    assert_eq!(orgs, [("CSTO", dipnews::Role::Mentioned)]);
+    // Under a headline about the gathering itself, the lead stays the main event.
+    let r = extract(
+        "Заседание ОДКБ прошло в Душанбе\n\n\
+         Сегодня в Душанбе состоялось заседание ОДКБ. Президент Таджикистана принял министров иностранных дел России.",
+    );
+    assert_eq!(r.kind, EventKind::Session);
 }

@@ -338,7 +338,7 @@ pub(crate) fn main_date(
         i > 0 && ctx.word(i - 1) == "до" && (i.saturating_sub(4)..i - 1).any(|k| super::context::goes_on(ctx.word(k)))
     };
     let start_expr = |e: &&DateExpr| !until_expr(e);
-    let nearby = ctx.describing(k);
+    let nearby = ctx.describing(k).chain(ev.scene.map(|j| &ctx.body[j]));
     let in_main = ctx.body[k]
         .dates
         .iter()

@@ -240,7 +240,11 @@ fn clause_event(
         // августа»): an event that goes on is no new one.
         // («Диалог продолжится 12 января на заседании в Брюсселе» goes on
         // at a new event.)
-        let lasts = goes_on(ctx.word(m.first)) && !ctx.word(m.first).starts_with("продолж");
+        // («Планируется, что беседа лидеров продлится не менее получаса»:
+        // how long, with no day of its own, is the event under way.)
+        let lasts = (goes_on(ctx.word(m.first))
+            || (!dated && words(&|w| w.starts_with("продлит") || w.starts_with("продлят"))))
+            && !ctx.word(m.first).starts_with("продолж");
         if (lasts || (goes_on(ctx.word(m.first)) && kind == ev.kind)) && !next_round {
             return None;
         }

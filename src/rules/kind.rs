@@ -26,6 +26,10 @@ pub(crate) struct MainEvent {
     /// its names are the event's parties, as those of a lead that names
     /// the event would be.
     pub lead: Option<usize>,
+    /// A lead that sets the scene for the main sentence («Сегодня в
+    /// Душанбе состоялось заседание…», then «Президент принял…»): it gives
+    /// the day and the place when the main sentence does not.
+    pub scene: Option<usize>,
 }
 
 /// A kind trigger that is the clause's predicate, not background: not in a
@@ -286,12 +290,16 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         from_headline: false,
         status_span: None,
         lead: None,
+        scene: None,
     };
     let lead = first.and_then(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
     // A lead that gives an opinion («…, заявил министр») names the event in
     // passing at most: the headline, or a later sentence, reports it.
     let opinion = first.is_some_and(|k| opinion_lead(ctx, &ctx.body[k]));
     if let Some((k, (t, kind))) = lead.filter(|_| !opinion) {
+        if let Some((k2, t2, kind2)) = framing_lead(ctx, k, kind) {
+            return MainEvent { scene: Some(k), ..report(ctx, ev, k2, t2, kind2) };
+        }
         return report(ctx, ev, k, t, kind);
     }
     for s in ctx.head.iter().chain(&ctx.body[..after_dateline]) {
@@ -355,6 +363,31 @@ fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
         let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
         matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
     })
+}
+
+/// A lead that sets the scene with a gathering («Сегодня в Душанбе
+/// состоялось заседание структур ОДКБ») under a headline about a meeting
+/// on its side («Рахмон провел отдельную встречу с Лавровым»): the
+/// sentence of the lead's paragraph that reports the headline's kind of
+/// event is the main one. The sentence, its trigger and its kind.
+fn framing_lead(ctx: &Context, k0: usize, lead_kind: EventKind) -> Option<(usize, Hit, EventKind)> {
+    let gathering = |k: EventKind| matches!(k, EventKind::Session | EventKind::Summit | EventKind::Conference);
+    let side = |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Talks | EventKind::PhoneCall);
+    if !gathering(lead_kind) {
+        return None;
+    }
+    let (_, head_kind) = ctx.head.iter().find_map(|s| first_trigger(ctx, s))?;
+    if !side(head_kind) {
+        return None;
+    }
+    let para = ctx.body[k0].paragraph;
+    (k0 + 1..ctx.body.len().min(k0 + 4))
+        .take_while(|&k| ctx.body[k].paragraph == para)
+        .filter(|&k| !ctx.body[k].recalls())
+        .find_map(|k| {
+            let (t, kind) = first_trigger(ctx, &ctx.body[k])?;
+            (kind == head_kind && !announced(ctx, &ctx.body[k], &t)).then_some((k, t, kind))
+        })
 }
 
 /// The main event read from body sentence `k`.

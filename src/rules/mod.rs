@@ -65,6 +65,8 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     let venue = if ev.kind == EventKind::PhoneCall || ev.kind == EventKind::Statement || remote_cue.is_some() {
         None
     } else {
+        let mut sents = sents.clone();
+        sents.extend(ev.scene.map(|j| &ctx.body[j]));
         venue::location(&ctx, &ev, &sents)
     };
     let (format, format_span) = format::format(&ctx, &ev, venue.is_some());
