@@ -217,3 +217,14 @@ fn how_long_the_event_under_way_lasts_announces_nothing() {
     );
     assert_eq!(f, []);
 }
+
+#[test]
+fn an_announced_meeting_told_again_in_other_words_and_a_recalled_day() {
+    // Talks announced, then «отдельную встречу» of the same two: one event;
+    // «которые состоялись 8 мая» dates the earlier talks, nothing announced.
+    let f = fups(
+        "Министры России и США проведут переговоры в Кируне. \"В продолжение бесед, которые состоялись 8 мая в Москве, \
+         министры имеют в виду провести отдельную встречу\", - рассказал замминистра.",
+    );
+    assert_eq!(f, []);
+}

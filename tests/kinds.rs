@@ -299,3 +299,11 @@ fn a_gathering_that_sets_the_scene_yields_to_the_meeting_the_headline_names() {
     );
     assert_eq!(r.kind, EventKind::Session);
 }
+
+#[test]
+fn a_meeting_being_prepared_is_planned() {
+    let r = extract(
+        "Организация встречи министров иностранных дел России и США прорабатывается, сообщила представитель МИД.",
+    );
+    assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
+}

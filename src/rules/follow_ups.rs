@@ -232,7 +232,11 @@ fn clause_event(
             return None;
         }
         // An announced event described again («в работе форума примут участие»).
-        if ev.status == Status::Planned && kind == ev.kind && !next_round {
+        // (A meeting announced under announced talks, or the reverse, is
+        // the same event in other words: «проведут переговоры … имеют в
+        // виду провести отдельную встречу».)
+        let talk = |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Talks);
+        if ev.status == Status::Planned && (kind == ev.kind || (talk(kind) && talk(ev.kind))) && !next_round {
             return None;
         }
         // The main event going on: «Визит продлится до 10 декабря».
@@ -304,6 +308,9 @@ fn clause_event(
     let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause)
         .iter()
         .filter(|d| reported_from.is_none_or(|k| d.span.start >= ctx.doc.tokens[k].span().start))
+        // «В продолжение бесед, которые состоялись 8 мая, … провести
+        // встречу»: the day of an event a relative clause recalls.
+        .filter(|d| !venue::in_other_event_clause(ctx, s, ctx.doc.token_at(d.span.start)))
         .collect();
     in_clause.sort_by_key(|d| !tail.contains(d.span));
     let date = in_clause

@@ -235,7 +235,7 @@ fn residence(ctx: &Context, i: usize) -> bool {
 /// having taken place («переговоров, которые состоялись 7 апреля в
 /// Ташкенте»): the clause is about its antecedent, another event than the
 /// sentence's own («…, который находится в Минске» is not such a clause).
-fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
+pub(crate) fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
     // A clause this long is no relative clause (and the walk stays short).
     let mut clause = (s.first..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
     let Some(k) = clause.find(|&k| ctx.word(k).starts_with("котор")) else {
