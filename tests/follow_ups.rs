@@ -228,3 +228,16 @@ fn an_announced_meeting_told_again_in_other_words_and_a_recalled_day() {
     );
     assert_eq!(f, []);
 }
+
+#[test]
+fn then_with_an_event_going_on_or_to_come_is_no_later_event() {
+    let f = fups(
+        "Министр иностранных дел России прибыл в Минск с визитом. Переговоры начнутся в расширенном формате. \
+         Затем президенты России и Беларуси продолжат переговоры в формате один на один.",
+    );
+    assert_eq!(f, []);
+    let f = fups(
+        "Министр иностранных дел России прибыл в Минск с визитом. Затем министр провел переговоры с президентом Беларуси.",
+    );
+    assert_eq!(f, [(EventKind::Talks, Status::Held, None, None)]);
+}

@@ -287,6 +287,11 @@ fn clause_event(
             (doc_kind, Status::Held)
         }
     } else if has(&|c| c == Cue::FollowUp(Status::Held)) {
+        // «Затем лидеры продолжат переговоры один на один»: an event going
+        // on, or one still to come, is no later event that took place.
+        if words(&goes_on) || has(&|c| c == Cue::Status(Status::Planned)) {
+            return None;
+        }
         let kind = hits.iter().find_map(|h| kind_at(&h))?;
         (kind, Status::Held)
     } else {
