@@ -263,3 +263,16 @@ fn the_host_of_a_visit_takes_part_and_an_earlier_stop_elsewhere_does_not() {
     assert_eq!(participants(&r), ["RU", "AZ"]);
     assert_eq!(mentioned(&r), ["AM"]);
 }
+
+#[test]
+fn a_list_of_the_envoys_countries_names_the_parties_of_a_ceremony() {
+    let r = extract(
+        "Президент России 15 января в Кремле примет верительные грамоты у послов Франции и еще трех десятков государств. \
+         Список всех стран: Словакия, Словения, Сомали.\n\nВерительная грамота — документ, который подтверждает полномочия посла.",
+    );
+    assert_eq!(r.status, dipnews::Status::Planned);
+    assert_eq!(participants(&r), ["RU", "FR", "SK", "SI", "SO"]);
+    // A list of something else under another kind of event names no party.
+    let r = extract("Министры России и Китая провели переговоры. В списке стран, введших санкции, Франция и Италия.");
+    assert_eq!(participants(&r), ["RU", "CN"]);
+}

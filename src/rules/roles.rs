@@ -215,9 +215,17 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // presented them, however the text lists them: the next sentence,
     // «среди них – послы…», one line each after «вручили:».
     if let Some(k) = ev.sentence.filter(|_| ev.kind == EventKind::Credentials) {
+        // A list of the envoys' countries may name no envoy: «Список всех
+        // стран: Словакия, Словения, …», «в списке стран Сомали, Габон…».
+        let planned = ev.status == Status::Planned;
+        let list = |s: &Sent| {
+            (s.first..s.last).any(|i| ctx.word(i).starts_with("списк") || ctx.word(i) == "список")
+                && ctx.matches_in(s.span, EntityKind::State).nth(1).is_some()
+        };
         for s in ctx.body.iter().skip(k + 1).take(24) {
-            let other = s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
-            if !other && s.has(|c| c == Cue::Envoy) && !out.iter().any(|o| o.span == s.span) {
+            let other = s.recalls()
+                || s.has(|c| matches!(c, Cue::FollowUp(_)) || (!planned && c == Cue::Status(Status::Planned)));
+            if !other && (s.has(|c| c == Cue::Envoy) || list(s)) && !out.iter().any(|o| o.span == s.span) {
                 out.push(s);
             }
         }
