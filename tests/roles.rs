@@ -276,3 +276,13 @@ fn a_list_of_the_envoys_countries_names_the_parties_of_a_ceremony() {
     let r = extract("Министры России и Китая провели переговоры. В списке стран, введших санкции, Франция и Италия.");
     assert_eq!(participants(&r), ["RU", "CN"]);
 }
+
+#[test]
+fn a_visit_to_an_organizations_gathering_has_no_host_party() {
+    let r = extract(
+        "Министр иностранных дел России прибыл в Нью-Йорк для участия в сессии Генассамблеи ООН. \
+         У него запланирована встреча с госсекретарем США.",
+    );
+    assert_eq!(participants(&r), ["RU"]);
+    assert_eq!(org_participants(&r), ["UN"]);
+}

@@ -302,3 +302,11 @@ fn a_state_visited_after_a_date_or_a_visit_phrase() {
         Some("Баку".into())
     );
 }
+
+#[test]
+fn a_city_after_an_adjective_in_the_accusative() {
+    assert_eq!(
+        venue("Министр иностранных дел России прибыл с официальным визитом в турецкую Анкару."),
+        Some("Анкара".into())
+    );
+}

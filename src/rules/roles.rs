@@ -292,7 +292,11 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     spans.sort_unstable();
     // A visit's host takes part: the state of the place visited, when the
     // text names it («прибыл в Баку … с президентом Азербайджана»).
-    if ev.kind == EventKind::Visit {
+    // Not when an organization's gathering draws the visitor («прибыл в
+    // Нью-Йорк для участия в сессии Генассамблеи ООН»).
+    let for_organization =
+        main.is_some_and(|m| ctx.matches_within(m).iter().any(|x| x.kind == EntityKind::Organization));
+    if ev.kind == EventKind::Visit && !for_organization {
         capitals.extend(rec.location.as_ref().map(|p| p.country.as_str()));
     }
     let is_part = |sp: &Span| spans.binary_search(sp).is_ok();

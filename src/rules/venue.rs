@@ -36,7 +36,8 @@ fn venue_before(ctx: &Context, i: usize) -> bool {
     }
     if i >= 2 {
         let w2 = ctx.word(i - 2);
-        let adjective = w1.ends_with("ском") || w1.ends_with("цком") || w1.ends_with("ой");
+        // «в египетском Каире», «в турецкую Анкару», «в китайский Сиань».
+        let adjective = ["ском", "цком", "ой", "ую", "ий", "ый"].iter().any(|e| w1.ends_with(e));
         if is_in(w2) && (adjective || matches!(w1, "городе" | "г" | "столице")) {
             return true;
         }
