@@ -70,3 +70,11 @@ fn a_video_address_in_a_hybrid_event() {
     let cut = text.rsplit_once(" Форум проходит").map_or(text, |(head, _)| head);
     assert_eq!(format_of(cut), Format::Videoconference);
 }
+
+#[test]
+fn a_meeting_told_again_as_talks_gives_its_format() {
+    let text = "Президент России 26 июня пообщался с президентом Франции.\n\n\
+                Переговоры президентов в режиме видеоконференции прошли в пятницу, 26 июня.";
+    assert_eq!(format_of(text), Format::Videoconference);
+    assert_eq!(extract(text).kind, dipnews::EventKind::Meeting);
+}

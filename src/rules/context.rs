@@ -172,7 +172,10 @@ impl<'d, 'g> Context<'d, 'g> {
         };
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
             let near = s.paragraph.is_some_and(|p| p <= para + 2);
-            let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
+            let same = s.has(|c| match c {
+                Cue::Kind(k) => super::kind::same_event(k, kind),
+                c => c == Cue::Document(kind),
+            });
             let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
                 || (status == Status::Planned && s.has(|c| c == Cue::Status(Status::Held)));
             near && same && !elsewhere && !s.recalls() && !elsewhere_city(s)

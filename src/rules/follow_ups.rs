@@ -235,8 +235,7 @@ fn clause_event(
         // (A meeting announced under announced talks, or the reverse, is
         // the same event in other words: «проведут переговоры … имеют в
         // виду провести отдельную встречу».)
-        let talk = |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Talks);
-        if ev.status == Status::Planned && (kind == ev.kind || (talk(kind) && talk(ev.kind))) && !next_round {
+        if ev.status == Status::Planned && super::kind::same_event(kind, ev.kind) && !next_round {
             return None;
         }
         // The main event going on: «Визит продлится до 10 декабря».

@@ -77,7 +77,7 @@ fn stated_later(ctx: &Context, ev: &MainEvent, wanted: impl Fn(Format) -> bool) 
     let k = ev.sentence?;
     ctx.body.iter().skip(k + 1).take(12).find_map(|s| {
         let other_event = s.has(|c| match c {
-            Cue::Kind(kind) => kind != ev.kind && kind != EventKind::Session,
+            Cue::Kind(kind) => !super::kind::same_event(kind, ev.kind) && kind != EventKind::Session,
             Cue::FollowUp(_) | Cue::Status(crate::record::Status::Planned) | Cue::Recall => true,
             _ => false,
         });

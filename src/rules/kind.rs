@@ -102,6 +102,14 @@ fn by_phone(s: &Sent, h: &Hit) -> bool {
     })
 }
 
+/// Whether two kinds may name one event in other words: a meeting of two
+/// parties is also told of as their talks («пообщался с Макроном …
+/// Переговоры Путина и Макрона прошли в пятницу»).
+pub(crate) fn same_event(a: EventKind, b: EventKind) -> bool {
+    let talk = |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Talks);
+    a == b || (talk(a) && talk(b))
+}
+
 /// Whether a trigger is a verb form («подписали», «встретились»), not a
 /// noun («подписание»).
 pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
