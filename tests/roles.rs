@@ -286,3 +286,13 @@ fn a_visit_to_an_organizations_gathering_has_no_host_party() {
     assert_eq!(participants(&r), ["RU"]);
     assert_eq!(org_participants(&r), ["UN"]);
 }
+
+#[test]
+fn the_party_of_the_event_before_the_news_is_mentioned() {
+    let r = extract("После разговора с Путиным Токаев переговорил по телефону с Зеленским.");
+    assert_eq!(participants(&r), ["KZ", "UA"]);
+    assert_eq!(mentioned(&r), ["RU"]);
+    // With no other event in the sentence, the one after «после» is the news.
+    let r = extract("После переговоров министры иностранных дел России и Китая ответили на вопросы журналистов.");
+    assert_eq!(r.kind, dipnews::EventKind::Talks);
+}

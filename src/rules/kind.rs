@@ -37,15 +37,26 @@ pub(crate) struct MainEvent {
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
     let mut weak: Option<(Hit, EventKind)> = None;
+    let mut after: Option<(Hit, EventKind)> = None;
     for &h in &s.hits {
         if h.cue == Cue::KindFrame {
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
         let framed = ctx.framed(s, &h);
+        // «После разговора с Путиным … переговорил с Зеленским»: what came
+        // before is not the news.
+        // (It stays the event when the sentence names no other.)
+        let earlier = h.first > s.first && ctx.word(h.first - 1) == "после";
         let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
+            continue;
+        }
+        if earlier {
+            if let (None, Cue::Kind(k)) = (after, h.cue) {
+                after = Some((h, k));
+            }
             continue;
         }
         match h.cue {
@@ -69,7 +80,7 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             _ => {}
         }
     }
-    weak
+    weak.or(after)
 }
 
 /// Whether «приём» is an admission: «в» and an organization follow within

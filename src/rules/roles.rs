@@ -88,7 +88,7 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     if !matches!(kind, EntityKind::State | EntityKind::Organization) {
         return false;
     }
-    if topic(ctx, s, m) || venue::accredited(ctx, s, m) {
+    if topic(ctx, s, m) || venue::accredited(ctx, s, m) || after_earlier_event(ctx, ev, s, m) {
         return false;
     }
     // An organization whose meeting only frames the event («на полях
@@ -107,6 +107,27 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
         return w == "столице";
     }
     true
+}
+
+/// «После разговора с Путиным Глава государства переговорил по телефону
+/// с Зеленским»: a name in «после» and another event's name, before the
+/// main trigger, is a party of that earlier event.
+fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool {
+    let i = m.tokens.0;
+    let before_trigger = ev.trigger.is_some_and(|t| !ev.from_headline && t.first > i && s.first <= t.first);
+    before_trigger
+        && (i.saturating_sub(5).max(s.first)..i).any(|k| {
+            // («разговор» alone is no trigger: it names a call or a talk.)
+            // Between that name and the party, «с» and lowercase words only
+            // («после разговора с президентом России»), so that the main
+            // event's own subject after it stays its party.
+            let lowercase =
+                |j: usize| ctx.doc.tokens[j].text(ctx.doc.text).chars().next().is_some_and(char::is_lowercase);
+            ctx.word(k) == "после"
+                && (ctx.word(k + 1).starts_with("разговор")
+                    || s.hits.iter().any(|h| h.first == k + 1 && matches!(h.cue, Cue::Kind(_))))
+                && (k + 2..i).all(lowercase)
+        })
 }
 
 /// At a session, summit or conference, those who speak took part: the
