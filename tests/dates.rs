@@ -171,3 +171,9 @@ fn a_later_paragraph_that_names_the_event_dates_it_when_nothing_else_does() {
     let text = "Стороны провели переговоры.\n\nПервый раунд переговоров прошел 15 октября.";
     assert_eq!(date_of(text), None);
 }
+
+#[test]
+fn a_day_something_is_counted_from_dates_nothing() {
+    let text = "Президенты Казахстана и Украины в субботу провели телефонный разговор. Это второй разговор президентов с начала вторжения 24 февраля.";
+    assert_eq!(date_of(text), None);
+}

@@ -241,3 +241,11 @@ fn then_with_an_event_going_on_or_to_come_is_no_later_event() {
     );
     assert_eq!(f, [(EventKind::Talks, Status::Held, None, None)]);
 }
+
+#[test]
+fn reaching_an_agreement_as_a_topic_announces_nothing() {
+    let f = fups(
+        "Президенты Казахстана и Украины провели телефонный разговор. Президент заявил о важности достижения договорённости на переговорах.",
+    );
+    assert_eq!(f, []);
+}

@@ -296,3 +296,12 @@ fn the_party_of_the_event_before_the_news_is_mentioned() {
     let r = extract("После переговоров министры иностранных дел России и Китая ответили на вопросы журналистов.");
     assert_eq!(r.kind, dipnews::EventKind::Talks);
 }
+
+#[test]
+fn the_side_of_an_invasion_or_a_war_is_a_topic() {
+    let r = extract(
+        "Президенты Казахстана и Украины провели телефонный разговор. Это второй телефонный разговор президентов с начала российского вторжения в Украину.",
+    );
+    assert_eq!(participants(&r), ["KZ", "UA"]);
+    assert_eq!(mentioned(&r), ["RU"]);
+}

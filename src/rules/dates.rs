@@ -337,7 +337,15 @@ pub(crate) fn main_date(
         let i = ctx.doc.token_at(e.span.start);
         i > 0 && ctx.word(i - 1) == "до" && (i.saturating_sub(4)..i - 1).any(|k| super::context::goes_on(ctx.word(k)))
     };
-    let start_expr = |e: &&DateExpr| !until_expr(e);
+    // «с начала российского вторжения … 24 февраля», «с момента
+    // подписания 5 мая»: a day something is counted from.
+    let since_expr = |e: &DateExpr| {
+        let i = ctx.doc.token_at(e.span.start);
+        (i.saturating_sub(6)..i).any(|k| {
+            matches!(ctx.word(k), "с" | "со") && matches!(ctx.word(k + 1), "начала" | "момента" | "дня" | "времени")
+        })
+    };
+    let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e);
     let nearby = ctx.describing(k).chain(ev.scene.map(|j| &ctx.body[j]));
     let in_main = ctx.body[k]
         .dates

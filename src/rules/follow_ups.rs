@@ -177,6 +177,14 @@ fn clause_event(
     if marker.is_some_and(|m| m.first > a && ctx.word(m.first - 1) == "не") {
         return None;
     }
+    // «о важности достижения договорённости на переговорах»: reaching an
+    // agreement as a topic («достигнута договорённость» announces one).
+    if marker.is_some_and(|m| {
+        let w = ctx.word(m.first.wrapping_sub(1));
+        m.first > a && (w.starts_with("достижени") || w == "достичь" || w == "достигнуть")
+    }) {
+        return None;
+    }
     let words = |pred: &dyn Fn(&str) -> bool| (a..b).any(|k| pred(ctx.word(k)));
     // «следующий раунд», «очередное заседание» (not «в следующем году»).
     let next_round = (a..b).any(|k| {
