@@ -305,3 +305,14 @@ fn the_side_of_an_invasion_or_a_war_is_a_topic() {
     assert_eq!(participants(&r), ["KZ", "UA"]);
     assert_eq!(mentioned(&r), ["RU"]);
 }
+
+#[test]
+fn a_recall_after_a_short_opening_and_a_topic_with_a_quoted_title() {
+    let r = extract(
+        "Заседание, посвященное теме «поддержания мира и безопасности» Украины проведет Совет Безопасности ООН 22 сентября. \
+         Отметим, ранее постпред России заявил, что Россия запросила проведение заседания Совета Безопасности ООН.",
+    );
+    assert_eq!(participants(&r), Vec::<&str>::new());
+    assert_eq!(mentioned(&r), ["UA", "RU"]);
+    assert_eq!(org_participants(&r), ["UN"]);
+}

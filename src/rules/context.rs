@@ -34,7 +34,8 @@ impl Sent {
 
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
-        self.hits.first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
+        // («Ранее …», «Напомним, …», «Отметим, ранее …».)
+        self.hits.iter().take_while(|h| h.first <= self.first + 2).any(|h| h.cue == Cue::Recall)
     }
 
     /// Whether the sentence speaks only of the future («Завтра министр

@@ -72,7 +72,13 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         } else if preposition {
             gap == 0
         } else if devoted {
-            gap <= 8 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+            // (A quoted title may stand between: «посвящённое теме
+            // «поддержания мира» Украины».)
+            gap <= 8
+                && (h.last..i).all(|k| {
+                    ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct
+                        || matches!(ctx.word(k), "«" | "»" | "\"" | "“" | "”" | "„")
+                })
         } else {
             // «обсудили по телефону Украину» names a topic, «обсудил с
             // министром Китая» a party.
