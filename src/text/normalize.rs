@@ -344,7 +344,7 @@ mod tests {
         ];
         for text in texts {
             let (tokens, fused) = crate::text::tokenize::tokenize_normalized(text);
-            assert_eq!(tokens, crate::text::tokenize(text), "{text}");
+            assert_eq!(*tokens, crate::text::tokenize(text), "{text}");
             let each = Normalized::new(text, &tokens);
             assert_eq!(fused.len(), each.len());
             for i in 0..each.len() {

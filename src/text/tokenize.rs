@@ -39,18 +39,20 @@ pub enum TokenKind {
 
 /// One token: its kind and its byte span in the input.
 ///
-/// 8 bytes a token (a text of short words has a token every few bytes, and
-/// the token list is the largest thing held while reading one): a `u32`
-/// start and a 24-bit length; [`Token::span`] hands them out as a
-/// [`Span`]. Texts are therefore tokenized up to [`MAX_TEXT`] bytes, and a
-/// token longer than [`MAX_TOKEN`] bytes (16 MiB of one run of letters or
-/// marks) is cut into pieces of its kind: no name, date or rule spans
-/// anything that long, and the pieces keep every byte.
+/// 6 bytes a token (a text of short words or marks has a token every two
+/// or three bytes, and the token list is the largest thing held while
+/// reading one): a 32-bit start kept as two halves (so that the token
+/// aligns on 2 bytes, not 4) and an 8-bit length; [`Token::span`] hands
+/// them out as a [`Span`]. Texts are therefore tokenized up to
+/// [`MAX_TEXT`] bytes, and a token longer than [`MAX_TOKEN`] bytes is cut
+/// into pieces of its kind, at character bounds: only addresses and runs
+/// of one mark grow that long; the rules read neither by its length, an
+/// address's pieces are addresses still, and the first pieces of a run of
+/// marks are followed by more marks, so they end no sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    start: u32,
-    len_low: u16,
-    len_high: u8,
+    start: [u16; 2],
+    len: u8,
     /// What the token is made of.
     pub kind: TokenKind,
 }
@@ -59,8 +61,8 @@ pub struct Token {
 /// `u32`. Bytes past it give no tokens.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
-/// The longest token, in bytes (16 MiB − 1): token lengths are 24 bits.
-pub const MAX_TOKEN: usize = (1 << 24) - 1;
+/// The longest token, in bytes: token lengths are 8 bits.
+pub const MAX_TOKEN: usize = u8::MAX as usize;
 
 impl Token {
     /// A token of `kind` over bytes `[start, end)` (offsets past
@@ -69,14 +71,14 @@ impl Token {
     pub fn new(start: usize, end: usize, kind: TokenKind) -> Token {
         let start = start.min(MAX_TEXT);
         let len = end.min(MAX_TEXT).saturating_sub(start).min(MAX_TOKEN);
-        Token { start: start as u32, len_low: len as u16, len_high: (len >> 16) as u8, kind }
+        Token { start: [start as u16, (start >> 16) as u16], len: len as u8, kind }
     }
 
     /// Byte offsets `[start, end)` into the input.
     #[inline]
     pub fn span(&self) -> Span {
-        let start = self.start as usize;
-        Span::new(start, start + (usize::from(self.len_high) << 16 | usize::from(self.len_low)))
+        let start = usize::from(self.start[1]) << 16 | usize::from(self.start[0]);
+        Span::new(start, start + usize::from(self.len))
     }
 
     /// The token's text in `input` (the string it was produced from).
@@ -648,7 +650,26 @@ mod tests {
         assert_eq!(toks(",,,,, ++ + ++ +++"), [",,,,,", "+", "+", "+", "+", "+", "+++"]);
         assert_eq!(toks("»»» )))"), ["»", "»", "»", ")", ")", ")"]);
         assert_eq!(toks(", ,,"), [",", ",", ","]);
-        assert_eq!(tokenize(&",".repeat(1000)).len(), 1);
+        // Past `MAX_TOKEN` a run is cut into pieces of its kind.
+        let run = ",".repeat(1000);
+        let pieces: Vec<&str> = toks(&run);
+        assert_eq!(pieces.concat(), run);
+        assert_eq!(pieces.len(), 1000usize.div_ceil(MAX_TOKEN));
+        assert!(tokenize(&run).iter().all(|t| t.kind == TokenKind::Punct));
+    }
+
+    #[test]
+    fn long_tokens_are_cut_at_character_bounds() {
+        assert_eq!(std::mem::size_of::<Token>(), 6);
+        let word = "я".repeat(300);
+        let pieces = toks(&word);
+        assert_eq!(pieces, ["я".repeat(127), "я".repeat(127), "я".repeat(46)]);
+        let url = format!("https://mid.ru/{}", "a".repeat(600));
+        let t = tokenize(&url);
+        assert_eq!(t.iter().map(|t| t.text(&url)).collect::<String>(), url);
+        assert!(t.len() == 3 && t.iter().all(|t| t.kind == TokenKind::Url));
+        let far = Token::new(3 << 30, (3 << 30) + 7, TokenKind::Word).span();
+        assert_eq!((far.start, far.end), (3 << 30, (3 << 30) + 7));
     }
 
     #[test]
