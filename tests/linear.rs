@@ -299,8 +299,11 @@ fn worst_inputs_are_linear() {
 #[test]
 fn peak_memory_per_byte_of_input() {
     let page = include_str!("data/web-page.txt");
-    let cases: [(&str, String, f64); 3] = [
+    let cases: [(&str, String, f64); 6] = [
         ("commas", ",".repeat(1 << 20), 2.5),
+        (", ", ", ".repeat((1 << 20) / 2), 8.5),
+        ("a ", "a ".repeat((1 << 20) / 2), 8.5),
+        ("Да. ", "Да. ".repeat((1 << 20) / 6), 18.5),
         ("и", "и ".repeat((1 << 20) / 3), 8.5),
         ("news", page.repeat((1 << 20) / page.len() + 1), 8.5),
     ];

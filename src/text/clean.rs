@@ -18,13 +18,27 @@ use std::borrow::Cow;
 
 /// One stretch of the input replaced in the cleaned text: cleaned bytes
 /// `[c0, c1)` stand for input bytes `[o0, o1)`. Between edits the two texts
-/// are byte-identical.
+/// are byte-identical. Offsets are `u32` (16 bytes an edit, not 32: a text
+/// of words and tabs has an edit every few bytes); longer inputs are not
+/// cleaned (see [`Cleaned::new`]).
 #[derive(Debug, Clone, Copy)]
 struct Edit {
-    c0: usize,
-    c1: usize,
-    o0: usize,
-    o1: usize,
+    c0: u32,
+    c1: u32,
+    o0: u32,
+    o1: u32,
+}
+
+impl Edit {
+    fn new(c0: usize, c1: usize, o0: usize, o1: usize) -> Edit {
+        Edit { c0: c0 as u32, c1: c1 as u32, o0: o0 as u32, o1: o1 as u32 }
+    }
+
+    /// The offsets as `usize`: (c0, c1, o0, o1).
+    #[inline]
+    fn wide(self) -> (usize, usize, usize, usize) {
+        (self.c0 as usize, self.c1 as usize, self.o0 as usize, self.o1 as usize)
+    }
 }
 
 /// A cleaned view of an input and the offset map back to it.
@@ -236,16 +250,27 @@ fn opens_code(s: &str) -> Option<&'static str> {
 }
 
 impl<'a> Cleaned<'a> {
-    /// Cleans `input`. Without noise the view borrows it unchanged.
+    /// Cleans `input`. Without noise the view borrows it unchanged, and
+    /// so it does when what looked like noise changes nothing (`AT&T`,
+    /// `a < b`): the copy is dropped. An input past [`MAX_TEXT`] bytes
+    /// (which the tokenizer does not read past) is not cleaned.
+    ///
+    /// [`MAX_TEXT`]: crate::text::MAX_TEXT
     pub fn new(input: &'a str) -> Cleaned<'a> {
-        let Some(first) = first_noise(input) else {
-            return Cleaned { text: Cow::Borrowed(input), edits: Vec::new(), input_len: input.len() };
-        };
+        let identity = Cleaned { text: Cow::Borrowed(input), edits: Vec::new(), input_len: input.len() };
+        let Some(first) = first_noise(input).filter(|_| input.len() <= super::MAX_TEXT) else { return identity };
+        // Room for the text and some growth (an `"` becomes a two-byte
+        // quote); what is left over is given back at the end.
         let mut out = String::with_capacity(input.len() + input.len() / 8);
         out.push_str(&input[..first]);
         let mut c = Cleaner { out, edits: Vec::new(), last_class: 0, code_ends: [(usize::MAX, None); 3] };
         c.run(input, first);
-        let Cleaner { out, edits, .. } = c;
+        let Cleaner { mut out, mut edits, .. } = c;
+        if edits.is_empty() {
+            return identity;
+        }
+        out.shrink_to_fit();
+        edits.shrink_to_fit();
         Cleaned { text: Cow::Owned(out), edits, input_len: input.len() }
     }
 
@@ -272,22 +297,22 @@ impl<'a> Cleaned<'a> {
     }
 
     fn map_start(&self, x: usize) -> usize {
-        let k = self.edits.partition_point(|e| e.c0 <= x);
-        match k.checked_sub(1).map(|k| self.edits[k]) {
+        let k = self.edits.partition_point(|e| e.c0 as usize <= x);
+        match k.checked_sub(1).map(|k| self.edits[k].wide()) {
             None => x,
-            Some(e) if x < e.c1 => e.o0,
-            Some(e) => e.o1 + (x - e.c1),
+            Some((_, c1, o0, _)) if x < c1 => o0,
+            Some((_, c1, _, o1)) => o1 + (x - c1),
         }
     }
 
     fn map_end(&self, x: usize) -> usize {
-        let k = self.edits.partition_point(|e| e.c1 < x);
-        match self.edits.get(k) {
-            Some(e) if e.c0 < x => e.o1,
-            Some(e) => e.o0 - (e.c0 - x),
+        let k = self.edits.partition_point(|e| (e.c1 as usize) < x);
+        match self.edits.get(k).map(|e| e.wide()) {
+            Some((c0, _, _, o1)) if c0 < x => o1,
+            Some((c0, _, o0, _)) => o0 - (c0 - x),
             None => {
-                let last = self.edits[self.edits.len() - 1];
-                (last.o1 + (x - last.c1)).min(self.input_len)
+                let (_, c1, _, o1) = self.edits[self.edits.len() - 1].wide();
+                (o1 + (x - c1)).min(self.input_len)
             }
         }
     }
@@ -452,12 +477,12 @@ impl Cleaner {
         let c1 = self.out.len();
         let last_class = std::mem::replace(&mut self.last_class, class);
         if let Some(last) = self.edits.last_mut() {
-            if class != 0 && class == last_class && last.c1 == c0 && last.o1 == o0 {
-                (last.c1, last.o1) = (c1, o1);
+            if class != 0 && class == last_class && last.c1 as usize == c0 && last.o1 as usize == o0 {
+                (last.c1, last.o1) = (c1 as u32, o1 as u32);
                 return;
             }
         }
-        self.edits.push(Edit { c0, c1, o0, o1 });
+        super::tokenize::push_quarter(&mut self.edits, Edit::new(c0, c1, o0, o1));
     }
 
     /// The typographic quote an ASCII `"` stands for, by its neighbours:
@@ -642,6 +667,10 @@ mod tests {
     fn clean_text_is_borrowed() {
         let c = check("МОСКВА, 6 октября. /ТАСС/. Press: mid.ru", "МОСКВА, 6 октября. /ТАСС/. Press: mid.ru");
         assert!(c.is_identity());
+        // What looks like noise and changes nothing leaves no copy.
+        for text in ["AT&T и a < b", "Qатар &#0;", "<<Ховар>>"] {
+            assert!(matches!(check(text, text).text, Cow::Borrowed(_)), "{text}");
+        }
         assert_eq!(c.map_span(Span::new(3, 9)), Span::new(3, 9));
     }
 
