@@ -22,9 +22,14 @@ pub struct Normalized<'a> {
     /// The tokens whose forms these are (shared with the document, which
     /// hands them out as its token list: no copy).
     tokens: Arc<Vec<Token>>,
-    /// The text with every token's characters normalized where that keeps
-    /// their length; borrowed when that changes nothing.
+    /// The text the tokens are of.
+    text: &'a str,
+    /// The text with every token's normal form where it has the token's
+    /// length; borrowed when that changes nothing.
     view: Cow<'a, str>,
+    /// While tokens come in: how much of the text the view holds, when it
+    /// is a copy.
+    written: usize,
     /// The tokens whose forms differ in length from their text: (token
     /// index, end of its form in `odd_forms`), in token order; each form
     /// starts where the one before ends.
@@ -49,7 +54,7 @@ impl<'a> Normalized<'a> {
         let mut norm = Normalized::empty(text, Arc::new(Vec::new()));
         let mut scratch = String::new();
         for (i, t) in tokens.iter().enumerate() {
-            norm.push(text, i, t, false, &mut scratch);
+            norm.push(i, t, false, &mut scratch);
         }
         norm.finish(Arc::new(tokens.to_vec()));
         norm
@@ -59,7 +64,9 @@ impl<'a> Normalized<'a> {
     pub(crate) fn empty(text: &'a str, tokens: Arc<Vec<Token>>) -> Normalized<'a> {
         Normalized {
             tokens,
+            text,
             view: Cow::Borrowed(text),
+            written: 0,
             odd: Vec::new(),
             odd_forms: String::new(),
             odd_bits: Vec::new(),
@@ -67,11 +74,11 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// Takes in token `i`, `t` of `text`; `plain`: its text is its own
-    /// normal form (the tokenizer saw no capital, `ё` or dash in it).
-    /// `scratch` is a buffer for the form, reused from token to token.
+    /// Takes in token `i`, `t`; `plain`: its text is its own normal form
+    /// (the tokenizer saw no capital, `ё` or dash in it). `scratch` is a
+    /// buffer for the form, reused from token to token.
     #[inline]
-    pub(crate) fn push(&mut self, text: &str, i: usize, t: &Token, plain: bool, scratch: &mut String) {
+    pub(crate) fn push(&mut self, i: usize, t: &Token, plain: bool, scratch: &mut String) {
         if i.is_multiple_of(64) {
             super::tokenize::push_quarter(&mut self.hyphens, 0);
             super::tokenize::push_quarter(&mut self.odd_bits, 0);
@@ -79,30 +86,63 @@ impl<'a> Normalized<'a> {
         if plain {
             return;
         }
-        let s = t.text(text);
-        scratch.clear();
-        if normalize_token(s, scratch) {
-            self.hyphens[i / 64] |= 1 << (i % 64);
-        }
-        if scratch.as_str() == s {
-            return;
-        }
+        let text = self.text;
         let span = t.span();
-        if scratch.len() == s.len() {
-            // The first change copies the text; the change keeps it UTF-8
-            // (one string of a token's length for another at its bounds).
-            self.view.to_mut().replace_range(span.start..span.end, scratch);
-        } else {
-            self.odd_forms.push_str(scratch);
-            super::tokenize::push_quarter(&mut self.odd, (i as u32, self.odd_forms.len() as u32));
-            self.odd_bits[i / 64] |= 1 << (i % 64);
+        let s = &text[span.start..span.end];
+        let hyphen = match &mut self.view {
+            Cow::Owned(view) => {
+                // The copy is written up to `written`: the text since then,
+                // then the form straight into it.
+                view.push_str(&text[self.written..span.start]);
+                let hyphen = normalize_token(s, view);
+                if view.len() == span.end {
+                    self.written = span.end;
+                } else {
+                    // Of another length: to the side buffer; the copy
+                    // keeps the token's text (written with the next gap).
+                    self.odd_forms.push_str(&view[span.start..]);
+                    view.truncate(span.start);
+                    self.written = span.start;
+                    self.add_odd(i);
+                }
+                hyphen
+            }
+            Cow::Borrowed(_) => {
+                scratch.clear();
+                let hyphen = normalize_token(s, scratch);
+                if scratch.len() != s.len() {
+                    self.odd_forms.push_str(scratch);
+                    self.add_odd(i);
+                } else if scratch.as_str() != s {
+                    // The first change: the view becomes a copy.
+                    let mut copy = String::with_capacity(text.len());
+                    copy.push_str(&text[..span.start]);
+                    copy.push_str(scratch);
+                    self.view = Cow::Owned(copy);
+                    self.written = span.end;
+                }
+                hyphen
+            }
+        };
+        if hyphen {
+            self.hyphens[i / 64] |= 1 << (i % 64);
         }
     }
 
-    /// Takes the token list (the one pushed, now complete), pads the side
-    /// buffer (see [`PADDING`]) and gives back spare room.
+    /// Records that token `i`'s form is the last one of the side buffer.
+    fn add_odd(&mut self, i: usize) {
+        super::tokenize::push_quarter(&mut self.odd, (i as u32, self.odd_forms.len() as u32));
+        self.odd_bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Takes the token list (the one pushed, now complete), completes the
+    /// copy, pads the side buffer (see [`PADDING`]) and gives back spare
+    /// room.
     pub(crate) fn finish(&mut self, tokens: Arc<Vec<Token>>) {
         self.tokens = tokens;
+        if let Cow::Owned(view) = &mut self.view {
+            view.push_str(&self.text[self.written..]);
+        }
         self.odd_forms.extend(std::iter::repeat_n('\0', PADDING));
         self.odd_forms.shrink_to_fit();
         self.odd.shrink_to_fit();
@@ -111,15 +151,13 @@ impl<'a> Normalized<'a> {
     }
 
     /// The normal form of token `i`.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &str {
-        match self.odd_range(i) {
-            Some((a, b)) => &self.odd_forms[a..b],
-            None => {
-                let span = self.tokens[i].span();
-                &self.view[span.start..span.end]
-            }
+        if self.is_odd(i) {
+            return self.odd_form(i);
         }
+        let span = self.tokens[i].span();
+        &self.view[span.start..span.end]
     }
 
     /// The normal form of token `i` as bytes, followed by what follows it
@@ -129,24 +167,34 @@ impl<'a> Normalized<'a> {
     /// form).
     #[inline]
     pub(crate) fn padded_bytes(&self, i: usize) -> (&[u8], usize) {
-        match self.odd_range(i) {
-            Some((a, b)) => (&self.odd_forms.as_bytes()[a..], b - a),
-            None => {
-                let span = self.tokens[i].span();
-                (&self.view.as_bytes()[span.start..], span.len())
-            }
+        if self.is_odd(i) {
+            let (a, b) = self.odd_range(i);
+            return (&self.odd_forms.as_bytes()[a..], b - a);
         }
+        let span = self.tokens[i].span();
+        (&self.view.as_bytes()[span.start..], span.len())
     }
 
-    /// Where the form of token `i` lies in the side buffer, if it is there.
-    #[inline]
-    fn odd_range(&self, i: usize) -> Option<(usize, usize)> {
-        if self.odd_bits[i / 64] & (1 << (i % 64)) == 0 {
-            return None;
-        }
+    /// Whether the form of token `i` is in the side buffer.
+    #[inline(always)]
+    fn is_odd(&self, i: usize) -> bool {
+        self.odd_bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
+    }
+
+    /// The form of token `i` from the side buffer (apart, so that the
+    /// common path stays short where it is inlined).
+    #[cold]
+    #[inline(never)]
+    fn odd_form(&self, i: usize) -> &str {
+        let (a, b) = self.odd_range(i);
+        &self.odd_forms[a..b]
+    }
+
+    /// Where the form of token `i`, one of the side buffer, lies in it.
+    fn odd_range(&self, i: usize) -> (usize, usize) {
         let k = self.odd.partition_point(|&(t, _)| (t as usize) < i);
         let start = k.checked_sub(1).map_or(0, |k| self.odd[k].1 as usize);
-        Some((start, self.odd[k].1 as usize))
+        (start, self.odd.get(k).map_or(start, |e| e.1 as usize))
     }
 
     /// Whether the normal form of token `i` holds a hyphen (any dash inside

@@ -199,7 +199,7 @@ pub(crate) fn tokenize_normalized(text: &str) -> (Arc<Vec<Token>>, Normalized<'_
     let mut norm = Normalized::empty(text, Arc::default());
     let mut scratch = String::new();
     tokenize_with(text, |t, plain| {
-        norm.push(text, tokens.len(), &t, plain, &mut scratch);
+        norm.push(tokens.len(), &t, plain, &mut scratch);
         push_quarter(&mut tokens, t);
     });
     tokens.shrink_to_fit();
