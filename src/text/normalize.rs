@@ -83,9 +83,14 @@ impl<'a> Normalized<'a> {
             super::tokenize::push_quarter(&mut self.hyphens, 0);
             super::tokenize::push_quarter(&mut self.odd_bits, 0);
         }
-        if plain {
-            return;
+        if !plain {
+            self.normalize(i, t, scratch);
         }
+    }
+
+    /// [`Normalized::push`] for a token that may not be its own form.
+    #[inline(never)]
+    fn normalize(&mut self, i: usize, t: &Token, scratch: &mut String) {
         let text = self.text;
         let span = t.span();
         let s = &text[span.start..span.end];

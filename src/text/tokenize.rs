@@ -227,13 +227,11 @@ pub(crate) fn push_quarter<T>(v: &mut Vec<T>, x: T) {
 fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
     let text = &text[..super::floor_char_boundary(text, MAX_TEXT)];
     let mut sink = |(start, end, kind): (usize, usize, TokenKind), plain: bool| {
-        let mut at = start;
-        while end - at > MAX_TOKEN {
-            let cut = super::floor_char_boundary(text, at + MAX_TOKEN);
-            sink(Token::new(at, cut, kind), plain);
-            at = cut;
+        if end - start <= MAX_TOKEN {
+            sink(Token::new(start, end, kind), plain);
+        } else {
+            cut_long(text, (start, end, kind), plain, &mut sink);
         }
-        sink(Token::new(at, end, kind), plain);
     };
     // Atoms stream through a window of four (two before the joint, two
     // after): no vector of atoms, which cost 24 bytes per character on a
@@ -253,6 +251,19 @@ fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
         (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
     }
     sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
+}
+
+/// Gives `sink` the token `(start, end, kind)` of `text`, longer than
+/// [`MAX_TOKEN`], as pieces of its kind cut at character bounds.
+#[cold]
+fn cut_long(text: &str, (start, end, kind): (usize, usize, TokenKind), plain: bool, sink: &mut impl FnMut(Token, bool)) {
+    let mut at = start;
+    while end - at > MAX_TOKEN {
+        let cut = super::floor_char_boundary(text, at + MAX_TOKEN);
+        sink(Token::new(at, cut, kind), plain);
+        at = cut;
+    }
+    sink(Token::new(at, end, kind), plain);
 }
 
 /// The atoms of a text, in order.
