@@ -226,7 +226,9 @@ impl<'a> Normalized<'a> {
             Cow::Borrowed(_) => 0,
             Cow::Owned(s) => s.capacity(),
         };
-        view + self.odd.capacity() * 8 + self.odd_forms.capacity() + (self.odd_bits.capacity() + self.hyphens.capacity()) * 8
+        view + self.odd.capacity() * 8
+            + self.odd_forms.capacity()
+            + (self.odd_bits.capacity() + self.hyphens.capacity()) * 8
     }
 }
 

@@ -125,11 +125,9 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
                 while next_break < breaks.len() && breaks[next_break] < end {
                     next_break += 1;
                 }
-                // Gaps are a space or two: over bytes, not chars, and by a
-                // plain loop (a call to the library's search costs more
-                // than the gap).
+                // Gaps are a space or two: over bytes, not chars.
                 let gap = text.as_bytes().get(end..next_start).unwrap_or_default();
-                gap.iter().any(|&b| b == b'\n')
+                gap.contains(&b'\n')
                     || breaks.get(next_break).is_some_and(|&b| b <= next_start)
                     || (tokens[i].kind == TokenKind::Punct
                         && ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased))

@@ -256,7 +256,12 @@ fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
 /// Gives `sink` the token `(start, end, kind)` of `text`, longer than
 /// [`MAX_TOKEN`], as pieces of its kind cut at character bounds.
 #[cold]
-fn cut_long(text: &str, (start, end, kind): (usize, usize, TokenKind), plain: bool, sink: &mut impl FnMut(Token, bool)) {
+fn cut_long(
+    text: &str,
+    (start, end, kind): (usize, usize, TokenKind),
+    plain: bool,
+    sink: &mut impl FnMut(Token, bool),
+) {
     let mut at = start;
     while end - at > MAX_TOKEN {
         let cut = super::floor_char_boundary(text, at + MAX_TOKEN);
