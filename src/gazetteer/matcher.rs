@@ -575,10 +575,11 @@ impl Trie {
             // Most tokens start no name: the starter filter says so without
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
-            let bytes = if word { doc.norm.padded_bytes(i) } else { &[] };
-            let len = bytes.len().saturating_sub(PADDING);
+            let (bytes, len) = if word { doc.norm.padded_bytes(i) } else { (&[][..], 0) };
             let starter = if len > 2 {
-                self.may_start(filter_slot(bytes, len))
+                // The form as whole 8-byte words where that many bytes
+                // follow its start (the text's last word may have fewer).
+                self.may_start(if bytes.len() >= PADDING { filter_slot(bytes, len) } else { word_slot(&bytes[..len]) })
             } else {
                 len > 0 && self.short_starters.contains(&short_key(&bytes[..len]))
             };

@@ -25,9 +25,10 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
-pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT};
+pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 
 use crate::record::Span;
+use std::sync::Arc;
 
 /// Compiles the text layer's tables (the site words of copied pages) now
 /// rather than on first use.
@@ -52,10 +53,11 @@ pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
 pub struct Document<'a> {
     /// The caller's input, unchanged.
     pub text: &'a str,
-    /// Tokens in text order.
-    pub tokens: Vec<Token>,
+    /// Tokens in text order (shared with `norm`, which reads their spans:
+    /// the list is held once).
+    pub tokens: Arc<Vec<Token>>,
     /// Normal forms of the tokens (same indices).
-    pub norm: Normalized,
+    pub norm: Normalized<'a>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
     /// Headline, dateline, body and trailer.

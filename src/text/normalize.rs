@@ -1,105 +1,205 @@
-//! The normalization view: a lowercased, `ё`→`е`, dash-unified copy of every
-//! token, kept in one buffer so that matching never allocates per token and
-//! never touches the caller's input (whose offsets the spans keep).
+//! The normalization view: the normal form of every token (lowercase,
+//! `ё`→`е`, dashes as `-`, soft hyphens and accents dropped), read without
+//! allocating per token and without touching the caller's input (whose
+//! offsets the spans keep).
+//!
+//! Most characters keep their length in UTF-8 when normalized (`А`→`а`,
+//! `Ё`→`е`, `B`→`b`), so the forms are kept as one *view* of the whole text
+//! at the text's own byte offsets: a token's form is the view at the
+//! token's span, and no table of where each form starts is needed. The view
+//! borrows the text when nothing in it changes (a lowercase text, a text of
+//! punctuation) and is one copy of it otherwise. The few tokens whose forms
+//! differ in length (a dash inside a word, a soft hyphen, a stress accent)
+//! keep their forms in a side buffer.
 
 use super::tokenize::Token;
+use std::borrow::Cow;
+use std::sync::Arc;
 
-/// Lowercase forms of all tokens of a text, in one buffer.
-#[derive(Debug, Default, Clone)]
-pub struct Normalized {
-    /// The normal forms one after another, then [`PADDING`] zero bytes.
-    buf: String,
-    /// Where each normal form ends in `buf`; each starts where the one
-    /// before ends (4 bytes a token, not 8: a text of commas has a token
-    /// per byte).
-    ends: Vec<u32>,
+/// Normal forms of all tokens of a text.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The tokens whose forms these are (shared with the document, which
+    /// hands them out as its token list: no copy).
+    tokens: Arc<Vec<Token>>,
+    /// The text the tokens are of.
+    text: &'a str,
+    /// The text with every token's normal form where it has the token's
+    /// length; borrowed when that changes nothing.
+    view: Cow<'a, str>,
+    /// While tokens come in: how much of the text the view holds, when it
+    /// is a copy.
+    written: usize,
+    /// The tokens whose forms differ in length from their text: (token
+    /// index, end of its form in `odd_forms`), in token order; each form
+    /// starts where the one before ends.
+    odd: Vec<(u32, u32)>,
+    /// Their forms one after another, then [`PADDING`] zero bytes.
+    odd_forms: String,
+    /// Whether each token is in `odd`, a bit per token.
+    odd_bits: Vec<u64>,
     /// Whether each normal form holds a `-`, a bit per token (recorded
     /// while normalizing, so that the matcher need not scan every word for
     /// one).
     hyphens: Vec<u64>,
 }
 
-/// Zero bytes after the last normal form: a hot loop may read any normal
+/// Zero bytes after the last form of the side buffer: a hot loop may read a
 /// form as whole 8-byte words (see [`Normalized::padded_bytes`]).
 pub(crate) const PADDING: usize = 8;
 
-impl Normalized {
+impl<'a> Normalized<'a> {
     /// Builds the view for `tokens` of `text`.
-    pub fn new(text: &str, tokens: &[Token]) -> Normalized {
-        let forms: usize = tokens.iter().map(|t| t.span().len()).sum();
-        let mut norm = Normalized::with_capacity(forms);
-        for t in tokens {
-            norm.push(t.text(text), false);
+    pub fn new(text: &'a str, tokens: &[Token]) -> Normalized<'a> {
+        let mut norm = Normalized::empty(text, Arc::new(Vec::new()));
+        let mut scratch = String::new();
+        for (i, t) in tokens.iter().enumerate() {
+            norm.push(i, t, false, &mut scratch);
         }
-        norm.finish();
+        norm.finish(Arc::new(tokens.to_vec()));
         norm
     }
 
-    /// An empty view with room for about `bytes` bytes of normal forms.
-    pub(crate) fn with_capacity(bytes: usize) -> Normalized {
+    /// An empty view of `text` (its tokens come with [`Normalized::push`]).
+    pub(crate) fn empty(text: &'a str, tokens: Arc<Vec<Token>>) -> Normalized<'a> {
         Normalized {
-            buf: String::with_capacity(bytes / 2 + PADDING),
-            ends: Vec::with_capacity(bytes / 16 + 1),
-            hyphens: Vec::with_capacity(bytes / 1024 + 1),
+            tokens,
+            text,
+            view: Cow::Borrowed(text),
+            written: 0,
+            odd: Vec::new(),
+            odd_forms: String::new(),
+            odd_bits: Vec::new(),
+            hyphens: Vec::new(),
         }
     }
 
-    /// Appends the normal form of the next token, `s`; `plain`: `s` is its
-    /// own normal form (the tokenizer saw no capital, `ё` or dash in it).
-    /// The buffer grows by a quarter at a time, as the token list does.
+    /// Takes in token `i`, `t`; `plain`: its text is its own normal form
+    /// (the tokenizer saw no capital, `ё` or dash in it). `scratch` is a
+    /// buffer for the form, reused from token to token.
     #[inline]
-    pub(crate) fn push(&mut self, s: &str, plain: bool) {
-        let room = s.len() + PADDING;
-        if self.buf.capacity() - self.buf.len() < room {
-            self.buf.reserve_exact(self.buf.len() / 4 + room + 64);
-        }
-        let i = self.ends.len();
+    pub(crate) fn push(&mut self, i: usize, t: &Token, plain: bool, scratch: &mut String) {
         if i.is_multiple_of(64) {
             super::tokenize::push_quarter(&mut self.hyphens, 0);
+            super::tokenize::push_quarter(&mut self.odd_bits, 0);
         }
-        // Normal forms are rarely longer than their tokens (a few capitals
-        // outside Russian and Latin lowercase into more bytes; `String`
-        // then grows on its own).
-        let hyphen = if plain {
-            self.buf.push_str(s);
-            false
-        } else {
-            normalize_token(s, &mut self.buf)
+        if !plain {
+            self.normalize(i, t, scratch);
+        }
+    }
+
+    /// [`Normalized::push`] for a token that may not be its own form.
+    #[inline(never)]
+    fn normalize(&mut self, i: usize, t: &Token, scratch: &mut String) {
+        let text = self.text;
+        let span = t.span();
+        let s = &text[span.start..span.end];
+        let hyphen = match &mut self.view {
+            Cow::Owned(view) => {
+                // The copy is written up to `written`: the text since then,
+                // then the form straight into it.
+                view.push_str(&text[self.written..span.start]);
+                let hyphen = normalize_token(s, view);
+                if view.len() == span.end {
+                    self.written = span.end;
+                } else {
+                    // Of another length: to the side buffer; the copy
+                    // keeps the token's text (written with the next gap).
+                    self.odd_forms.push_str(&view[span.start..]);
+                    view.truncate(span.start);
+                    self.written = span.start;
+                    self.add_odd(i);
+                }
+                hyphen
+            }
+            Cow::Borrowed(_) => {
+                scratch.clear();
+                let hyphen = normalize_token(s, scratch);
+                if scratch.len() != s.len() {
+                    self.odd_forms.push_str(scratch);
+                    self.add_odd(i);
+                } else if scratch.as_str() != s {
+                    // The first change: the view becomes a copy.
+                    let mut copy = String::with_capacity(text.len());
+                    copy.push_str(&text[..span.start]);
+                    copy.push_str(scratch);
+                    self.view = Cow::Owned(copy);
+                    self.written = span.end;
+                }
+                hyphen
+            }
         };
         if hyphen {
             self.hyphens[i / 64] |= 1 << (i % 64);
         }
-        super::tokenize::push_quarter(&mut self.ends, self.buf.len() as u32);
     }
 
-    /// Pads the buffer (see [`PADDING`]) and gives back spare room.
-    pub(crate) fn finish(&mut self) {
-        self.buf.extend(std::iter::repeat_n('\0', PADDING));
-        self.buf.shrink_to_fit();
-        self.ends.shrink_to_fit();
+    /// Records that token `i`'s form is the last one of the side buffer.
+    fn add_odd(&mut self, i: usize) {
+        super::tokenize::push_quarter(&mut self.odd, (i as u32, self.odd_forms.len() as u32));
+        self.odd_bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Takes the token list (the one pushed, now complete), completes the
+    /// copy, pads the side buffer (see [`PADDING`]) and gives back spare
+    /// room.
+    pub(crate) fn finish(&mut self, tokens: Arc<Vec<Token>>) {
+        self.tokens = tokens;
+        if let Cow::Owned(view) = &mut self.view {
+            view.push_str(&self.text[self.written..]);
+        }
+        self.odd_forms.extend(std::iter::repeat_n('\0', PADDING));
+        self.odd_forms.shrink_to_fit();
+        self.odd.shrink_to_fit();
+        self.odd_bits.shrink_to_fit();
         self.hyphens.shrink_to_fit();
     }
 
     /// The normal form of token `i`.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &str {
-        let (a, b) = self.range(i);
-        &self.buf[a..b]
+        if self.is_odd(i) {
+            return self.odd_form(i);
+        }
+        let span = self.tokens[i].span();
+        &self.view[span.start..span.end]
     }
 
-    /// The normal form of token `i` as bytes, followed by at least
-    /// [`PADDING`] more bytes of the buffer: the matcher reads its head as
-    /// one 8-byte word whatever its length, then masks off the excess.
+    /// The normal form of token `i` as bytes, followed by what follows it
+    /// in its buffer, and the form's length: the matcher reads its head as
+    /// one 8-byte word whatever its length, then masks off the excess (it
+    /// checks that 8 bytes are there: the view may end right after the
+    /// form).
     #[inline]
-    pub(crate) fn padded_bytes(&self, i: usize) -> &[u8] {
-        let (a, b) = self.range(i);
-        &self.buf.as_bytes()[a..b + PADDING]
+    pub(crate) fn padded_bytes(&self, i: usize) -> (&[u8], usize) {
+        if self.is_odd(i) {
+            let (a, b) = self.odd_range(i);
+            return (&self.odd_forms.as_bytes()[a..], b - a);
+        }
+        let span = self.tokens[i].span();
+        (&self.view.as_bytes()[span.start..], span.len())
     }
 
-    #[inline]
-    fn range(&self, i: usize) -> (usize, usize) {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        (start, self.ends[i] as usize)
+    /// Whether the form of token `i` is in the side buffer.
+    #[inline(always)]
+    fn is_odd(&self, i: usize) -> bool {
+        self.odd_bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
+    }
+
+    /// The form of token `i` from the side buffer (apart, so that the
+    /// common path stays short where it is inlined).
+    #[cold]
+    #[inline(never)]
+    fn odd_form(&self, i: usize) -> &str {
+        let (a, b) = self.odd_range(i);
+        &self.odd_forms[a..b]
+    }
+
+    /// Where the form of token `i`, one of the side buffer, lies in it.
+    fn odd_range(&self, i: usize) -> (usize, usize) {
+        let k = self.odd.partition_point(|&(t, _)| (t as usize) < i);
+        let start = k.checked_sub(1).map_or(0, |k| self.odd[k].1 as usize);
+        (start, self.odd.get(k).map_or(start, |e| e.1 as usize))
     }
 
     /// Whether the normal form of token `i` holds a hyphen (any dash inside
@@ -111,12 +211,24 @@ impl Normalized {
 
     /// Number of tokens in the view.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.tokens.len()
     }
 
     /// Whether the view has no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.tokens.is_empty()
+    }
+
+    /// Bytes held beyond the text and the tokens.
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        let view = match &self.view {
+            Cow::Borrowed(_) => 0,
+            Cow::Owned(s) => s.capacity(),
+        };
+        view + self.odd.capacity() * 8
+            + self.odd_forms.capacity()
+            + (self.odd_bits.capacity() + self.hyphens.capacity()) * 8
     }
 }
 
@@ -287,15 +399,34 @@ mod tests {
         ];
         for text in texts {
             let (tokens, fused) = crate::text::tokenize::tokenize_normalized(text);
-            assert_eq!(tokens, crate::text::tokenize(text), "{text}");
+            assert_eq!(*tokens, crate::text::tokenize(text), "{text}");
             let each = Normalized::new(text, &tokens);
             assert_eq!(fused.len(), each.len());
             for i in 0..each.len() {
                 assert_eq!(fused.get(i), each.get(i), "{text}: token {i}");
+                assert_eq!(fused.get(i), normalize(tokens[i].text(text)), "{text}: token {i}");
                 assert_eq!(fused.has_hyphen(i), each.has_hyphen(i), "{text}: token {i}");
-                assert_eq!(fused.padded_bytes(i), each.padded_bytes(i), "{text}: token {i}");
+                let ((a, n), (b, m)) = (fused.padded_bytes(i), each.padded_bytes(i));
+                assert_eq!((&a[..n], n), (&b[..m], m), "{text}: token {i}");
             }
         }
+    }
+
+    /// A text with nothing to normalize is read in place; one capital
+    /// makes one copy of the text, and only forms of another length go to
+    /// the side buffer.
+    #[test]
+    fn view_borrows_or_copies_once() {
+        let lower = "и ".repeat(1000) + ",,, 2020 «слово» кому-то";
+        let (_, norm) = crate::text::tokenize::tokenize_normalized(&lower);
+        assert!(matches!(norm.view, Cow::Borrowed(_)));
+        assert_eq!(norm.heap_bytes(), (norm.odd_bits.len() + norm.hyphens.len()) * 8 + PADDING);
+        let text = "Москва и Нур–Султан";
+        let (_, norm) = crate::text::tokenize::tokenize_normalized(text);
+        // A form of another length leaves the view as the text is.
+        assert_eq!(norm.view, "москва и Нур–Султан");
+        assert_eq!(norm.odd, [(2, "нур-султан".len() as u32)]);
+        assert_eq!(norm.get(2), "нур-султан");
     }
 
     #[test]
@@ -315,7 +446,11 @@ mod tests {
         let hyphens: Vec<bool> = (0..norm.len()).map(|i| norm.has_hyphen(i)).collect();
         assert_eq!(hyphens, [true, false, false, true]);
         let last = norm.len() - 1;
-        assert_eq!(&norm.padded_bytes(last)[..norm.get(last).len()], "нур-султане".as_bytes());
-        assert_eq!(norm.padded_bytes(last).len(), norm.get(last).len() + PADDING);
+        let (bytes, len) = norm.padded_bytes(last);
+        assert_eq!(&bytes[..len], "нур-султане".as_bytes());
+        // A form of the side buffer is followed by its padding.
+        let (bytes, len) = norm.padded_bytes(0);
+        assert_eq!(&bytes[..len], "российско-таджикские".as_bytes());
+        assert!(bytes.len() >= len + PADDING);
     }
 }

@@ -15,6 +15,7 @@
 
 use super::normalize::Normalized;
 use crate::record::Span;
+use std::sync::Arc;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -38,14 +39,20 @@ pub enum TokenKind {
 
 /// One token: its kind and its byte span in the input.
 ///
-/// The offsets are kept as `u32` (12 bytes a token, not 24: a text of
-/// short words has a token every few bytes, and the token list was the
-/// largest thing held while reading one); [`Token::span`] hands them out
-/// as a [`Span`]. Texts are therefore tokenized up to [`MAX_TEXT`] bytes.
+/// 6 bytes a token (a text of short words or marks has a token every two
+/// or three bytes, and the token list is the largest thing held while
+/// reading one): a 32-bit start kept as two halves (so that the token
+/// aligns on 2 bytes, not 4) and an 8-bit length; [`Token::span`] hands
+/// them out as a [`Span`]. Texts are therefore tokenized up to
+/// [`MAX_TEXT`] bytes, and a token longer than [`MAX_TOKEN`] bytes is cut
+/// into pieces of its kind, at character bounds: only addresses and runs
+/// of one mark grow that long; the rules read neither by its length, an
+/// address's pieces are addresses still, and the first pieces of a run of
+/// marks are followed by more marks, so they end no sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    start: u32,
-    end: u32,
+    start: [u16; 2],
+    len: u8,
     /// What the token is made of.
     pub kind: TokenKind,
 }
@@ -54,25 +61,31 @@ pub struct Token {
 /// `u32`. Bytes past it give no tokens.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
+/// The longest token, in bytes: token lengths are 8 bits.
+pub const MAX_TOKEN: usize = u8::MAX as usize;
+
 impl Token {
     /// A token of `kind` over bytes `[start, end)` (offsets past
-    /// [`MAX_TEXT`] are cut to it).
+    /// [`MAX_TEXT`] are cut to it, and lengths to [`MAX_TOKEN`]).
     #[inline]
     pub fn new(start: usize, end: usize, kind: TokenKind) -> Token {
-        let cut = |x: usize| x.min(MAX_TEXT) as u32;
-        Token { start: cut(start), end: cut(end), kind }
+        let start = start.min(MAX_TEXT);
+        let len = end.min(MAX_TEXT).saturating_sub(start).min(MAX_TOKEN);
+        Token { start: [start as u16, (start >> 16) as u16], len: len as u8, kind }
     }
 
     /// Byte offsets `[start, end)` into the input.
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let start = usize::from(self.start[1]) << 16 | usize::from(self.start[0]);
+        Span::new(start, start + usize::from(self.len))
     }
 
     /// The token's text in `input` (the string it was produced from).
     #[inline]
     pub fn text<'a>(&self, input: &'a str) -> &'a str {
-        &input[self.start as usize..self.end as usize]
+        let span = self.span();
+        &input[span.start..span.end]
     }
 }
 
@@ -180,16 +193,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Tokens and their normal forms, in one pass over the text: a token that
 /// is its own normal form (most lowercase words, numbers, ASCII marks) is
-/// copied as it is, without looking at its characters again.
-pub(crate) fn tokenize_normalized(text: &str) -> (Vec<Token>, Normalized) {
+/// not looked at again.
+pub(crate) fn tokenize_normalized(text: &str) -> (Arc<Vec<Token>>, Normalized<'_>) {
     let mut tokens = Vec::with_capacity(text.len() / 16 + 1);
-    let mut norm = Normalized::with_capacity(text.len());
+    let mut norm = Normalized::empty(text, Arc::default());
+    let mut scratch = String::new();
     tokenize_with(text, |t, plain| {
+        norm.push(tokens.len(), &t, plain, &mut scratch);
         push_quarter(&mut tokens, t);
-        norm.push(t.text(text), plain);
     });
     tokens.shrink_to_fit();
-    norm.finish();
+    let tokens = Arc::new(tokens);
+    norm.finish(tokens.clone());
     (tokens, norm)
 }
 
@@ -207,9 +222,17 @@ pub(crate) fn push_quarter<T>(v: &mut Vec<T>, x: T) {
 }
 
 /// Calls `sink` with each token of `text` and whether it is its own
-/// normal form.
+/// normal form; tokens longer than [`MAX_TOKEN`] are cut at character
+/// bounds.
 fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
     let text = &text[..super::floor_char_boundary(text, MAX_TEXT)];
+    let mut sink = |(start, end, kind): (usize, usize, TokenKind), plain: bool| {
+        if end - start <= MAX_TOKEN {
+            sink(Token::new(start, end, kind), plain);
+        } else {
+            cut_long(text, (start, end, kind), plain, &mut sink);
+        }
+    };
     // Atoms stream through a window of four (two before the joint, two
     // after): no vector of atoms, which cost 24 bytes per character on a
     // text of punctuation.
@@ -228,6 +251,24 @@ fn tokenize_with(text: &str, mut sink: impl FnMut(Token, bool)) {
         (l2, l1, r1, r2) = (Some(l1), r, r2, atoms.next());
     }
     sink(make_token(text, &first, l1.end as usize, count), count == 1 && first.plain);
+}
+
+/// Gives `sink` the token `(start, end, kind)` of `text`, longer than
+/// [`MAX_TOKEN`], as pieces of its kind cut at character bounds.
+#[cold]
+fn cut_long(
+    text: &str,
+    (start, end, kind): (usize, usize, TokenKind),
+    plain: bool,
+    sink: &mut impl FnMut(Token, bool),
+) {
+    let mut at = start;
+    while end - at > MAX_TOKEN {
+        let cut = super::floor_char_boundary(text, at + MAX_TOKEN);
+        sink(Token::new(at, cut, kind), plain);
+        at = cut;
+    }
+    sink(Token::new(at, end, kind), plain);
 }
 
 /// The atoms of a text, in order.
@@ -496,8 +537,9 @@ fn is_smile(buffer: &str, next: char) -> bool {
     (1..=3).contains(&body)
 }
 
-/// A token of `count` atoms from atom `first` to byte `end`.
-fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
+/// A token of `count` atoms from atom `first` to byte `end`: its start,
+/// end and kind.
+fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> (usize, usize, TokenKind) {
     let kind = match (count, first.kind) {
         (1, Atom::Whole(k)) => k,
         (1, Atom::Ru | Atom::Lat) => TokenKind::Word,
@@ -505,7 +547,7 @@ fn make_token(text: &str, first: &AtomSpan, end: usize, count: usize) -> Token {
         (1, Atom::Punct) => TokenKind::Punct,
         _ => classify(&text[first.start as usize..end]),
     };
-    Token::new(first.start as usize, end, kind)
+    (first.start as usize, end, kind)
 }
 
 fn classify(s: &str) -> TokenKind {
@@ -624,7 +666,26 @@ mod tests {
         assert_eq!(toks(",,,,, ++ + ++ +++"), [",,,,,", "+", "+", "+", "+", "+", "+++"]);
         assert_eq!(toks("»»» )))"), ["»", "»", "»", ")", ")", ")"]);
         assert_eq!(toks(", ,,"), [",", ",", ","]);
-        assert_eq!(tokenize(&",".repeat(1000)).len(), 1);
+        // Past `MAX_TOKEN` a run is cut into pieces of its kind.
+        let run = ",".repeat(1000);
+        let pieces: Vec<&str> = toks(&run);
+        assert_eq!(pieces.concat(), run);
+        assert_eq!(pieces.len(), 1000usize.div_ceil(MAX_TOKEN));
+        assert!(tokenize(&run).iter().all(|t| t.kind == TokenKind::Punct));
+    }
+
+    #[test]
+    fn long_tokens_are_cut_at_character_bounds() {
+        assert_eq!(std::mem::size_of::<Token>(), 6);
+        let word = "я".repeat(300);
+        let pieces = toks(&word);
+        assert_eq!(pieces, ["я".repeat(127), "я".repeat(127), "я".repeat(46)]);
+        let url = format!("https://mid.ru/{}", "a".repeat(600));
+        let t = tokenize(&url);
+        assert_eq!(t.iter().map(|t| t.text(&url)).collect::<String>(), url);
+        assert!(t.len() == 3 && t.iter().all(|t| t.kind == TokenKind::Url));
+        let far = Token::new(3 << 30, (3 << 30) + 7, TokenKind::Word).span();
+        assert_eq!((far.start, far.end), (3 << 30, (3 << 30) + 7));
     }
 
     #[test]
