@@ -6,35 +6,77 @@ use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{EventKind, Span, Status};
 use crate::text::Document;
+use std::cell::OnceCell;
 
-/// A sentence of the headline or body, with what was found in it.
-#[derive(Debug, Clone)]
-pub(crate) struct Sent {
+/// A sentence of the headline or body, with what is found in it. Its
+/// trigger phrases and dates are read when a rule first asks for them: most
+/// rules stop after the first sentences (a text with no event after the
+/// lead's), and what is never asked for costs neither time nor memory.
+#[derive(Debug)]
+pub(crate) struct Sent<'c> {
     pub span: Span,
     /// Token range.
     pub first: usize,
     pub last: usize,
     /// Which body paragraph (None for the headline).
     pub paragraph: Option<usize>,
-    pub hits: Vec<Hit>,
-    pub dates: Vec<DateExpr>,
+    doc: &'c Document<'c>,
+    /// The document's matches, sorted by start.
+    matches: &'c [Match],
+    hits: OnceCell<Vec<Hit>>,
+    dates: OnceCell<Vec<DateExpr>>,
 }
 
-impl Sent {
+impl Sent<'_> {
+    /// The trigger phrases of the sentence, in text order.
+    pub fn hits(&self) -> &[Hit] {
+        self.hits.get_or_init(|| {
+            let mut hits = PHRASES.find(self.doc, self.first, self.last);
+            // A trigger word inside a name is part of the name: «Совещание
+            // по взаимодействию…» (CICA), «Совет министров…» hold no event.
+            hits.retain(|h| {
+                !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
+                    || !inside_organization(self.matches, h.span)
+            });
+            hits
+        })
+    }
+
+    /// The date expressions of the sentence, in text order.
+    pub fn dates(&self) -> &[DateExpr] {
+        self.dates.get_or_init(|| dates::find(self.doc.slice(self.span), self.span.start))
+    }
+
+    /// Tokens `[first, last)` of this sentence (`span` their text) as a
+    /// sentence of their own, with the given hits and no dates.
+    pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
+        Sent {
+            span,
+            first,
+            last,
+            paragraph: self.paragraph,
+            doc: self.doc,
+            matches: self.matches,
+            hits: OnceCell::from(hits),
+            dates: OnceCell::from(Vec::new()),
+        }
+    }
+
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
-        self.hits.iter().any(|h| pred(h.cue))
+        self.hits().iter().any(|h| pred(h.cue))
     }
 
     /// Whether a phrase of a cue starts at token `k` (hits are in text
     /// order: found by binary search).
     pub fn cue_at(&self, k: usize, pred: impl Fn(Cue) -> bool) -> bool {
-        let a = self.hits.partition_point(|h| h.first < k);
-        self.hits[a..].iter().take_while(|h| h.first == k).any(|h| pred(h.cue))
+        let hits = self.hits();
+        let a = hits.partition_point(|h| h.first < k);
+        hits[a..].iter().take_while(|h| h.first == k).any(|h| pred(h.cue))
     }
 
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
-        self.hits.first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
+        self.hits().first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
     }
 
     /// Whether the sentence speaks only of the future («Завтра министр
@@ -53,11 +95,17 @@ pub(crate) fn goes_on(w: &str) -> bool {
 pub(crate) struct Context<'d, 'g> {
     pub doc: &'d Document<'d>,
     pub gaz: &'g Gazetteer,
-    pub matches: Vec<Match>,
+    /// Sorted by start, so that the matches of a span are a slice.
+    pub matches: &'d [Match],
     /// Headline sentences first, then body sentences, in text order.
-    pub head: Vec<Sent>,
-    pub body: Vec<Sent>,
+    pub head: Vec<Sent<'d>>,
+    pub body: Vec<Sent<'d>>,
     pub reference: Option<Reference>,
+}
+
+/// Sorts matches as [`Context::new`] needs them: by start, then end.
+pub(crate) fn sort_matches(matches: &mut [Match]) {
+    matches.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
 /// Whether `span` lies inside an organization's name among `matches`
@@ -68,14 +116,8 @@ fn inside_organization(matches: &[Match], span: Span) -> bool {
 }
 
 impl<'d, 'g> Context<'d, 'g> {
-    pub fn new(
-        doc: &'d Document<'d>,
-        gaz: &'g Gazetteer,
-        mut matches: Vec<Match>,
-        reference: Option<Reference>,
-    ) -> Self {
-        // Sorted by start, so that the matches of a span are a slice.
-        matches.sort_by_key(|m| (m.span.start, m.span.end));
+    /// `matches` must be sorted by start and end (see [`sort_matches`]).
+    pub fn new(doc: &'d Document<'d>, gaz: &'g Gazetteer, matches: &'d [Match], reference: Option<Reference>) -> Self {
         let mut head = Vec::new();
         let mut body = Vec::new();
         let paras = &doc.parts.body;
@@ -86,15 +128,16 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let mut hits = PHRASES.find(doc, s.first, s.last);
-            // A trigger word inside a name is part of the name: «Совещание
-            // по взаимодействию…» (CICA), «Совет министров…» hold no event.
-            hits.retain(|h| {
-                !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
-                    || !inside_organization(&matches, h.span)
-            });
-            let dates = dates::find(doc.slice(s.span), s.span.start);
-            let sent = Sent { span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
+            let sent = Sent {
+                span: s.span,
+                first: s.first,
+                last: s.last,
+                paragraph,
+                doc,
+                matches,
+                hits: OnceCell::new(),
+                dates: OnceCell::new(),
+            };
             if in_head {
                 head.push(sent);
             } else {
@@ -106,7 +149,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// The sentences that describe the event of body sentence `main`: that
     /// sentence, the ones that go on describing it, then the headline.
-    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent> {
+    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent<'_>> {
         let mut out = Vec::new();
         if let Some(k) = main {
             out.push(&self.body[k]);
@@ -121,7 +164,7 @@ impl<'d, 'g> Context<'d, 'g> {
     /// the next two of its paragraph that neither announce a later event
     /// nor recall an earlier one (nor, after a report, speak only of the
     /// future).
-    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent> + Clone + '_ {
+    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent<'_>> + Clone + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph);
         // After a report of what took place, a sentence only in the future
         // tells of something else.
@@ -136,7 +179,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// «Об этом он сказал на встрече с…» tells where the sentence before
     /// body sentence `k` was said: that sentence belongs to the event.
-    pub fn said_before(&self, k: usize) -> Option<&Sent> {
+    pub fn said_before(&self, k: usize) -> Option<&Sent<'_>> {
         let s = self.body.get(k)?;
         let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
@@ -150,7 +193,7 @@ impl<'d, 'g> Context<'d, 'g> {
     /// («Форум … продлится до 13 июня»): it describes the event, announces
     /// none.
     pub fn lasts(&self, s: &Sent) -> bool {
-        s.hits.iter().any(|h| {
+        s.hits().iter().any(|h| {
             let w = self.word(h.first);
             matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && goes_on(w) && !w.starts_with("продолж")
         })
@@ -163,7 +206,7 @@ impl<'d, 'g> Context<'d, 'g> {
     /// two paragraphs, six sentences at most. Under an announced event, a
     /// sentence that reports one held («9 октября состоялась встреча…»)
     /// tells of another.
-    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent> + '_ {
+    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent<'_>> + '_ {
         let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
             let near = s.paragraph.is_some_and(|p| p <= para + 2);
@@ -199,9 +242,10 @@ impl<'d, 'g> Context<'d, 'g> {
     /// The hits of a sentence that end at or before token `i` and no more
     /// than `window` tokens before it (hits are in text order).
     pub fn hits_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> &'s [Hit] {
-        let b = s.hits.partition_point(|h| h.first < i);
-        let a = s.hits[..b].partition_point(|h| h.first + window + 8 < i);
-        &s.hits[a..b]
+        let hits = s.hits();
+        let b = hits.partition_point(|h| h.first < i);
+        let a = hits[..b].partition_point(|h| h.first + window + 8 < i);
+        &hits[a..b]
     }
 
     /// The frame («на полях», «в рамках», «по итогам») nearest before

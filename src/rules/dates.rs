@@ -340,7 +340,7 @@ pub(crate) fn main_date(
     let start_expr = |e: &&DateExpr| !until_expr(e);
     let nearby = ctx.describing(k);
     let in_main = ctx.body[k]
-        .dates
+        .dates()
         .iter()
         .filter(start_expr)
         .filter_map(resolve_expr)
@@ -371,11 +371,11 @@ pub(crate) fn main_date(
         None => None,
     };
     let found = in_main
-        .or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).filter(start_expr).find_map(resolve_expr))
+        .or_else(|| nearby.clone().flat_map(|s| s.dates().iter()).filter(start_expr).find_map(resolve_expr))
         .or_else(|| {
             // The nearest: rounds listed before the new one («прошли 28
             // февраля, 3 и 7 марта … Четвертый раунд начался 14 марта»).
-            let later = restating.iter().flat_map(|s| s.dates.iter()).filter(start_expr);
+            let later = restating.iter().flat_map(|s| s.dates().iter()).filter(start_expr);
             later
                 .filter_map(resolve_expr)
                 .filter_map(|f| from_reference(&f).filter(|&d| d <= 7).map(|d| (d, f)))
@@ -395,7 +395,7 @@ pub(crate) fn main_date(
     if start == end {
         let widened = nearby
             .clone()
-            .flat_map(|s| s.dates.iter())
+            .flat_map(|s| s.dates().iter())
             .filter_map(resolve_expr)
             .find(|(_, s, t)| s != t && within(start, *s, *t));
         if let Some((e, s, t)) = widened {
@@ -407,7 +407,7 @@ pub(crate) fn main_date(
         // «Визит продлится до 5 марта»: an end given on its own.
         let until = std::iter::once(&ctx.body[k])
             .chain(nearby)
-            .flat_map(|s| s.dates.iter())
+            .flat_map(|s| s.dates().iter())
             // «продлится до», «продолжится до»: not any «до» (a treaty
             // extended «до 5 февраля 2026 года» is no event's end).
             .filter(|e| until_expr(e))

@@ -19,8 +19,8 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
         // «подписали договор и приняли декларацию»: two documents (not
         // «переговоры и подписание документов», one programme).
         let next_document = ctx.word(k) == "и" && {
-            let h = s.hits.partition_point(|h| h.first <= k);
-            s.hits[h..]
+            let h = s.hits().partition_point(|h| h.first <= k);
+            s.hits()[h..]
                 .iter()
                 .take_while(|h| h.first == k + 1)
                 .any(|h| matches!(h.cue, Cue::Document(_)) && super::kind::is_verb(ctx, h))
@@ -37,17 +37,18 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
 
 /// The hits of tokens `[a, b)` (hits are sorted: found by binary search, so
 /// that a sentence of many clauses stays linear).
-fn hits_in(s: &Sent, a: usize, b: usize) -> impl Iterator<Item = &Hit> {
-    let from = s.hits.partition_point(|h| h.first < a);
-    let to = s.hits.partition_point(|h| h.first < b);
-    s.hits[from..to.max(from)].iter().filter(move |h| h.last <= b)
+fn hits_in<'s>(s: &'s Sent, a: usize, b: usize) -> impl Iterator<Item = &'s Hit> {
+    let from = s.hits().partition_point(|h| h.first < a);
+    let to = s.hits().partition_point(|h| h.first < b);
+    s.hits()[from..to.max(from)].iter().filter(move |h| h.last <= b)
 }
 
 /// The date expressions inside `span` (sorted: binary search).
-fn dates_in(s: &Sent, span: Span) -> &[dates::DateExpr] {
-    let from = s.dates.partition_point(|d| d.span.start < span.start);
-    let to = s.dates.partition_point(|d| d.span.start < span.end);
-    let slice = &s.dates[from..to.max(from)];
+fn dates_in<'s>(s: &'s Sent, span: Span) -> &'s [dates::DateExpr] {
+    let dates = s.dates();
+    let from = dates.partition_point(|d| d.span.start < span.start);
+    let to = dates.partition_point(|d| d.span.start < span.end);
+    let slice = &dates[from..to.max(from)];
     let end = slice.iter().rposition(|d| d.span.end <= span.end).map_or(0, |k| k + 1);
     &slice[..end]
 }
@@ -307,14 +308,7 @@ fn clause_event(
             })
             .unwrap_or(Format::Unknown),
     };
-    let clause_sent = Sent {
-        first: from,
-        last: b,
-        span: tail,
-        paragraph: s.paragraph,
-        hits: hits.iter().filter(|h| h.first >= from).map(|h| **h).collect(),
-        dates: Vec::new(),
-    };
+    let clause_sent = s.part(from, b, tail, hits.iter().filter(|h| h.first >= from).map(|h| **h).collect());
     // A city, else a country named as the venue («пройдет в 2027 году в Китае»).
     let location = if format == Format::Phone {
         None
@@ -340,7 +334,7 @@ fn clause_event(
     // the plural with no party, place or day of their own are a topic,
     // no announced event («подготовку к визиту президента в Астану» is).
     let plural = matches!(kind, EventKind::Visit | EventKind::Meeting | EventKind::Summit | EventKind::Conference)
-        && clause_sent.hits.iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
+        && clause_sent.hits().iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
             let w = ctx.word(h.first);
             ["ам", "ами", "ах", "ов"].iter().any(|e| w.ends_with(e))
         });

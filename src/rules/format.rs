@@ -9,7 +9,7 @@ use crate::record::{EventKind, Format, Span};
 /// The first explicit format phrase in `sents`.
 pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
     sents.iter().find_map(|s| {
-        s.hits.iter().find_map(|h| match h.cue {
+        s.hits().iter().find_map(|h| match h.cue {
             Cue::Format(f) => Some((f, h.span)),
             _ => None,
         })
@@ -28,7 +28,7 @@ fn inherently_in_person(kind: EventKind) -> bool {
 /// консультации с послом Египта», «принял посла»): envoys are met in person.
 fn met_an_envoy(ctx: &Context, ev: &MainEvent) -> bool {
     let Some(k) = ev.sentence else { return false };
-    ctx.body[k].hits.iter().any(|h| {
+    ctx.body[k].hits().iter().any(|h| {
         h.cue == Cue::Envoy && h.first > 0 && {
             let w = ctx.word(h.first - 1);
             matches!(w, "с" | "со") || w.starts_with("принял") || w.starts_with("принима")

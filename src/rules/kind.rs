@@ -33,7 +33,7 @@ pub(crate) struct MainEvent {
 fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
     let mut weak: Option<(Hit, EventKind)> = None;
-    for &h in &s.hits {
+    for &h in s.hits() {
         if h.cue == Cue::KindFrame {
             continue;
         }
@@ -91,7 +91,7 @@ fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 
 /// Whether a phone phrase follows a trigger closely.
 fn by_phone(s: &Sent, h: &Hit) -> bool {
-    s.hits.iter().any(|p| {
+    s.hits().iter().any(|p| {
         matches!(p.cue, Cue::Kind(EventKind::PhoneCall) | Cue::Format(crate::record::Format::Phone))
             && p.first >= h.last
             && p.first <= h.last + 2
@@ -151,11 +151,11 @@ fn is_participle(w: &str) -> bool {
 
 /// Planned when the sentence announces the event and reports nothing as done.
 fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
-    let planned = s.hits.iter().find(|h| h.cue == Cue::Status(Status::Planned));
-    let held = s.hits.iter().any(|h| h.cue == Cue::Status(Status::Held));
+    let planned = s.hits().iter().find(|h| h.cue == Cue::Status(Status::Planned));
+    let held = s.hits().iter().any(|h| h.cue == Cue::Status(Status::Held));
     match planned {
         Some(h) if !held => (Status::Planned, Some(h.span)),
-        _ => (Status::Held, s.hits.iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| h.span)),
+        _ => (Status::Held, s.hits().iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| h.span)),
     }
 }
 
@@ -215,7 +215,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
             && ev
                 .sentence
                 .zip(ev.trigger)
-                .is_some_and(|(k, t)| ctx.body[k].hits.iter().any(|h| h.cue == Cue::Official && h.first >= t.last));
+                .is_some_and(|(k, t)| ctx.body[k].hits().iter().any(|h| h.cue == Cue::Official && h.first >= t.last));
         return parties.len() >= 2 || addressee;
     }
     for s in &sents {
@@ -239,7 +239,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
 /// are: «глав государств Центральной Азии», «министров иностранных дел
 /// стран Африки» (a region's states meet, none of them named).
 fn of_several_states(ctx: &Context, s: &Sent) -> bool {
-    s.hits
+    s.hits()
         .iter()
         .filter(|h| h.cue == Cue::Official)
         .any(|h| (h.last..(h.last + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
@@ -349,7 +349,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
 /// event's outcome: «во время встречи они договорились, что…» reports the
 /// meeting.
 fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
-    s.hits.iter().any(|h| {
+    s.hits().iter().any(|h| {
         let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
         matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
     })
@@ -370,7 +370,7 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
 /// outside a clause that verb introduces. «…провел переговоры, сообщили в
 /// МИД» only names its source.
 fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
-    let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
+    let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
     // The trigger comes after «что» of that verb, or before the verb in a
     // quote or a statement it closes («…, – заявил…»).
     match first_trigger(ctx, s) {

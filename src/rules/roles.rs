@@ -26,7 +26,7 @@ fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// adjective that qualifies a topic noun names the topic.
 fn adjective_of_topic(s: &Sent, m: &Match) -> bool {
     m.form == crate::record::MentionForm::Adjective
-        && s.hits.iter().any(|h| h.cue == Cue::Topic && h.first == m.tokens.1)
+        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first == m.tokens.1)
 }
 
 /// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
@@ -127,7 +127,7 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
         if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
             continue;
         }
-        let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Speech) else { continue };
+        let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
         for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first) {
             if participant_match(ctx, ev, s, m) {
                 out.push(m.span);
@@ -171,7 +171,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
 /// main event, a headline that names it, a lead that sums up the news a
 /// later sentence reports, and sentences that list who took part (for an
 /// announced event, those that announce who will).
-fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
+fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
     // The main sentence, and those after it that name the event again
     // («Заседание проходит под председательством…», «заявил в ходе
     // заседания»; anything in a visit, summit or conference is part of its

@@ -376,15 +376,15 @@ pub(crate) fn named_as(ctx: &Context, span: Span, name: &str) -> bool {
 /// conference any event is part of its programme («Переговоры с Путиным
 /// пройдут в Кремле»).
 fn announces(s: &Sent, ev: &MainEvent) -> bool {
-    let Some(marker) = s.hits.iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
+    let Some(marker) = s.hits().iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
     let programme = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
-    !s.hits.iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
+    !s.hits().iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
 /// «По итогам переговоров в Ташкенте подписан…»: what was signed names
 /// the place of the talks it crowns, which are the main event's.
 fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    s.hits
+    s.hits()
         .iter()
         .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first) == "по" && ctx.word(h.first + 1) == "итогам")
         .find_map(|h| {
