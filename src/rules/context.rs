@@ -36,10 +36,15 @@ impl Sent<'_> {
             // по взаимодействию…» (CICA), «Совет министров…» hold no event.
             hits.retain(|h| {
                 !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
-                    || !inside_organization(self.matches, h.span)
+                    || !inside_organization(self.matches, h.span(self.doc))
             });
             hits
         })
+    }
+
+    /// The text of hit `h` of this sentence.
+    pub fn span_of(&self, h: &Hit) -> Span {
+        h.span(self.doc)
     }
 
     /// The date expressions of the sentence, in text order.
@@ -70,13 +75,13 @@ impl Sent<'_> {
     /// order: found by binary search).
     pub fn cue_at(&self, k: usize, pred: impl Fn(Cue) -> bool) -> bool {
         let hits = self.hits();
-        let a = hits.partition_point(|h| h.first < k);
-        hits[a..].iter().take_while(|h| h.first == k).any(|h| pred(h.cue))
+        let a = hits.partition_point(|h| h.first() < k);
+        hits[a..].iter().take_while(|h| h.first() == k).any(|h| pred(h.cue))
     }
 
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
-        self.hits().first().is_some_and(|h| h.cue == Cue::Recall && h.first <= self.first + 1)
+        self.hits().first().is_some_and(|h| h.cue == Cue::Recall && h.first() <= self.first + 1)
     }
 
     /// Whether the sentence speaks only of the future («Завтра министр
@@ -194,7 +199,7 @@ impl<'d, 'g> Context<'d, 'g> {
     /// none.
     pub fn lasts(&self, s: &Sent) -> bool {
         s.hits().iter().any(|h| {
-            let w = self.word(h.first);
+            let w = self.word(h.first());
             matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && goes_on(w) && !w.starts_with("продолж")
         })
     }
@@ -243,8 +248,8 @@ impl<'d, 'g> Context<'d, 'g> {
     /// than `window` tokens before it (hits are in text order).
     pub fn hits_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> &'s [Hit] {
         let hits = s.hits();
-        let b = hits.partition_point(|h| h.first < i);
-        let a = hits[..b].partition_point(|h| h.first + window + 8 < i);
+        let b = hits.partition_point(|h| h.first() < i);
+        let a = hits[..b].partition_point(|h| h.first() + window + 8 < i);
         &hits[a..b]
     }
 
@@ -252,7 +257,10 @@ impl<'d, 'g> Context<'d, 'g> {
     /// token `i` of sentence `s`: the one that ends last at or before it,
     /// within `window` tokens. What it frames is part of another event.
     pub fn frame_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> Option<&'s Hit> {
-        self.hits_before(s, i, window).iter().filter(|h| h.cue == Cue::KindFrame && h.last <= i).max_by_key(|h| h.last)
+        self.hits_before(s, i, window)
+            .iter()
+            .filter(|h| h.cue == Cue::KindFrame && h.last() <= i)
+            .max_by_key(|h| h.last())
     }
 
     /// Normal form of token `i` ("" outside the document).

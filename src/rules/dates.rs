@@ -315,13 +315,14 @@ pub(crate) fn main_date(
         return fallback;
     }
     let planned = ev.status == crate::record::Status::Planned;
-    let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
+    let anchor =
+        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body[k].span.start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
     // «в среду принимает»: a weekday with a verb in the present is the
     // reference day itself (a held event whose trigger is no past form).
     let present = !planned
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
+            let w = ctx.word(t.first());
             !["л", "ла", "ли", "ло", "лся", "лась", "лись"].iter().any(|e| w.ends_with(e))
                 && ["ет", "ит", "ют", "ят", "ут", "ат"].iter().any(|e| w.ends_with(e))
         });

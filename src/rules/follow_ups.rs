@@ -19,10 +19,10 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
         // «подписали договор и приняли декларацию»: two documents (not
         // «переговоры и подписание документов», one programme).
         let next_document = ctx.word(k) == "и" && {
-            let h = s.hits().partition_point(|h| h.first <= k);
+            let h = s.hits().partition_point(|h| h.first() <= k);
             s.hits()[h..]
                 .iter()
-                .take_while(|h| h.first == k + 1)
+                .take_while(|h| h.first() == k + 1)
                 .any(|h| matches!(h.cue, Cue::Document(_)) && super::kind::is_verb(ctx, h))
         };
         let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";" || next_document;
@@ -38,9 +38,9 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
 /// The hits of tokens `[a, b)` (hits are sorted: found by binary search, so
 /// that a sentence of many clauses stays linear).
 fn hits_in<'s>(s: &'s Sent, a: usize, b: usize) -> impl Iterator<Item = &'s Hit> {
-    let from = s.hits().partition_point(|h| h.first < a);
-    let to = s.hits().partition_point(|h| h.first < b);
-    s.hits()[from..to.max(from)].iter().filter(move |h| h.last <= b)
+    let from = s.hits().partition_point(|h| h.first() < a);
+    let to = s.hits().partition_point(|h| h.first() < b);
+    s.hits()[from..to.max(from)].iter().filter(move |h| h.last() <= b)
 }
 
 /// The date expressions inside `span` (sorted: binary search).
@@ -62,14 +62,14 @@ const MAX_FOLLOW_UPS: usize = 64;
 /// part of the event, not later ones).
 fn inside_programme(ctx: &Context, ev: &MainEvent, hits: &[&Hit]) -> bool {
     let framed = |h: &Hit| {
-        let w: Vec<&str> = (h.first..h.last).map(|k| ctx.word(k)).collect();
+        let w: Vec<&str> = (h.first()..h.last()).map(|k| ctx.word(k)).collect();
         matches!(w.as_slice(), ["в", "ходе", _] | ["в", "рамках", _] | ["программа" | "программу", _])
     };
     // «в ходе»/«в рамках»/«на полях» right before the main event's name.
     let frames_main = |h: &Hit| {
         h.cue == Cue::Kind(ev.kind)
-            && h.first >= 2
-            && matches!((ctx.word(h.first - 2), ctx.word(h.first - 1)), ("в", "ходе" | "рамках") | ("на", "полях"))
+            && h.first() >= 2
+            && matches!((ctx.word(h.first() - 2), ctx.word(h.first() - 1)), ("в", "ходе" | "рамках") | ("на", "полях"))
     };
     hits.iter().any(|h| (h.cue == Cue::KindSkip && framed(h)) || frames_main(h))
 }
@@ -162,7 +162,8 @@ fn clause_event(
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
     let clause = Span::new(ctx.doc.tokens[a].span().start, ctx.doc.tokens[b - 1].span().end);
     // «по итогам форума», «в рамках визита»: a framed name is no new event.
-    let framed = |h: &Hit| ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a && h.first <= f.last + 3);
+    let framed =
+        |h: &Hit| ctx.frame_before(s, h.first(), 3).is_some_and(|f| f.first() >= a && h.first() <= f.last() + 3);
     let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) if !framed(h) => Some(k),
         _ => None,
@@ -187,7 +188,7 @@ fn clause_event(
         // A trigger before the marker counts when a future verb makes it
         // the subject («Следующий саммит пройдет…», «саммит планируется
         // провести»), not in «Участники консультаций договорились…».
-        let after = hits.iter().filter(|h| h.first >= m.first).find_map(|h| kind_at(&h));
+        let after = hits.iter().filter(|h| h.first() >= m.first()).find_map(|h| kind_at(&h));
         let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
         // (A verb before the marker reports what was done: «поздравил
         // послов и выразил надежду, что … будет способствовать».)
@@ -215,7 +216,7 @@ fn clause_event(
         let programme_kind = matches!(kind, EventKind::Meeting | EventKind::Talks);
         let hosting = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
         let dated = !dates_in(s, clause).is_empty();
-        if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first)) {
+        if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first())) {
             return None;
         }
         // An announced event described again («в работе форума примут участие»).
@@ -227,8 +228,8 @@ fn clause_event(
         // августа»): an event that goes on is no new one.
         // («Диалог продолжится 12 января на заседании в Брюсселе» goes on
         // at a new event.)
-        let lasts = goes_on(ctx.word(m.first)) && !ctx.word(m.first).starts_with("продолж");
-        if (lasts || (goes_on(ctx.word(m.first)) && kind == ev.kind)) && !next_round {
+        let lasts = goes_on(ctx.word(m.first())) && !ctx.word(m.first()).starts_with("продолж");
+        if (lasts || (goes_on(ctx.word(m.first())) && kind == ev.kind)) && !next_round {
             return None;
         }
         (kind, Status::Planned)
@@ -249,12 +250,12 @@ fn clause_event(
         }
         // Drafts approved for a later body are not adopted documents
         // («одобрили проекты документов, которые будут внесены…»).
-        if (doc_hit.last..b).take(3).any(|k| ctx.word(k).starts_with("проект")) {
+        if (doc_hit.last()..b).take(3).any(|k| ctx.word(k).starts_with("проект")) {
             return None;
         }
         // The noun «подписание» reports nothing by itself: a signing that
         // «состоялось» took place, one «в программе» is to come.
-        if ctx.word(doc_hit.first).starts_with("подписани") {
+        if ctx.word(doc_hit.first()).starts_with("подписани") {
             if has(&|c| c == Cue::Status(Status::Held)) {
                 (doc_kind, Status::Held)
             } else if words(&|w| w.starts_with("программ")) {
@@ -277,7 +278,7 @@ fn clause_event(
     // Only after words of agreeing, inviting or preparing: with a verb of
     // the event itself the place may come first («а 13 января в Вене
     // пройдет заседание»).
-    let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
+    let from = marker.filter(|m| agreement(ctx.word(m.first()))).map_or(a, |m| m.first());
     let tail = Span::new(ctx.doc.tokens[from].span().start, clause.end);
     let planned = status == Status::Planned;
     let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause).iter().collect();
@@ -308,7 +309,7 @@ fn clause_event(
             })
             .unwrap_or(Format::Unknown),
     };
-    let clause_sent = s.part(from, b, tail, hits.iter().filter(|h| h.first >= from).map(|h| **h).collect());
+    let clause_sent = s.part(from, b, tail, hits.iter().filter(|h| h.first() >= from).map(|h| **h).collect());
     // A city, else a country named as the venue («пройдет в 2027 году в Китае»).
     let location = if format == Format::Phone {
         None
@@ -335,7 +336,7 @@ fn clause_event(
     // no announced event («подготовку к визиту президента в Астану» is).
     let plural = matches!(kind, EventKind::Visit | EventKind::Meeting | EventKind::Summit | EventKind::Conference)
         && clause_sent.hits().iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
-            let w = ctx.word(h.first);
+            let w = ctx.word(h.first());
             ["ам", "ами", "ах", "ов"].iter().any(|e| w.ends_with(e))
         });
     let bare = f.states.is_empty() && f.organizations.is_empty() && f.location.is_none() && f.date.is_none();

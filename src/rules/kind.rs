@@ -38,8 +38,8 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
-        let framed = ctx.frame_before(s, h.first, 3).is_some_and(|f| h.first <= f.last + 3);
-        let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
+        let framed = ctx.frame_before(s, h.first(), 3).is_some_and(|f| h.first() <= f.last() + 3);
+        let background = (h.first().saturating_sub(4)..h.first()).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
             continue;
@@ -71,36 +71,36 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
 /// Whether «приём» is an admission: «в» and an organization follow within
 /// a few words («приём Черногории в НАТО», «приёма в члены ШОС»).
 fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    let w = ctx.word(h.first);
+    let w = ctx.word(h.first());
     if !w.starts_with("прием") {
         return false;
     }
-    let end = (h.last + 4).min(s.last).min(ctx.doc.tokens.len());
-    if h.last >= end || !(h.last..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
+    let end = (h.last() + 4).min(s.last).min(ctx.doc.tokens.len());
+    if h.last() >= end || !(h.last()..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
         return false;
     }
-    let after = crate::record::Span::new(ctx.doc.tokens[h.last].span().start, ctx.doc.tokens[end - 1].span().end);
+    let after = crate::record::Span::new(ctx.doc.tokens[h.last()].span().start, ctx.doc.tokens[end - 1].span().end);
     ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
 }
 
 /// Whether a trigger is about a resignation: «отставка» follows closely
 /// («подал заявление об отставке», «принял отставку губернатора»).
 fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    (h.last..(h.last + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
+    (h.last()..(h.last() + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
 }
 
 /// Whether a phone phrase follows a trigger closely.
 fn by_phone(s: &Sent, h: &Hit) -> bool {
     s.hits().iter().any(|p| {
         matches!(p.cue, Cue::Kind(EventKind::PhoneCall) | Cue::Format(crate::record::Format::Phone))
-            && p.first >= h.last
-            && p.first <= h.last + 2
+            && p.first() >= h.last()
+            && p.first() <= h.last() + 2
     })
 }
 
 /// Whether a trigger is a verb form («подписали»), not a noun («подписание»).
 pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
-    let w = ctx.word(h.first);
+    let w = ctx.word(h.first());
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }
 
@@ -112,10 +112,10 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     if resignation(ctx, s, h) {
         return false;
     }
-    (h.last..(h.last + 5).min(s.last)).any(|k| {
+    (h.last()..(h.last() + 5).min(s.last)).any(|k| {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
-        let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last && ctx.word(k - 1) != "в";
+        let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last() && ctx.word(k - 1) != "в";
         s.cue_at(k, |c| c == Cue::Received) || (capital_name && !matches!(w, "в" | "во" | "на"))
     })
 }
@@ -126,7 +126,7 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// визитом», «переговоров, которые состоялись 7 апреля». Such a clause
 /// gives background, not the event the sentence reports.
 fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    side_clause_at(ctx, s, h.first)
+    side_clause_at(ctx, s, h.first())
 }
 
 /// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
@@ -154,8 +154,8 @@ fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
     let planned = s.hits().iter().find(|h| h.cue == Cue::Status(Status::Planned));
     let held = s.hits().iter().any(|h| h.cue == Cue::Status(Status::Held));
     match planned {
-        Some(h) if !held => (Status::Planned, Some(h.span)),
-        _ => (Status::Held, s.hits().iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| h.span)),
+        Some(h) if !held => (Status::Planned, Some(s.span_of(h))),
+        _ => (Status::Held, s.hits().iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| s.span_of(h))),
     }
 }
 
@@ -174,10 +174,10 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
-        (t.first..t.last).any(|k| {
+        (t.first()..t.last()).any(|k| {
             let w = ctx.word(k);
             ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
-        }) || (t.first.saturating_sub(3)..t.first).any(|k| ctx.word(k).starts_with("международн"))
+        }) || (t.first().saturating_sub(3)..t.first()).any(|k| ctx.word(k).starts_with("международн"))
     });
     let mut states: Vec<u32> = Vec::new();
     let official = sents.iter().any(|s| s.has(|c| c == Cue::Official));
@@ -195,7 +195,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     // own «заявление» needs no second).
     let message = ev.kind == EventKind::Statement
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
+            let w = ctx.word(t.first());
             !(w.starts_with("заявлени") || w.starts_with("совместн"))
         });
     if ev.kind == EventKind::Signing || message {
@@ -212,10 +212,9 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
         }
         // «направил поздравительное письмо коллеге»: an official addressee.
         let addressee = message
-            && ev
-                .sentence
-                .zip(ev.trigger)
-                .is_some_and(|(k, t)| ctx.body[k].hits().iter().any(|h| h.cue == Cue::Official && h.first >= t.last));
+            && ev.sentence.zip(ev.trigger).is_some_and(|(k, t)| {
+                ctx.body[k].hits().iter().any(|h| h.cue == Cue::Official && h.first() >= t.last())
+            });
         return parties.len() >= 2 || addressee;
     }
     for s in &sents {
@@ -242,7 +241,7 @@ fn of_several_states(ctx: &Context, s: &Sent) -> bool {
     s.hits()
         .iter()
         .filter(|h| h.cue == Cue::Official)
-        .any(|h| (h.last..(h.last + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
+        .any(|h| (h.last()..(h.last() + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
@@ -252,8 +251,8 @@ pub(crate) fn main_event(ctx: &Context) -> MainEvent {
     let bare_talk = ev.kind == EventKind::Meeting
         && !ev.from_headline
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
-            t.last == t.first + 1 && (w.starts_with("бесед") || w.starts_with("разговор"))
+            let w = ctx.word(t.first());
+            t.last() == t.first() + 1 && (w.starts_with("бесед") || w.starts_with("разговор"))
         });
     if bare_talk && ctx.head.iter().any(|s| s.has(|c| c == Cue::Kind(EventKind::PhoneCall))) {
         ev.kind = EventKind::PhoneCall;
@@ -350,8 +349,8 @@ fn trigger_event(ctx: &Context) -> MainEvent {
 /// meeting.
 fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
     s.hits().iter().any(|h| {
-        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
-        matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
+        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first()).starts_with(p));
+        matches!(h.cue, Cue::FollowUp(_)) && (h.first() < t.first() || !agreed)
     })
 }
 
@@ -370,14 +369,14 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
 /// outside a clause that verb introduces. «…провел переговоры, сообщили в
 /// МИД» only names its source.
 fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
-    let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
+    let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first()) else { return false };
     // The trigger comes after «что» of that verb, or before the verb in a
     // quote or a statement it closes («…, – заявил…»).
     match first_trigger(ctx, s) {
         None => true,
         Some((t, _)) => {
-            let after_that = (verb..t.first).any(|k| ctx.word(k) == "что");
-            let before = t.first < verb && (t.first..verb).any(|k| ctx.word(k) == "что");
+            let after_that = (verb..t.first()).any(|k| ctx.word(k) == "что");
+            let before = t.first() < verb && (t.first()..verb).any(|k| ctx.word(k) == "что");
             after_that || before
         }
     }

@@ -54,7 +54,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     let ev = kind::main_event(&ctx);
     rec.kind = ev.kind;
     rec.status = ev.status;
-    rec.evidence.kind = ev.trigger.map(|t| t.span);
+    rec.evidence.kind = ev.trigger.map(|t| t.span(ctx.doc));
     rec.evidence.status = ev.status_span;
     if ev.kind == EventKind::Other {
         return rec;

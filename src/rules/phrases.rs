@@ -116,13 +116,31 @@ impl WordPat {
     }
 }
 
-/// A phrase found in a document: tokens `[first, last)`.
+/// A phrase found in a document: tokens `[first, last)`. Twelve bytes:
+/// news holds one for every third token or so, and a sentence keeps its
+/// hits while the rules read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub cue: Cue,
-    pub first: usize,
-    pub last: usize,
-    pub span: Span,
+    first: u32,
+    last: u32,
+}
+
+impl Hit {
+    /// The first token of the phrase.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The token after the phrase.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// The phrase's text in `doc`, from its first token to its last.
+    pub fn span(&self, doc: &Document) -> Span {
+        Span::new(doc.tokens[self.first()].span().start, doc.tokens[self.last() - 1].span().end)
+    }
 }
 
 /// A node of the phrase trie: the words read so far from a phrase start.
@@ -447,8 +465,9 @@ impl Phrases {
                 let f = found.trailing_zeros() as usize;
                 found &= found - 1;
                 let (n, id) = best[f];
-                let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
-                out.push(Hit { cue: self.cues[id as usize], first: i, last: i + n, span });
+                // Token indices fit in u32: texts are tokenized up to
+                // `text::MAX_TEXT` bytes.
+                out.push(Hit { cue: self.cues[id as usize], first: i as u32, last: (i + n) as u32 });
                 covered[f] = i + n;
             }
         }
@@ -464,7 +483,11 @@ mod tests {
     fn cues(text: &str) -> Vec<(Cue, String)> {
         let g = Gazetteer::embedded();
         let doc = Document::new(text, g.parts_splitter());
-        PHRASES.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+        PHRASES
+            .find(&doc, 0, doc.tokens.len())
+            .into_iter()
+            .map(|h| (h.cue, doc.slice(h.span(&doc)).to_string()))
+            .collect()
     }
 
     #[test]
@@ -492,7 +515,10 @@ mod tests {
         let g = Gazetteer::embedded();
         let found = |text: &str| -> Vec<(Cue, String)> {
             let doc = Document::new(text, g.parts_splitter());
-            p.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+            p.find(&doc, 0, doc.tokens.len())
+                .into_iter()
+                .map(|h| (h.cue, doc.slice(h.span(&doc)).to_string()))
+                .collect()
         };
         assert_eq!(found("Это было в ходе визита"), [(Cue::Kind(EventKind::Visit), "в ходе визита".to_string())]);
         assert_eq!(

@@ -26,7 +26,7 @@ fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// adjective that qualifies a topic noun names the topic.
 fn adjective_of_topic(s: &Sent, m: &Match) -> bool {
     m.form == crate::record::MentionForm::Adjective
-        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first == m.tokens.1)
+        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first() == m.tokens.1)
 }
 
 /// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
@@ -53,11 +53,11 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
     ctx.hits_before(s, i, 8).iter().any(|h| {
-        if h.cue != Cue::Topic || h.last > i {
+        if h.cue != Cue::Topic || h.last() > i {
             return false;
         }
-        let gap = i - h.last;
-        let word = ctx.word(h.first);
+        let gap = i - h.last();
+        let word = ctx.word(h.first());
         // Prepositions only directly before the name: «по приглашению
         // России» is no topic.
         let preposition = matches!(word, "по" | "о" | "об" | "против" | "кроме" | "вокруг" | "включая");
@@ -66,19 +66,19 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         let devoted = word.starts_with("посвящ");
         // «…, в том числе в Мали» goes on a topic's places; «представители
         // организаций, в том числе ООН» goes on a list of parties.
-        let including = word == "в" && ctx.word(h.first + 1) == "том";
+        let including = word == "в" && ctx.word(h.first() + 1) == "том";
         if including {
-            gap == 1 && matches!(ctx.word(h.last), "в" | "во")
+            gap == 1 && matches!(ctx.word(h.last()), "в" | "во")
         } else if preposition {
             gap == 0
         } else if devoted {
-            gap <= 8 && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+            gap <= 8 && (h.last()..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         } else {
             // «обсудили по телефону Украину» names a topic, «обсудил с
             // министром Китая» a party.
             let party =
-                s.cue_at(h.first, |c| c == Cue::Discuss) && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
-            gap <= 2 && !party && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+                s.cue_at(h.first(), |c| c == Cue::Discuss) && (h.last()..i).any(|k| matches!(ctx.word(k), "с" | "со"));
+            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }
     })
 }
@@ -128,7 +128,7 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
             continue;
         }
         let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
-        for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first) {
+        for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first()) {
             if participant_match(ctx, ev, s, m) {
                 out.push(m.span);
             }
@@ -333,6 +333,6 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
 /// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last..i).all(|k| ctx.word(k) != ","));
+    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last()..i).all(|k| ctx.word(k) != ","));
     after_frame || super::kind::side_clause_at(ctx, s, i)
 }

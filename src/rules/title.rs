@@ -24,7 +24,7 @@ fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
     }
     // «саммит «Россия – Африка»», «конференция «…»»: a trigger right before.
     ctx.hits_before(s, q, 0).iter().any(|h| {
-        matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last == q
+        matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last() == q
     })
 }
 
@@ -52,7 +52,7 @@ fn quoted(text: &str, open: usize, limit: usize) -> Option<Span> {
 /// another kind than the main event: «на встрече…, которая прошла на
 /// полях форума. Форум проходит под девизом «…»» titles the forum.
 fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
-    let nearest = s.hits().iter().rev().filter(|h| h.last <= q).find_map(|h| match h.cue {
+    let nearest = s.hits().iter().rev().filter(|h| h.last() <= q).find_map(|h| match h.cue {
         Cue::Kind(k) => Some(k),
         _ => None,
     });

@@ -68,7 +68,10 @@ fn after_topic_noun(ctx: &Context, s: &Sent, i: usize) -> bool {
         && is_in(ctx.word(i - 1))
         && ctx.hits_before(s, i - 1, 1).iter().any(|h| {
             // One word right before «в»: not «в рамках», not a preposition.
-            h.cue == Cue::Topic && h.last == i - 1 && h.first + 1 == h.last && ctx.word(h.first).chars().count() > 3
+            h.cue == Cue::Topic
+                && h.last() == i - 1
+                && h.first() + 1 == h.last()
+                && ctx.word(h.first()).chars().count() > 3
         })
 }
 
@@ -82,19 +85,20 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
         return true;
     }
     let near = ctx.hits_before(s, i, 16);
-    let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
-    let verb_between =
-        near.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
+    let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last() <= i) else { return false };
+    let verb_between = near
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first() >= envoy.last() && h.last() <= i);
     // Accreditations follow the envoy closely: «Посол России в Гвинее»,
     // «Постоянный представитель при ОБСЕ, МАГАТЭ, ОДВЗЯИ».
-    let verb_word = (envoy.last..i).any(|k| looks_like_verb(ctx.word(k)));
-    if verb_between || verb_word || i - envoy.last > 16 {
+    let verb_word = (envoy.last()..i).any(|k| looks_like_verb(ctx.word(k)));
+    if verb_between || verb_word || i - envoy.last() > 16 {
         return false;
     }
     // The last «в»/«при» before the match (not that of «в том числе»,
     // which goes on a list) …
     let Some(prep) =
-        (envoy.last..i).rev().find(|&k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
+        (envoy.last()..i).rev().find(|&k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
     else {
         return false;
     };
@@ -378,7 +382,7 @@ pub(crate) fn named_as(ctx: &Context, span: Span, name: &str) -> bool {
 fn announces(s: &Sent, ev: &MainEvent) -> bool {
     let Some(marker) = s.hits().iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
     let programme = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
-    !s.hits().iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
+    !s.hits().iter().any(|h| h.first() < marker.first() && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
 /// «По итогам переговоров в Ташкенте подписан…»: what was signed names
@@ -386,9 +390,10 @@ fn announces(s: &Sent, ev: &MainEvent) -> bool {
 fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     s.hits()
         .iter()
-        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first) == "по" && ctx.word(h.first + 1) == "итогам")
+        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first()) == "по" && ctx.word(h.first() + 1) == "итогам")
         .find_map(|h| {
-            let m = ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last + 1 && is_in(ctx.word(h.last)))?;
+            let m =
+                ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last() + 1 && is_in(ctx.word(h.last())))?;
             from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
         })
 }
