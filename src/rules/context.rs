@@ -12,33 +12,79 @@ use std::cell::OnceCell;
 /// trigger phrases and dates are read when a rule first asks for them: most
 /// rules stop after the first sentences (a text with no event after the
 /// lead's), and what is never asked for costs neither time nor memory.
+///
+/// Offsets and indices are `u32` (texts are read up to `text::MAX_TEXT`
+/// bytes) and the lists boxed slices: a sentence of a menu line is a few
+/// words, and a page has many.
 #[derive(Debug)]
 pub(crate) struct Sent<'c> {
-    pub span: Span,
+    /// Byte span.
+    start: u32,
+    end: u32,
     /// Token range.
-    pub first: usize,
-    pub last: usize,
-    /// Which body paragraph (None for the headline).
-    pub paragraph: Option<usize>,
+    first: u32,
+    last: u32,
+    /// Which body paragraph ([`NO_PARAGRAPH`] for the headline).
+    paragraph: u32,
     doc: &'c Document<'c>,
     /// The document's matches, sorted by start.
     matches: &'c [Match],
-    hits: OnceCell<Vec<Hit>>,
-    dates: OnceCell<Vec<DateExpr>>,
+    hits: OnceCell<Box<[Hit]>>,
+    dates: OnceCell<Box<[DateExpr]>>,
+}
+
+/// [`Sent::paragraph`] of a headline sentence.
+const NO_PARAGRAPH: u32 = u32::MAX;
+
+impl<'c> Sent<'c> {
+    /// A sentence of `doc`: byte span `span`, tokens `[first, last)`.
+    fn new(doc: &'c Document<'c>, matches: &'c [Match], span: Span, first: usize, last: usize) -> Self {
+        Sent {
+            start: span.start as u32,
+            end: span.end as u32,
+            first: first as u32,
+            last: last as u32,
+            paragraph: NO_PARAGRAPH,
+            doc,
+            matches,
+            hits: OnceCell::new(),
+            dates: OnceCell::new(),
+        }
+    }
 }
 
 impl Sent<'_> {
+    /// Its byte span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its first token.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The token after its last.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// Which body paragraph it is in (None for the headline).
+    pub fn paragraph(&self) -> Option<usize> {
+        (self.paragraph != NO_PARAGRAPH).then_some(self.paragraph as usize)
+    }
+
     /// The trigger phrases of the sentence, in text order.
     pub fn hits(&self) -> &[Hit] {
         self.hits.get_or_init(|| {
-            let mut hits = PHRASES.find(self.doc, self.first, self.last);
+            let mut hits = PHRASES.find(self.doc, self.first(), self.last());
             // A trigger word inside a name is part of the name: «Совещание
             // по взаимодействию…» (CICA), «Совет министров…» hold no event.
             hits.retain(|h| {
                 !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
                     || !inside_organization(self.matches, h.span(self.doc))
             });
-            hits
+            hits.into_boxed_slice()
         })
     }
 
@@ -49,22 +95,17 @@ impl Sent<'_> {
 
     /// The date expressions of the sentence, in text order.
     pub fn dates(&self) -> &[DateExpr] {
-        self.dates.get_or_init(|| dates::find(self.doc.slice(self.span), self.span.start))
+        self.dates.get_or_init(|| dates::find(self.doc.slice(self.span()), self.span().start).into_boxed_slice())
     }
 
     /// Tokens `[first, last)` of this sentence (`span` their text) as a
     /// sentence of their own, with the given hits and no dates.
     pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
-        Sent {
-            span,
-            first,
-            last,
-            paragraph: self.paragraph,
-            doc: self.doc,
-            matches: self.matches,
-            hits: OnceCell::from(hits),
-            dates: OnceCell::from(Vec::new()),
-        }
+        let mut part = Sent::new(self.doc, self.matches, span, first, last);
+        part.paragraph = self.paragraph;
+        part.hits = OnceCell::from(hits.into_boxed_slice());
+        part.dates = OnceCell::from(Box::default());
+        part
     }
 
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
@@ -81,7 +122,7 @@ impl Sent<'_> {
 
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
-        self.hits().first().is_some_and(|h| h.cue == Cue::Recall && h.first() <= self.first + 1)
+        self.hits().first().is_some_and(|h| h.cue == Cue::Recall && h.first() <= self.first() + 1)
     }
 
     /// Whether the sentence speaks only of the future («Завтра министр
@@ -133,16 +174,11 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let sent = Sent {
-                span: s.span,
-                first: s.first,
-                last: s.last,
-                paragraph,
-                doc,
-                matches,
-                hits: OnceCell::new(),
-                dates: OnceCell::new(),
-            };
+            let mut sent = Sent::new(doc, matches, s.span, s.first, s.last);
+            if let Some(p) = paragraph {
+                // Fewer paragraphs than bytes: the index fits.
+                sent.paragraph = p as u32;
+            }
             if in_head {
                 head.push(sent);
             } else {
@@ -170,12 +206,12 @@ impl<'d, 'g> Context<'d, 'g> {
     /// nor recall an earlier one (nor, after a report, speak only of the
     /// future).
     pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent<'_>> + Clone + '_ {
-        let para = self.body.get(k).and_then(|s| s.paragraph);
+        let para = self.body.get(k).and_then(Sent::paragraph);
         // After a report of what took place, a sentence only in the future
         // tells of something else.
         let main_future = self.body.get(k).is_some_and(Sent::only_future);
         self.body.iter().skip(k + 1).take(2).filter(move |s| {
-            s.paragraph == para
+            s.paragraph() == para
                 && !s.recalls()
                 && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
                 && (main_future || !s.only_future() || self.lasts(s))
@@ -186,11 +222,11 @@ impl<'d, 'g> Context<'d, 'g> {
     /// body sentence `k` was said: that sentence belongs to the event.
     pub fn said_before(&self, k: usize) -> Option<&Sent<'_>> {
         let s = self.body.get(k)?;
-        let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
+        let back = self.word(s.first()) == "об" && self.word(s.first() + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
         // Agency copy often gives each sentence a line of its own: the
         // statement may stand in the paragraph before.
-        let near = prev.paragraph.zip(s.paragraph).is_some_and(|(p, q)| p + 1 >= q);
+        let near = prev.paragraph().zip(s.paragraph()).is_some_and(|(p, q)| p + 1 >= q);
         (back && near).then_some(prev)
     }
 
@@ -212,9 +248,9 @@ impl<'d, 'g> Context<'d, 'g> {
     /// sentence that reports one held («9 октября состоялась встреча…»)
     /// tells of another.
     pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent<'_>> + '_ {
-        let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
+        let para = self.body.get(k).and_then(Sent::paragraph).unwrap_or(0);
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
-            let near = s.paragraph.is_some_and(|p| p <= para + 2);
+            let near = s.paragraph().is_some_and(|p| p <= para + 2);
             let same = s.has(|c| c == Cue::Kind(kind) || c == Cue::Document(kind));
             let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
                 || (status == Status::Planned && s.has(|c| c == Cue::Status(Status::Held)));

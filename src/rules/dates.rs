@@ -316,7 +316,7 @@ pub(crate) fn main_date(
     }
     let planned = ev.status == crate::record::Status::Planned;
     let anchor =
-        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body[k].span.start);
+        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body[k].span().start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
     // «в среду принимает»: a weekday with a verb in the present is the
     // reference day itself (a held event whose trigger is no past form).

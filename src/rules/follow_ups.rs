@@ -14,8 +14,8 @@ use crate::record::{EventDate, EventKind, EventRecord, FollowUp, Format, Span, S
 /// holds two events.
 fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = s.first;
-    for k in s.first..s.last {
+    let mut start = s.first();
+    for k in s.first()..s.last() {
         // «подписали договор и приняли декларацию»: two documents (not
         // «переговоры и подписание документов», one programme).
         let next_document = ctx.word(k) == "и" && {
@@ -31,7 +31,7 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
             start = k + 1;
         }
     }
-    out.push((start, s.last));
+    out.push((start, s.last()));
     out
 }
 

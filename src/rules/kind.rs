@@ -75,7 +75,7 @@ fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     if !w.starts_with("прием") {
         return false;
     }
-    let end = (h.last() + 4).min(s.last).min(ctx.doc.tokens.len());
+    let end = (h.last() + 4).min(s.last()).min(ctx.doc.tokens.len());
     if h.last() >= end || !(h.last()..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
         return false;
     }
@@ -86,7 +86,7 @@ fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// Whether a trigger is about a resignation: «отставка» follows closely
 /// («подал заявление об отставке», «принял отставку губернатора»).
 fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    (h.last()..(h.last() + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
+    (h.last()..(h.last() + 4).min(s.last())).any(|k| ctx.word(k).starts_with("отставк"))
 }
 
 /// Whether a phone phrase follows a trigger closely.
@@ -112,7 +112,7 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     if resignation(ctx, s, h) {
         return false;
     }
-    (h.last()..(h.last() + 5).min(s.last)).any(|k| {
+    (h.last()..(h.last() + 5).min(s.last())).any(|k| {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
         let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last() && ctx.word(k - 1) != "в";
@@ -131,7 +131,7 @@ fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 
 /// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
 pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
-    let from = i.saturating_sub(12).max(s.first);
+    let from = i.saturating_sub(12).max(s.first());
     let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
     (comma + 1..(comma + 3).min(i)).any(|k| {
         let w = ctx.word(k);
@@ -201,7 +201,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     if ev.kind == EventKind::Signing || message {
         let mut parties: Vec<u32> = Vec::new();
         for s in &sents {
-            for m in ctx.matches_within(s.span) {
+            for m in ctx.matches_within(s.span()) {
                 let root = ctx.gaz.root(m.entity).0;
                 // Regions count: partly recognized states sign too («с Южной Осетией»).
                 let party = matches!(m.kind, EntityKind::State | EntityKind::Organization | EntityKind::Region);
@@ -219,13 +219,13 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     }
     for s in &sents {
         if s.has(|c| c == Cue::Envoy)
-            || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
+            || (s.first()..s.last()).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
             || of_several_states(ctx, s)
-            || ctx.matches_within(s.span).iter().any(|m| m.kind == EntityKind::Organization)
+            || ctx.matches_within(s.span()).iter().any(|m| m.kind == EntityKind::Organization)
         {
             return true;
         }
-        for m in ctx.matches_within(s.span).iter().filter(|m| m.kind == EntityKind::State) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| m.kind == EntityKind::State) {
             if !states.contains(&m.entity.0) {
                 states.push(m.entity.0);
             }
@@ -241,7 +241,7 @@ fn of_several_states(ctx: &Context, s: &Sent) -> bool {
     s.hits()
         .iter()
         .filter(|h| h.cue == Cue::Official)
-        .any(|h| (h.last()..(h.last() + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
+        .any(|h| (h.last()..(h.last() + 3).min(s.last())).any(|k| matches!(ctx.word(k), "государств" | "стран")))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
@@ -267,7 +267,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     // The first sentence after the dateline: a lead some dumps put above
     // the dateline summarises, like a headline.
     let after_dateline = ctx.doc.parts.dateline.as_ref().map_or(0, |d| {
-        let k = ctx.body.partition_point(|s| s.span.start < d.span.end);
+        let k = ctx.body.partition_point(|s| s.span().start < d.span.end);
         if k < ctx.body.len() {
             k
         } else {
@@ -324,9 +324,9 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     // one of the next sentences of the first paragraphs («Об этом он сказал
     // на встрече с…»), not in one that recalls or announces another.
     if let Some(k0) = first {
-        let para = ctx.body[k0].paragraph.unwrap_or(0);
+        let para = ctx.body[k0].paragraph().unwrap_or(0);
         let later = (k0 + 1..ctx.body.len().min(k0 + 6))
-            .take_while(|&k| ctx.body[k].paragraph.is_some_and(|p| p <= para + 2))
+            .take_while(|&k| ctx.body[k].paragraph().is_some_and(|p| p <= para + 2))
             .filter(|&k| !ctx.body[k].recalls())
             .find_map(|k| {
                 first_trigger(ctx, &ctx.body[k]).filter(|t| !announced(ctx, &ctx.body[k], &t.0)).map(|t| (k, t))

@@ -35,7 +35,7 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let mut cur = *m;
     // Walk back along the list, a few names at most.
     for _ in 0..8 {
-        let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+        let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
         let Some(prev) = within.iter().rev().find(|p| p.tokens.1 <= cur.tokens.0) else { return false };
         let connected =
             (prev.tokens.1..cur.tokens.0).all(|k| matches!(ctx.word(k), "," | "и" | "в" | "во" | "а" | "также"));
@@ -122,13 +122,13 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
     let Some(main) = ev.sentence else { return out };
     // Its paragraph and the next: agency copy often gives the lead a
     // paragraph of its own («С приветственным словом обратился…»).
-    let para = ctx.body[main].paragraph.unwrap_or(0);
-    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph.is_some_and(|p| p <= para + 1)) {
+    let para = ctx.body[main].paragraph().unwrap_or(0);
+    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph().is_some_and(|p| p <= para + 1)) {
         if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
             continue;
         }
         let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
-        for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first()) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| m.tokens.1 <= verb.first()) {
             if participant_match(ctx, ev, s, m) {
                 out.push(m.span);
             }
@@ -142,7 +142,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0u32;
-    for k in s.first..s.last {
+    for k in s.first()..s.last() {
         match ctx.doc.tokens[k].text(ctx.doc.text) {
             "«" | "„" => {
                 if depth == 0 {
@@ -162,7 +162,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
         }
     }
     if let Some(a) = open {
-        out.push(Span::new(a, s.span.end));
+        out.push(Span::new(a, s.span().end));
     }
     out
 }
@@ -186,12 +186,12 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
             _ => false,
         })
     };
-    let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span);
+    let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span());
     let mut out: Vec<&Sent> = ctx
         .event_sentences(ev.sentence)
         .into_iter()
         .enumerate()
-        .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s) || Some(s.span) == said))
+        .filter(|(k, s)| s.paragraph().is_some() && (*k == 0 || names_event(s) || Some(s.span()) == said))
         .map(|(_, s)| s)
         .collect();
     for s in &ctx.head {
@@ -206,7 +206,7 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
     // заседании представлял министр…»).
     if let Some(k) = ev.sentence {
         for s in ctx.restating(k, ev.kind, ev.status) {
-            if !out.iter().any(|o| o.span == s.span) {
+            if !out.iter().any(|o| o.span() == s.span()) {
                 out.push(s);
             }
         }
@@ -217,16 +217,16 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
     if let Some(k) = ev.sentence.filter(|_| ev.kind == EventKind::Credentials) {
         for s in ctx.body.iter().skip(k + 1).take(24) {
             let other = s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)));
-            if !other && s.has(|c| c == Cue::Envoy) && !out.iter().any(|o| o.span == s.span) {
+            if !other && s.has(|c| c == Cue::Envoy) && !out.iter().any(|o| o.span() == s.span()) {
                 out.push(s);
             }
         }
     }
     let planned = ev.status == Status::Planned;
-    let mut taken: Vec<Span> = out.iter().map(|s| s.span).collect();
+    let mut taken: Vec<Span> = out.iter().map(|s| s.span()).collect();
     taken.sort_unstable();
     for s in &ctx.body {
-        if taken.binary_search(&s.span).is_ok() {
+        if taken.binary_search(&s.span()).is_ok() {
             continue;
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
@@ -259,12 +259,12 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     // States a capital stands for; the state takes part when the text also
     // names it (the capital gives no mention of its own).
     let mut capitals: Vec<&str> = Vec::new();
-    let main = ev.sentence.map(|k| ctx.body[k].span);
+    let main = ev.sentence.map(|k| ctx.body[k].span());
     // A sentence that says someone stayed away names no party.
     for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
         // Outside the main sentence, names quoted from a statement are what
         // it says, not who made it.
-        let quotes = if Some(s.span) == main { Vec::new() } else { quotations(ctx, s) };
+        let quotes = if Some(s.span()) == main { Vec::new() } else { quotations(ctx, s) };
         // Quotations are sorted and disjoint: the one that could hold a
         // match is found by binary search.
         let quoted = |m: &Match| {
@@ -272,7 +272,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
             k > 0 && quotes[k - 1].contains(m.span)
         };
         let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quoted(m);
-        for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
             } else if let Some(iso2) = capital_as_state(ctx, s, m) {
@@ -311,12 +311,12 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
     // Walk back along a list of capitals to the word before its first.
     for _ in 0..8 {
         let i = cur.tokens.0;
-        if i <= s.first {
+        if i <= s.first() {
             return ctx.gaz.entity(m.entity).country.as_deref();
         }
         let w = ctx.word(i - 1);
         if matches!(w, "и" | ",") {
-            let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+            let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
             let prev = within.iter().rev().find(|p| p.tokens.1 + 1 == i && nominative(p))?;
             cur = *prev;
             continue;

@@ -130,7 +130,7 @@ type Found = (usize, Place, Span, bool);
 /// Ташкенте») is taken only when the sentence names no other.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     let mut found: Vec<Found> = Vec::new();
-    for m in ctx.matches_within(s.span) {
+    for m in ctx.matches_within(s.span()) {
         if let Some(f) = from_match(ctx, s, m) {
             // Later names cannot win over the first outside such a clause.
             let settled = !f.3;
@@ -192,7 +192,7 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
 /// «в столице республики», «в столицу страны»: the capital of the state
 /// named last before it (in this sentence or an earlier one).
 fn capital_of_named_state(ctx: &Context, s: &Sent) -> Option<Found> {
-    let k = (s.first..s.last.saturating_sub(2)).find(|&k| {
+    let k = (s.first()..s.last().saturating_sub(2)).find(|&k| {
         is_in(ctx.word(k))
             && capital_word(ctx.word(k + 1))
             && matches!(ctx.word(k + 2), "республики" | "страны" | "государства" | "королевства")
@@ -215,7 +215,7 @@ fn seat_city(ctx: &Context, s: &Sent, m: &Match) -> EntityId {
     if cities.len() <= 1 {
         return first;
     }
-    if let Some(&c) = cities.iter().find(|&&c| ctx.matches_in(s.span, EntityKind::City).any(|o| o.entity == c)) {
+    if let Some(&c) = cities.iter().find(|&&c| ctx.matches_in(s.span(), EntityKind::City).any(|o| o.entity == c)) {
         return c;
     }
     let named = |c: &&EntityId| {
@@ -241,7 +241,7 @@ fn residence(ctx: &Context, i: usize) -> bool {
 /// sentence's own («…, который находится в Минске» is not such a clause).
 fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
     // A clause this long is no relative clause (and the walk stays short).
-    let mut clause = (s.first..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
+    let mut clause = (s.first()..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
     let Some(k) = clause.find(|&k| ctx.word(k).starts_with("котор")) else {
         return false;
     };
@@ -253,7 +253,7 @@ fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
 /// Нур-Султане», «… в прошлом году».
 fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
     s.recalls()
-        || (s.first..s.last).any(|k| {
+        || (s.first()..s.last()).any(|k| {
             let (w, next) = (ctx.word(k), ctx.word(k + 1));
             w.starts_with("предыдущ")
                 || w.starts_with("прежн")
@@ -265,7 +265,7 @@ fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
 /// A state named as a venue («в Объединённых Арабских Эмиратах»,
 /// «посетит Францию»).
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    for m in ctx.matches_in(s.span, EntityKind::State) {
+    for m in ctx.matches_in(s.span(), EntityKind::State) {
         let before = ctx.word(m.tokens.0.wrapping_sub(1));
         // «посетит Турцию», «посетит с визитом Турцию»
         let visited = visit_verb(before)
@@ -319,11 +319,11 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         return Some(found);
     }
     let k = ev.sentence;
-    let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph).unwrap_or(0);
+    let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph()).unwrap_or(0);
     let nearby: Vec<&Sent> = k
         .into_iter()
         .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
-        .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
+        .filter(|s| s.paragraph().is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = state {
@@ -392,8 +392,10 @@ fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
         .iter()
         .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first()) == "по" && ctx.word(h.first() + 1) == "итогам")
         .find_map(|h| {
-            let m =
-                ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last() + 1 && is_in(ctx.word(h.last())))?;
+            let m = ctx
+                .matches_within(s.span())
+                .iter()
+                .find(|m| m.tokens.0 == h.last() + 1 && is_in(ctx.word(h.last())))?;
             from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
         })
 }
