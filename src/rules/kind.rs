@@ -34,7 +34,14 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
     let mut weak: Option<(Hit, EventKind)> = None;
     for &h in s.hits() {
-        if h.cue == Cue::KindFrame {
+        // Only a kind trigger can be the event (a frame never is): the
+        // tests below are for those alone.
+        let candidate = match h.cue {
+            Cue::Kind(_) | Cue::KindRound => true,
+            Cue::KindWeak => weak.is_none(),
+            _ => false,
+        };
+        if !candidate {
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.

@@ -246,7 +246,11 @@ fn mix(x: u64) -> usize {
 /// bytes there) are `word8`: [`slot_of`] its [`start_key`], without
 /// copying a key of at most eight bytes.
 fn word_slot(w: &str, word8: u64) -> usize {
-    let n = key_len(w.as_bytes());
+    // Most words start with three two-byte letters (Cyrillic): lead bytes
+    // 110xxxxx at 0, 2 and 4, continuation bytes 10xxxxxx at 1, 3 and 5.
+    const TWO_BYTE_MASK: u64 = 0xC0E0_C0E0_C0E0;
+    const TWO_BYTE_BITS: u64 = 0x80C0_80C0_80C0;
+    let n = if w.len() >= 6 && word8 & TWO_BYTE_MASK == TWO_BYTE_BITS { 6 } else { key_len(w.as_bytes()) };
     if n <= 8 {
         mix((word8 & mask_of(n)) ^ ((n as u64) << 59))
     } else {
@@ -545,14 +549,16 @@ mod tests {
 
     #[test]
     fn start_key_is_the_first_three_characters() {
-        for (w, key) in [("встреча", "вст"), ("в", "в"), ("abcd", "abc"), ("a€b", "a€b"), ("€ёa‑b", "€ёa"), ("", "")]
-        {
+        let cases =
+            [("встреча", "вст"), ("в", "в"), ("вс", "вс"), ("abcd", "abc"), ("a€b", "a€b"), ("€ёa‑b", "€ёa"), ("", "")];
+        for (w, key) in cases {
             assert_eq!(start_key(w), key, "{w}");
-            // Whatever follows the word in the padded buffer.
-            let mut padded = w.as_bytes().to_vec();
-            padded.extend_from_slice(b"\xFF\x01zzzzzzzz");
-            let word8 = u64::from_le_bytes(padded[..8].try_into().expect("eight bytes"));
-            assert_eq!(word_slot(w, word8), slot_of(key), "{w}");
+            // Whatever follows the word in the padded buffer, letters too.
+            for after in ["\u{1}zzzzzzzz", "трета"] {
+                let padded = format!("{w}{after}");
+                let word8 = u64::from_le_bytes(padded.as_bytes()[..8].try_into().expect("eight bytes"));
+                assert_eq!(word_slot(w, word8), slot_of(key), "{w}{after}");
+            }
         }
     }
 
