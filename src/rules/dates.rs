@@ -72,27 +72,34 @@ fn script(c: char) -> u8 {
 /// году»; a letter of another script before it is no word (scraped copy
 /// glues a literal `n` for a lost newline: «Новости.nТридцатого»).
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
-    let mut out = Vec::new();
+    expressions(text, offset).collect()
+}
+
+/// The expressions of [`find`], read one at a time: a caller that wants
+/// the first of some sort stops reading there.
+pub(crate) fn expressions(text: &str, offset: usize) -> impl Iterator<Item = DateExpr> + '_ {
     let mut from = 0;
-    while let Some((start, branches)) = grammar::next_start(text, from) {
-        let Some((end, value)) = grammar::expression(text, start, branches) else {
-            from = start + 1;
-            continue;
-        };
-        // Words that fail a boundary are passed over whole, as a scan for
-        // the leftmost expression would.
-        let matched = &text[start..end];
-        let next = text[end..].chars().next();
-        let prev = text[..start].chars().next_back();
-        let first = matched.chars().next();
-        let glued = (next.is_some_and(char::is_alphanumeric) && !matched.ends_with('.'))
-            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)));
-        if let (false, Some(value)) = (glued, value) {
-            out.push(DateExpr { span: Span::new(offset + start, offset + end), value });
+    std::iter::from_fn(move || {
+        while let Some((start, branches)) = grammar::next_start(text, from) {
+            let Some((end, value)) = grammar::expression(text, start, branches) else {
+                from = start + 1;
+                continue;
+            };
+            // Words that fail a boundary are passed over whole, as a scan
+            // for the leftmost expression would.
+            let matched = &text[start..end];
+            let next = text[end..].chars().next();
+            let prev = text[..start].chars().next_back();
+            let first = matched.chars().next();
+            let glued = (next.is_some_and(char::is_alphanumeric) && !matched.ends_with('.'))
+                || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)));
+            from = end;
+            if let (false, Some(value)) = (glued, value) {
+                return Some(DateExpr { span: Span::new(offset + start, offset + end), value });
+            }
         }
-        from = end;
-    }
-    out
+        None
+    })
 }
 
 /// «накануне визита» means "on the eve of the visit", not "yesterday":
