@@ -308,3 +308,29 @@ impl<'d, 'g> Context<'d, 'g> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_hits_stay_small() {
+        // A copied page has a sentence for every short line and a hit for
+        // every third token or so: their sizes are a good part of the
+        // memory per byte of input (`tests/linear.rs`).
+        assert!(std::mem::size_of::<Sent>() <= 80, "{}", std::mem::size_of::<Sent>());
+        assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
+    }
+
+    #[test]
+    fn a_sentence_reads_its_phrases_and_dates_on_demand() {
+        let g = Gazetteer::embedded();
+        let doc = Document::new("Министр провел переговоры 5 мая 2024 года.", g.parts_splitter());
+        let s = &doc.sentences[0];
+        let sent = Sent::new(&doc, &[], s.span, s.first, s.last);
+        assert!(sent.hits.get().is_none() && sent.dates.get().is_none());
+        assert!(sent.has(|c| c == Cue::Kind(EventKind::Talks)));
+        assert_eq!(sent.dates().len(), 1);
+        assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
+    }
+}
