@@ -6,36 +6,124 @@ use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{EventKind, Span, Status};
 use crate::text::Document;
+use std::cell::OnceCell;
 
-/// A sentence of the headline or body, with what was found in it.
-#[derive(Debug, Clone)]
-pub(crate) struct Sent {
-    pub span: Span,
+/// A sentence of the headline or body, with what is found in it. Its
+/// trigger phrases and dates are read when a rule first asks for them: most
+/// rules stop after the first sentences (a text with no event after the
+/// lead's), and what is never asked for costs neither time nor memory.
+///
+/// Offsets and indices are `u32` (texts are read up to `text::MAX_TEXT`
+/// bytes) and the lists boxed slices: a sentence of a menu line is a few
+/// words, and a page has many.
+#[derive(Debug)]
+pub(crate) struct Sent<'c> {
+    /// Byte span.
+    start: u32,
+    end: u32,
     /// Token range.
-    pub first: usize,
-    pub last: usize,
-    /// Which body paragraph (None for the headline).
-    pub paragraph: Option<usize>,
-    pub hits: Vec<Hit>,
-    pub dates: Vec<DateExpr>,
+    first: u32,
+    last: u32,
+    /// Which body paragraph ([`NO_PARAGRAPH`] for the headline).
+    paragraph: u32,
+    doc: &'c Document<'c>,
+    /// The document's matches, sorted by start.
+    matches: &'c [Match],
+    hits: OnceCell<Box<[Hit]>>,
+    dates: OnceCell<Box<[DateExpr]>>,
 }
 
-impl Sent {
+/// [`Sent::paragraph`] of a headline sentence.
+const NO_PARAGRAPH: u32 = u32::MAX;
+
+impl<'c> Sent<'c> {
+    /// A sentence of `doc`: byte span `span`, tokens `[first, last)`.
+    fn new(doc: &'c Document<'c>, matches: &'c [Match], span: Span, first: usize, last: usize) -> Self {
+        Sent {
+            start: span.start as u32,
+            end: span.end as u32,
+            first: first as u32,
+            last: last as u32,
+            paragraph: NO_PARAGRAPH,
+            doc,
+            matches,
+            hits: OnceCell::new(),
+            dates: OnceCell::new(),
+        }
+    }
+}
+
+impl Sent<'_> {
+    /// Its byte span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its first token.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The token after its last.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// Which body paragraph it is in (None for the headline).
+    pub fn paragraph(&self) -> Option<usize> {
+        (self.paragraph != NO_PARAGRAPH).then_some(self.paragraph as usize)
+    }
+
+    /// The trigger phrases of the sentence, in text order.
+    pub fn hits(&self) -> &[Hit] {
+        self.hits.get_or_init(|| {
+            let mut hits = PHRASES.find(self.doc, self.first(), self.last());
+            // A trigger word inside a name is part of the name: «Совещание
+            // по взаимодействию…» (CICA), «Совет министров…» hold no event.
+            hits.retain(|h| {
+                !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
+                    || !inside_organization(self.matches, h.span(self.doc))
+            });
+            hits.into_boxed_slice()
+        })
+    }
+
+    /// The text of hit `h` of this sentence.
+    pub fn span_of(&self, h: &Hit) -> Span {
+        h.span(self.doc)
+    }
+
+    /// The date expressions of the sentence, in text order.
+    pub fn dates(&self) -> &[DateExpr] {
+        self.dates.get_or_init(|| dates::find(self.doc.slice(self.span()), self.span().start).into_boxed_slice())
+    }
+
+    /// Tokens `[first, last)` of this sentence (`span` their text) as a
+    /// sentence of their own, with the given hits and no dates.
+    pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
+        let mut part = Sent::new(self.doc, self.matches, span, first, last);
+        part.paragraph = self.paragraph;
+        part.hits = OnceCell::from(hits.into_boxed_slice());
+        part.dates = OnceCell::from(Box::default());
+        part
+    }
+
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
-        self.hits.iter().any(|h| pred(h.cue))
+        self.hits().iter().any(|h| pred(h.cue))
     }
 
     /// Whether a phrase of a cue starts at token `k` (hits are in text
     /// order: found by binary search).
     pub fn cue_at(&self, k: usize, pred: impl Fn(Cue) -> bool) -> bool {
-        let a = self.hits.partition_point(|h| h.first < k);
-        self.hits[a..].iter().take_while(|h| h.first == k).any(|h| pred(h.cue))
+        let hits = self.hits();
+        let a = hits.partition_point(|h| h.first() < k);
+        hits[a..].iter().take_while(|h| h.first() == k).any(|h| pred(h.cue))
     }
 
     /// Whether the sentence opens by recalling an earlier event («Ранее…»).
     pub fn recalls(&self) -> bool {
         // («Ранее …», «Напомним, …», «Отметим, ранее …».)
-        self.hits.iter().take_while(|h| h.first <= self.first + 2).any(|h| h.cue == Cue::Recall)
+        self.hits().iter().take_while(|h| h.first() <= self.first() + 2).any(|h| h.cue == Cue::Recall)
     }
 
     /// Whether the sentence speaks only of the future («Завтра министр
@@ -54,11 +142,17 @@ pub(crate) fn goes_on(w: &str) -> bool {
 pub(crate) struct Context<'d, 'g> {
     pub doc: &'d Document<'d>,
     pub gaz: &'g Gazetteer,
-    pub matches: Vec<Match>,
+    /// Sorted by start, so that the matches of a span are a slice.
+    pub matches: &'d [Match],
     /// Headline sentences first, then body sentences, in text order.
-    pub head: Vec<Sent>,
-    pub body: Vec<Sent>,
+    pub head: Vec<Sent<'d>>,
+    pub body: Vec<Sent<'d>>,
     pub reference: Option<Reference>,
+}
+
+/// Sorts matches as [`Context::new`] needs them: by start, then end.
+pub(crate) fn sort_matches(matches: &mut [Match]) {
+    matches.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
 /// Whether `span` lies inside an organization's name among `matches`
@@ -69,14 +163,8 @@ fn inside_organization(matches: &[Match], span: Span) -> bool {
 }
 
 impl<'d, 'g> Context<'d, 'g> {
-    pub fn new(
-        doc: &'d Document<'d>,
-        gaz: &'g Gazetteer,
-        mut matches: Vec<Match>,
-        reference: Option<Reference>,
-    ) -> Self {
-        // Sorted by start, so that the matches of a span are a slice.
-        matches.sort_by_key(|m| (m.span.start, m.span.end));
+    /// `matches` must be sorted by start and end (see [`sort_matches`]).
+    pub fn new(doc: &'d Document<'d>, gaz: &'g Gazetteer, matches: &'d [Match], reference: Option<Reference>) -> Self {
         let mut head = Vec::new();
         let mut body = Vec::new();
         let paras = &doc.parts.body;
@@ -87,15 +175,11 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let mut hits = PHRASES.find(doc, s.first, s.last);
-            // A trigger word inside a name is part of the name: «Совещание
-            // по взаимодействию…» (CICA), «Совет министров…» hold no event.
-            hits.retain(|h| {
-                !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
-                    || !inside_organization(&matches, h.span)
-            });
-            let dates = dates::find(doc.slice(s.span), s.span.start);
-            let sent = Sent { span: s.span, first: s.first, last: s.last, paragraph, hits, dates };
+            let mut sent = Sent::new(doc, matches, s.span, s.first, s.last);
+            if let Some(p) = paragraph {
+                // Fewer paragraphs than bytes: the index fits.
+                sent.paragraph = p as u32;
+            }
             if in_head {
                 head.push(sent);
             } else {
@@ -107,7 +191,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// The sentences that describe the event of body sentence `main`: that
     /// sentence, the ones that go on describing it, then the headline.
-    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent> {
+    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent<'_>> {
         let mut out = Vec::new();
         if let Some(k) = main {
             out.push(&self.body[k]);
@@ -122,13 +206,13 @@ impl<'d, 'g> Context<'d, 'g> {
     /// the next two of its paragraph that neither announce a later event
     /// nor recall an earlier one (nor, after a report, speak only of the
     /// future).
-    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent> + Clone + '_ {
-        let para = self.body.get(k).and_then(|s| s.paragraph);
+    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent<'_>> + Clone + '_ {
+        let para = self.body.get(k).and_then(Sent::paragraph);
         // After a report of what took place, a sentence only in the future
         // tells of something else.
         let main_future = self.body.get(k).is_some_and(Sent::only_future);
         self.body.iter().skip(k + 1).take(2).filter(move |s| {
-            s.paragraph == para
+            s.paragraph() == para
                 && !s.recalls()
                 && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
                 && (main_future || !s.only_future() || self.lasts(s))
@@ -137,13 +221,13 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// «Об этом он сказал на встрече с…» tells where the sentence before
     /// body sentence `k` was said: that sentence belongs to the event.
-    pub fn said_before(&self, k: usize) -> Option<&Sent> {
+    pub fn said_before(&self, k: usize) -> Option<&Sent<'_>> {
         let s = self.body.get(k)?;
-        let back = self.word(s.first) == "об" && self.word(s.first + 1) == "этом";
+        let back = self.word(s.first()) == "об" && self.word(s.first() + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
         // Agency copy often gives each sentence a line of its own: the
         // statement may stand in the paragraph before.
-        let near = prev.paragraph.zip(s.paragraph).is_some_and(|(p, q)| p + 1 >= q);
+        let near = prev.paragraph().zip(s.paragraph()).is_some_and(|(p, q)| p + 1 >= q);
         (back && near).then_some(prev)
     }
 
@@ -151,8 +235,8 @@ impl<'d, 'g> Context<'d, 'g> {
     /// («Форум … продлится до 13 июня»): it describes the event, announces
     /// none.
     pub fn lasts(&self, s: &Sent) -> bool {
-        s.hits.iter().any(|h| {
-            let w = self.word(h.first);
+        s.hits().iter().any(|h| {
+            let w = self.word(h.first());
             matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && goes_on(w) && !w.starts_with("продолж")
         })
     }
@@ -165,14 +249,14 @@ impl<'d, 'g> Context<'d, 'g> {
     /// sentence that reports one held («9 октября состоялась встреча…»)
     /// tells of another, and so does one placed in another city than the
     /// main sentence's («прибыл в Баку … 5-6 мая посетил Ереван»).
-    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent> + '_ {
-        let para = self.body.get(k).and_then(|s| s.paragraph).unwrap_or(0);
+    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent<'_>> + '_ {
+        let para = self.body.get(k).and_then(Sent::paragraph).unwrap_or(0);
         let city = self.body.get(k).and_then(|s| super::venue::city_in(self, s)).map(|(p, _)| p.wikidata);
         let elsewhere_city = move |s: &Sent| {
             city.as_ref().is_some_and(|c| super::venue::city_in(self, s).is_some_and(|(p, _)| &p.wikidata != c))
         };
         self.body.iter().skip(k + 1).take(6).filter(move |s| {
-            let near = s.paragraph.is_some_and(|p| p <= para + 2);
+            let near = s.paragraph().is_some_and(|p| p <= para + 2);
             let same = s.has(|c| match c {
                 Cue::Kind(k) => super::kind::same_event(k, kind),
                 c => c == Cue::Document(kind),
@@ -208,16 +292,20 @@ impl<'d, 'g> Context<'d, 'g> {
     /// The hits of a sentence that end at or before token `i` and no more
     /// than `window` tokens before it (hits are in text order).
     pub fn hits_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> &'s [Hit] {
-        let b = s.hits.partition_point(|h| h.first < i);
-        let a = s.hits[..b].partition_point(|h| h.first + window + 8 < i);
-        &s.hits[a..b]
+        let hits = s.hits();
+        let b = hits.partition_point(|h| h.first() < i);
+        let a = hits[..b].partition_point(|h| h.first() + window + 8 < i);
+        &hits[a..b]
     }
 
     /// The frame («на полях», «в рамках», «по итогам») nearest before
     /// token `i` of sentence `s`: the one that ends last at or before it,
     /// within `window` tokens. What it frames is part of another event.
     pub fn frame_before<'s>(&self, s: &'s Sent, i: usize, window: usize) -> Option<&'s Hit> {
-        self.hits_before(s, i, window).iter().filter(|h| h.cue == Cue::KindFrame && h.last <= i).max_by_key(|h| h.last)
+        self.hits_before(s, i, window)
+            .iter()
+            .filter(|h| h.cue == Cue::KindFrame && h.last() <= i)
+            .max_by_key(|h| h.last())
     }
 
     /// Whether hit `h` names the event a frame stands before («на полях
@@ -230,9 +318,12 @@ impl<'d, 'g> Context<'d, 'g> {
         if super::kind::is_verb(self, h) {
             return false;
         }
-        self.frame_before(s, h.first, 3).is_some_and(|f| {
-            h.first <= f.last + 3
-                && !s.hits.iter().any(|o| o.first >= f.last && o.first < h.first && matches!(o.cue, Cue::Status(_)))
+        self.frame_before(s, h.first(), 3).is_some_and(|f| {
+            h.first() <= f.last() + 3
+                && !s
+                    .hits()
+                    .iter()
+                    .any(|o| o.first() >= f.last() && o.first() < h.first() && matches!(o.cue, Cue::Status(_)))
         })
     }
 
@@ -243,5 +334,31 @@ impl<'d, 'g> Context<'d, 'g> {
         } else {
             ""
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_hits_stay_small() {
+        // A copied page has a sentence for every short line and a hit for
+        // every third token or so: their sizes are a good part of the
+        // memory per byte of input (`tests/linear.rs`).
+        assert!(std::mem::size_of::<Sent>() <= 80, "{}", std::mem::size_of::<Sent>());
+        assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
+    }
+
+    #[test]
+    fn a_sentence_reads_its_phrases_and_dates_on_demand() {
+        let g = Gazetteer::embedded();
+        let doc = Document::new("Министр провел переговоры 5 мая 2024 года.", g.parts_splitter());
+        let s = &doc.sentences[0];
+        let sent = Sent::new(&doc, &[], s.span, s.first, s.last);
+        assert!(sent.hits.get().is_none() && sent.dates.get().is_none());
+        assert!(sent.has(|c| c == Cue::Kind(EventKind::Talks)));
+        assert_eq!(sent.dates().len(), 1);
+        assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
     }
 }

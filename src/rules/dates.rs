@@ -72,27 +72,34 @@ fn script(c: char) -> u8 {
 /// году»; a letter of another script before it is no word (scraped copy
 /// glues a literal `n` for a lost newline: «Новости.nТридцатого»).
 pub(crate) fn find(text: &str, offset: usize) -> Vec<DateExpr> {
-    let mut out = Vec::new();
+    expressions(text, offset).collect()
+}
+
+/// The expressions of [`find`], read one at a time: a caller that wants
+/// the first of some sort stops reading there.
+pub(crate) fn expressions(text: &str, offset: usize) -> impl Iterator<Item = DateExpr> + '_ {
     let mut from = 0;
-    while let Some((start, branches)) = grammar::next_start(text, from) {
-        let Some((end, value)) = grammar::expression(text, start, branches) else {
-            from = start + 1;
-            continue;
-        };
-        // Words that fail a boundary are passed over whole, as a scan for
-        // the leftmost expression would.
-        let matched = &text[start..end];
-        let next = text[end..].chars().next();
-        let prev = text[..start].chars().next_back();
-        let first = matched.chars().next();
-        let glued = (next.is_some_and(char::is_alphanumeric) && !matched.ends_with('.'))
-            || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)));
-        if let (false, Some(value)) = (glued, value) {
-            out.push(DateExpr { span: Span::new(offset + start, offset + end), value });
+    std::iter::from_fn(move || {
+        while let Some((start, branches)) = grammar::next_start(text, from) {
+            let Some((end, value)) = grammar::expression(text, start, branches) else {
+                from = start + 1;
+                continue;
+            };
+            // Words that fail a boundary are passed over whole, as a scan
+            // for the leftmost expression would.
+            let matched = &text[start..end];
+            let next = text[end..].chars().next();
+            let prev = text[..start].chars().next_back();
+            let first = matched.chars().next();
+            let glued = (next.is_some_and(char::is_alphanumeric) && !matched.ends_with('.'))
+                || prev.is_some_and(|ch| ch.is_alphanumeric() && first.is_none_or(|f| script(f) == script(ch)));
+            from = end;
+            if let (false, Some(value)) = (glued, value) {
+                return Some(DateExpr { span: Span::new(offset + start, offset + end), value });
+            }
         }
-        from = end;
-    }
-    out
+        None
+    })
 }
 
 /// «накануне визита» means "on the eve of the visit", not "yesterday":
@@ -315,13 +322,14 @@ pub(crate) fn main_date(
         return fallback;
     }
     let planned = ev.status == crate::record::Status::Planned;
-    let anchor = ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span.start).unwrap_or(ctx.body[k].span.start);
+    let anchor =
+        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body[k].span().start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
     // «в среду принимает»: a weekday with a verb in the present is the
     // reference day itself (a held event whose trigger is no past form).
     let present = !planned
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
+            let w = ctx.word(t.first());
             !["л", "ла", "ли", "ло", "лся", "лась", "лись"].iter().any(|e| w.ends_with(e))
                 && ["ет", "ит", "ют", "ят", "ут", "ат"].iter().any(|e| w.ends_with(e))
         });
@@ -348,7 +356,7 @@ pub(crate) fn main_date(
     let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e);
     let nearby = ctx.describing(k).chain(ev.scene.map(|j| &ctx.body[j]));
     let in_main = ctx.body[k]
-        .dates
+        .dates()
         .iter()
         .filter(start_expr)
         .filter_map(resolve_expr)
@@ -379,11 +387,11 @@ pub(crate) fn main_date(
         None => None,
     };
     let found = in_main
-        .or_else(|| nearby.clone().flat_map(|s| s.dates.iter()).filter(start_expr).find_map(resolve_expr))
+        .or_else(|| nearby.clone().flat_map(|s| s.dates().iter()).filter(start_expr).find_map(resolve_expr))
         .or_else(|| {
             // The nearest: rounds listed before the new one («прошли 28
             // февраля, 3 и 7 марта … Четвертый раунд начался 14 марта»).
-            let later = restating.iter().flat_map(|s| s.dates.iter()).filter(start_expr);
+            let later = restating.iter().flat_map(|s| s.dates().iter()).filter(start_expr);
             let near = later
                 .filter_map(resolve_expr)
                 .filter_map(|f| from_reference(&f).filter(|&d| d <= 7).map(|d| (d, f)))
@@ -398,8 +406,8 @@ pub(crate) fn main_date(
                 restating
                     .iter()
                     .filter(|_| unmeasured)
-                    .filter(|s| s.hits.first().is_some_and(|h| h.first == s.first && h.cue == Cue::Kind(ev.kind)))
-                    .flat_map(|s| s.dates.iter())
+                    .filter(|s| s.hits().first().is_some_and(|h| h.first() == s.first() && h.cue == Cue::Kind(ev.kind)))
+                    .flat_map(|s| s.dates().iter())
                     .filter(start_expr)
                     .find_map(resolve_expr)
             })
@@ -417,7 +425,7 @@ pub(crate) fn main_date(
     if start == end {
         let widened = nearby
             .clone()
-            .flat_map(|s| s.dates.iter())
+            .flat_map(|s| s.dates().iter())
             .filter_map(resolve_expr)
             .find(|(_, s, t)| s != t && within(start, *s, *t));
         if let Some((e, s, t)) = widened {
@@ -429,7 +437,7 @@ pub(crate) fn main_date(
         // «Визит продлится до 5 марта»: an end given on its own.
         let until = std::iter::once(&ctx.body[k])
             .chain(nearby)
-            .flat_map(|s| s.dates.iter())
+            .flat_map(|s| s.dates().iter())
             // «продлится до», «продолжится до»: not any «до» (a treaty
             // extended «до 5 февраля 2026 года» is no event's end).
             .filter(|e| until_expr(e))

@@ -14,15 +14,15 @@ use crate::record::{EventDate, EventKind, EventRecord, FollowUp, Format, Span, S
 /// holds two events.
 fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = s.first;
-    for k in s.first..s.last {
+    let mut start = s.first();
+    for k in s.first()..s.last() {
         // «подписали договор и приняли декларацию»: two documents (not
         // «переговоры и подписание документов», one programme).
         let next_document = ctx.word(k) == "и" && {
-            let h = s.hits.partition_point(|h| h.first <= k);
-            s.hits[h..]
+            let h = s.hits().partition_point(|h| h.first() <= k);
+            s.hits()[h..]
                 .iter()
-                .take_while(|h| h.first == k + 1)
+                .take_while(|h| h.first() == k + 1)
                 .any(|h| matches!(h.cue, Cue::Document(_)) && super::kind::is_verb(ctx, h))
         };
         let split = (ctx.word(k) == "," && ctx.word(k + 1) == "а") || ctx.word(k) == ";" || next_document;
@@ -31,23 +31,24 @@ fn clauses(ctx: &Context, s: &Sent) -> Vec<(usize, usize)> {
             start = k + 1;
         }
     }
-    out.push((start, s.last));
+    out.push((start, s.last()));
     out
 }
 
 /// The hits of tokens `[a, b)` (hits are sorted: found by binary search, so
 /// that a sentence of many clauses stays linear).
-fn hits_in(s: &Sent, a: usize, b: usize) -> impl Iterator<Item = &Hit> {
-    let from = s.hits.partition_point(|h| h.first < a);
-    let to = s.hits.partition_point(|h| h.first < b);
-    s.hits[from..to.max(from)].iter().filter(move |h| h.last <= b)
+fn hits_in<'s>(s: &'s Sent, a: usize, b: usize) -> impl Iterator<Item = &'s Hit> {
+    let from = s.hits().partition_point(|h| h.first() < a);
+    let to = s.hits().partition_point(|h| h.first() < b);
+    s.hits()[from..to.max(from)].iter().filter(move |h| h.last() <= b)
 }
 
 /// The date expressions inside `span` (sorted: binary search).
-fn dates_in(s: &Sent, span: Span) -> &[dates::DateExpr] {
-    let from = s.dates.partition_point(|d| d.span.start < span.start);
-    let to = s.dates.partition_point(|d| d.span.start < span.end);
-    let slice = &s.dates[from..to.max(from)];
+fn dates_in<'s>(s: &'s Sent, span: Span) -> &'s [dates::DateExpr] {
+    let dates = s.dates();
+    let from = dates.partition_point(|d| d.span.start < span.start);
+    let to = dates.partition_point(|d| d.span.start < span.end);
+    let slice = &dates[from..to.max(from)];
     let end = slice.iter().rposition(|d| d.span.end <= span.end).map_or(0, |k| k + 1);
     &slice[..end]
 }
@@ -61,14 +62,14 @@ const MAX_FOLLOW_UPS: usize = 64;
 /// part of the event, not later ones).
 fn inside_programme(ctx: &Context, ev: &MainEvent, hits: &[&Hit]) -> bool {
     let framed = |h: &Hit| {
-        let w: Vec<&str> = (h.first..h.last).map(|k| ctx.word(k)).collect();
+        let w: Vec<&str> = (h.first()..h.last()).map(|k| ctx.word(k)).collect();
         matches!(w.as_slice(), ["в", "ходе", _] | ["в", "рамках", _] | ["программа" | "программу", _])
     };
     // «в ходе»/«в рамках»/«на полях» right before the main event's name.
     let frames_main = |h: &Hit| {
         h.cue == Cue::Kind(ev.kind)
-            && h.first >= 2
-            && matches!((ctx.word(h.first - 2), ctx.word(h.first - 1)), ("в", "ходе" | "рамках") | ("на", "полях"))
+            && h.first() >= 2
+            && matches!((ctx.word(h.first() - 2), ctx.word(h.first() - 1)), ("в", "ходе" | "рамках") | ("на", "полях"))
     };
     hits.iter().any(|h| (h.cue == Cue::KindSkip && framed(h)) || frames_main(h))
 }
@@ -161,7 +162,7 @@ fn clause_event(
     let has = |pred: &dyn Fn(Cue) -> bool| hits.iter().any(|h| pred(h.cue));
     let clause = Span::new(ctx.doc.tokens[a].span().start, ctx.doc.tokens[b - 1].span().end);
     // «по итогам форума», «в рамках визита»: a framed name is no new event.
-    let framed = |h: &Hit| ctx.framed(s, h) && ctx.frame_before(s, h.first, 3).is_some_and(|f| f.first >= a);
+    let framed = |h: &Hit| ctx.framed(s, h) && ctx.frame_before(s, h.first(), 3).is_some_and(|f| f.first() >= a);
     let kind_at = |h: &&&Hit| match h.cue {
         Cue::Kind(k) if !framed(h) => Some(k),
         _ => None,
@@ -174,14 +175,14 @@ fn clause_event(
     });
     // «Очная встреча не планируется», «визит не состоится»: announced as
     // not taking place.
-    if marker.is_some_and(|m| m.first > a && ctx.word(m.first - 1) == "не") {
+    if marker.is_some_and(|m| m.first() > a && ctx.word(m.first() - 1) == "не") {
         return None;
     }
     // «о важности достижения договорённости на переговорах»: reaching an
     // agreement as a topic («достигнута договорённость» announces one).
     if marker.is_some_and(|m| {
-        let w = ctx.word(m.first.wrapping_sub(1));
-        m.first > a && (w.starts_with("достижени") || w == "достичь" || w == "достигнуть")
+        let w = ctx.word(m.first().wrapping_sub(1));
+        m.first() > a && (w.starts_with("достижени") || w == "достичь" || w == "достигнуть")
     }) {
         return None;
     }
@@ -199,7 +200,7 @@ fn clause_event(
         // A trigger before the marker counts when a future verb makes it
         // the subject («Следующий саммит пройдет…», «саммит планируется
         // провести»), not in «Участники консультаций договорились…».
-        let after = hits.iter().filter(|h| h.first >= m.first).find_map(|h| kind_at(&h));
+        let after = hits.iter().filter(|h| h.first() >= m.first()).find_map(|h| kind_at(&h));
         let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
         // (A verb before the marker reports what was done: «поздравил
         // послов и выразил надежду, что … будет способствовать».)
@@ -209,7 +210,7 @@ fn clause_event(
         let before = hits
             .iter()
             .rev()
-            .filter(|h| h.first < m.first)
+            .filter(|h| h.first() < m.first())
             .filter(noun)
             .find_map(|h| kind_at(&h))
             .or_else(|| hits.iter().filter(noun).find_map(|h| kind_at(&h)));
@@ -236,7 +237,7 @@ fn clause_event(
         let programme_kind = matches!(kind, EventKind::Meeting | EventKind::Talks);
         let hosting = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
         let dated = !dates_in(s, clause).is_empty();
-        if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first)) {
+        if hosting && programme_kind && !next_round && !dated && !agreement(ctx.word(m.first())) {
             return None;
         }
         // An announced event described again («в работе форума примут участие»).
@@ -253,10 +254,10 @@ fn clause_event(
         // at a new event.)
         // («Планируется, что беседа лидеров продлится не менее получаса»:
         // how long, with no day of its own, is the event under way.)
-        let lasts = (goes_on(ctx.word(m.first))
+        let lasts = (goes_on(ctx.word(m.first()))
             || (!dated && words(&|w| w.starts_with("продлит") || w.starts_with("продлят"))))
-            && !ctx.word(m.first).starts_with("продолж");
-        if (lasts || (goes_on(ctx.word(m.first)) && kind == ev.kind)) && !next_round {
+            && !ctx.word(m.first()).starts_with("продолж");
+        if (lasts || (goes_on(ctx.word(m.first())) && kind == ev.kind)) && !next_round {
             return None;
         }
         (kind, Status::Planned)
@@ -277,12 +278,12 @@ fn clause_event(
         }
         // Drafts approved for a later body are not adopted documents
         // («одобрили проекты документов, которые будут внесены…»).
-        if (doc_hit.last..b).take(3).any(|k| ctx.word(k).starts_with("проект")) {
+        if (doc_hit.last()..b).take(3).any(|k| ctx.word(k).starts_with("проект")) {
             return None;
         }
         // The noun «подписание» reports nothing by itself: a signing that
         // «состоялось» took place, one «в программе» is to come.
-        if ctx.word(doc_hit.first).starts_with("подписани") {
+        if ctx.word(doc_hit.first()).starts_with("подписани") {
             if has(&|c| c == Cue::Status(Status::Held)) {
                 (doc_kind, Status::Held)
             } else if words(&|w| w.starts_with("программ")) {
@@ -310,13 +311,13 @@ fn clause_event(
     // Only after words of agreeing, inviting or preparing: with a verb of
     // the event itself the place may come first («а 13 января в Вене
     // пройдет заседание»).
-    let from = marker.filter(|m| agreement(ctx.word(m.first))).map_or(a, |m| m.first);
+    let from = marker.filter(|m| agreement(ctx.word(m.first()))).map_or(a, |m| m.first());
     let tail = Span::new(ctx.doc.tokens[from].span().start, clause.end);
     let planned = status == Status::Planned;
     // «2 сентября Лавров сообщил, что президенты встретятся…»: a date
     // before «, что» ahead of the marker dates the report, not the event.
     let reported_from =
-        marker.and_then(|m| (a + 1..m.first).rev().find(|&k| ctx.word(k) == "что" && ctx.word(k - 1) == ","));
+        marker.and_then(|m| (a + 1..m.first()).rev().find(|&k| ctx.word(k) == "что" && ctx.word(k - 1) == ","));
     let mut in_clause: Vec<&dates::DateExpr> = dates_in(s, clause)
         .iter()
         .filter(|d| reported_from.is_none_or(|k| d.span.start >= ctx.doc.tokens[k].span().start))
@@ -351,14 +352,7 @@ fn clause_event(
             })
             .unwrap_or(Format::Unknown),
     };
-    let clause_sent = Sent {
-        first: from,
-        last: b,
-        span: tail,
-        paragraph: s.paragraph,
-        hits: hits.iter().filter(|h| h.first >= from).map(|h| **h).collect(),
-        dates: Vec::new(),
-    };
+    let clause_sent = s.part(from, b, tail, hits.iter().filter(|h| h.first() >= from).map(|h| **h).collect());
     // A city, else a country named as the venue («пройдет в 2027 году в Китае»).
     let location = if format == Format::Phone {
         None
@@ -384,8 +378,8 @@ fn clause_event(
     // the plural with no party, place or day of their own are a topic,
     // no announced event («подготовку к визиту президента в Астану» is).
     let plural = matches!(kind, EventKind::Visit | EventKind::Meeting | EventKind::Summit | EventKind::Conference)
-        && clause_sent.hits.iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
-            let w = ctx.word(h.first);
+        && clause_sent.hits().iter().find(|h| h.cue == Cue::Kind(kind)).is_some_and(|h| {
+            let w = ctx.word(h.first());
             ["ам", "ами", "ах", "ов"].iter().any(|e| w.ends_with(e))
         });
     let bare = f.states.is_empty() && f.organizations.is_empty() && f.location.is_none() && f.date.is_none();

@@ -9,8 +9,8 @@ use crate::record::{EventKind, Format, Span};
 /// The first explicit format phrase in `sents`.
 pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
     sents.iter().find_map(|s| {
-        s.hits.iter().find_map(|h| match h.cue {
-            Cue::Format(f) => Some((f, h.span)),
+        s.hits().iter().find_map(|h| match h.cue {
+            Cue::Format(f) => Some((f, s.span_of(h))),
             _ => None,
         })
     })
@@ -28,9 +28,9 @@ fn inherently_in_person(kind: EventKind) -> bool {
 /// консультации с послом Египта», «принял посла»): envoys are met in person.
 fn met_an_envoy(ctx: &Context, ev: &MainEvent) -> bool {
     let Some(k) = ev.sentence else { return false };
-    ctx.body[k].hits.iter().any(|h| {
-        h.cue == Cue::Envoy && h.first > 0 && {
-            let w = ctx.word(h.first - 1);
+    ctx.body[k].hits().iter().any(|h| {
+        h.cue == Cue::Envoy && h.first() > 0 && {
+            let w = ctx.word(h.first() - 1);
             matches!(w, "с" | "со") || w.starts_with("принял") || w.starts_with("принима")
         }
     })
@@ -40,7 +40,7 @@ fn met_an_envoy(ctx: &Context, ev: &MainEvent) -> bool {
 pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format, Option<Span>) {
     match ev.kind {
         EventKind::Other => return (Format::Unknown, None),
-        EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span)),
+        EventKind::PhoneCall => return (Format::Phone, ev.trigger.map(|t| t.span(ctx.doc))),
         _ => {}
     }
     let stated = explicit(&ctx.event_sentences(ev.sentence)).or_else(|| stated_later(ctx, ev, |_| true));

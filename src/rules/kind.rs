@@ -38,22 +38,28 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
     let has_document = s.has(|c| c == Cue::DocumentNoun);
     let mut weak: Option<(Hit, EventKind)> = None;
     let mut after: Option<(Hit, EventKind)> = None;
-    for &h in &s.hits {
-        if h.cue == Cue::KindFrame {
+    for &h in s.hits() {
+        // Only a kind trigger can be the event (a frame never is): the
+        // tests below are for those alone.
+        let candidate = match h.cue {
+            Cue::Kind(_) | Cue::KindRound => true,
+            Cue::KindWeak => weak.is_none(),
+            _ => false,
+        };
+        if !candidate {
             continue;
         }
         // «на полях 80-й сессии» frames the event; the session is not it.
         let framed = ctx.framed(s, &h);
-        // «После разговора с Путиным … переговорил с Зеленским»: what came
-        // before is not the news.
-        // (It stays the event when the sentence names no other.)
-        let earlier = h.first > s.first && ctx.word(h.first - 1) == "после";
-        let background = (h.first.saturating_sub(4)..h.first).any(|k| s.cue_at(k, |c| c == Cue::Background))
+        let background = (h.first().saturating_sub(4)..h.first()).any(|k| s.cue_at(k, |c| c == Cue::Background))
             || in_side_clause(ctx, s, &h);
         if framed || background {
             continue;
         }
-        if earlier {
+        // «После разговора с Путиным … переговорил с Зеленским»: what came
+        // before is not the news (it stays the event when the sentence
+        // names no other).
+        if h.first() > s.first() && ctx.word(h.first() - 1) == "после" {
             if let (None, Cue::Kind(k)) = (after, h.cue) {
                 after = Some((h, k));
             }
@@ -86,30 +92,30 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
 /// Whether «приём» is an admission: «в» and an organization follow within
 /// a few words («приём Черногории в НАТО», «приёма в члены ШОС»).
 fn admission(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    let w = ctx.word(h.first);
+    let w = ctx.word(h.first());
     if !w.starts_with("прием") {
         return false;
     }
-    let end = (h.last + 4).min(s.last).min(ctx.doc.tokens.len());
-    if h.last >= end || !(h.last..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
+    let end = (h.last() + 4).min(s.last()).min(ctx.doc.tokens.len());
+    if h.last() >= end || !(h.last()..end).any(|k| matches!(ctx.word(k), "в" | "во")) {
         return false;
     }
-    let after = crate::record::Span::new(ctx.doc.tokens[h.last].span().start, ctx.doc.tokens[end - 1].span().end);
+    let after = crate::record::Span::new(ctx.doc.tokens[h.last()].span().start, ctx.doc.tokens[end - 1].span().end);
     ctx.matches_within(after).iter().any(|m| m.kind == EntityKind::Organization)
 }
 
 /// Whether a trigger is about a resignation: «отставка» follows closely
 /// («подал заявление об отставке», «принял отставку губернатора»).
 fn resignation(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    (h.last..(h.last + 4).min(s.last)).any(|k| ctx.word(k).starts_with("отставк"))
+    (h.last()..(h.last() + 4).min(s.last())).any(|k| ctx.word(k).starts_with("отставк"))
 }
 
 /// Whether a phone phrase follows a trigger closely.
 fn by_phone(s: &Sent, h: &Hit) -> bool {
-    s.hits.iter().any(|p| {
+    s.hits().iter().any(|p| {
         matches!(p.cue, Cue::Kind(EventKind::PhoneCall) | Cue::Format(crate::record::Format::Phone))
-            && p.first >= h.last
-            && p.first <= h.last + 2
+            && p.first() >= h.last()
+            && p.first() <= h.last() + 2
     })
 }
 
@@ -124,7 +130,7 @@ pub(crate) fn same_event(a: EventKind, b: EventKind) -> bool {
 /// Whether a trigger is a verb form («подписали», «встретились»), not a
 /// noun («подписание»).
 pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {
-    let w = ctx.word(h.first);
+    let w = ctx.word(h.first());
     let w = w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")).unwrap_or(w);
     ["л", "ла", "ли", "ло", "ут", "ют", "ан", "ано", "ана", "аны", "ет"].iter().any(|e| w.ends_with(e))
 }
@@ -137,10 +143,10 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     if resignation(ctx, s, h) {
         return false;
     }
-    (h.last..(h.last + 5).min(s.last)).any(|k| {
+    (h.last()..(h.last() + 5).min(s.last())).any(|k| {
         let t = ctx.doc.tokens[k].text(ctx.doc.text);
         let w = ctx.word(k);
-        let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last && ctx.word(k - 1) != "в";
+        let capital_name = t.chars().next().is_some_and(char::is_uppercase) && k > h.last() && ctx.word(k - 1) != "в";
         s.cue_at(k, |c| c == Cue::Received) || (capital_name && !matches!(w, "в" | "во" | "на"))
     })
 }
@@ -151,12 +157,12 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// визитом», «переговоров, которые состоялись 7 апреля». Such a clause
 /// gives background, not the event the sentence reports.
 fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
-    side_clause_at(ctx, s, h.first)
+    side_clause_at(ctx, s, h.first())
 }
 
 /// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
 pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
-    let from = i.saturating_sub(12).max(s.first);
+    let from = i.saturating_sub(12).max(s.first());
     let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
     (comma + 1..(comma + 3).min(i)).any(|k| {
         let w = ctx.word(k);
@@ -176,11 +182,11 @@ fn is_participle(w: &str) -> bool {
 
 /// Planned when the sentence announces the event and reports nothing as done.
 fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
-    let planned = s.hits.iter().find(|h| h.cue == Cue::Status(Status::Planned));
-    let held = s.hits.iter().any(|h| h.cue == Cue::Status(Status::Held));
+    let planned = s.hits().iter().find(|h| h.cue == Cue::Status(Status::Planned));
+    let held = s.hits().iter().any(|h| h.cue == Cue::Status(Status::Held));
     match planned {
-        Some(h) if !held => (Status::Planned, Some(h.span)),
-        _ => (Status::Held, s.hits.iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| h.span)),
+        Some(h) if !held => (Status::Planned, Some(s.span_of(h))),
+        _ => (Status::Held, s.hits().iter().find(|h| h.cue == Cue::Status(Status::Held)).map(|h| s.span_of(h))),
     }
 }
 
@@ -199,10 +205,10 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
-        (t.first..t.last).any(|k| {
+        (t.first()..t.last()).any(|k| {
             let w = ctx.word(k);
             ["визит", "переговор", "консультац", "саммит", "верительн"].iter().any(|p| w.starts_with(p))
-        }) || (t.first.saturating_sub(3)..t.first).any(|k| ctx.word(k).starts_with("международн"))
+        }) || (t.first().saturating_sub(3)..t.first()).any(|k| ctx.word(k).starts_with("международн"))
     });
     let mut states: Vec<u32> = Vec::new();
     let official = sents.iter().any(|s| s.has(|c| c == Cue::Official));
@@ -220,13 +226,13 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
     // own «заявление» needs no second).
     let message = ev.kind == EventKind::Statement
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
+            let w = ctx.word(t.first());
             !(w.starts_with("заявлени") || w.starts_with("совместн"))
         });
     if ev.kind == EventKind::Signing || message {
         let mut parties: Vec<u32> = Vec::new();
         for s in &sents {
-            for m in ctx.matches_within(s.span) {
+            for m in ctx.matches_within(s.span()) {
                 let root = ctx.gaz.root(m.entity).0;
                 // Regions count: partly recognized states sign too («с Южной Осетией»).
                 let party = matches!(m.kind, EntityKind::State | EntityKind::Organization | EntityKind::Region);
@@ -237,21 +243,20 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
         }
         // «направил поздравительное письмо коллеге»: an official addressee.
         let addressee = message
-            && ev
-                .sentence
-                .zip(ev.trigger)
-                .is_some_and(|(k, t)| ctx.body[k].hits.iter().any(|h| h.cue == Cue::Official && h.first >= t.last));
+            && ev.sentence.zip(ev.trigger).is_some_and(|(k, t)| {
+                ctx.body[k].hits().iter().any(|h| h.cue == Cue::Official && h.first() >= t.last())
+            });
         return parties.len() >= 2 || addressee;
     }
     for s in &sents {
         if s.has(|c| c == Cue::Envoy)
-            || (s.first..s.last).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
+            || (s.first()..s.last()).any(|k| matches!(ctx.word(k), "мид" | "дипломат" | "дипломаты" | "дипломатов"))
             || of_several_states(ctx, s)
-            || ctx.matches_within(s.span).iter().any(|m| m.kind == EntityKind::Organization)
+            || ctx.matches_within(s.span()).iter().any(|m| m.kind == EntityKind::Organization)
         {
             return true;
         }
-        for m in ctx.matches_within(s.span).iter().filter(|m| m.kind == EntityKind::State) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| m.kind == EntityKind::State) {
             if !states.contains(&m.entity.0) {
                 states.push(m.entity.0);
             }
@@ -264,10 +269,10 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
 /// are: «глав государств Центральной Азии», «министров иностранных дел
 /// стран Африки» (a region's states meet, none of them named).
 fn of_several_states(ctx: &Context, s: &Sent) -> bool {
-    s.hits
+    s.hits()
         .iter()
         .filter(|h| h.cue == Cue::Official)
-        .any(|h| (h.last..(h.last + 3).min(s.last)).any(|k| matches!(ctx.word(k), "государств" | "стран")))
+        .any(|h| (h.last()..(h.last() + 3).min(s.last())).any(|k| matches!(ctx.word(k), "государств" | "стран")))
 }
 
 pub(crate) fn main_event(ctx: &Context) -> MainEvent {
@@ -277,8 +282,8 @@ pub(crate) fn main_event(ctx: &Context) -> MainEvent {
     let bare_talk = ev.kind == EventKind::Meeting
         && !ev.from_headline
         && ev.trigger.is_some_and(|t| {
-            let w = ctx.word(t.first);
-            t.last == t.first + 1 && (w.starts_with("бесед") || w.starts_with("разговор"))
+            let w = ctx.word(t.first());
+            t.last() == t.first() + 1 && (w.starts_with("бесед") || w.starts_with("разговор"))
         });
     if bare_talk && ctx.head.iter().any(|s| s.has(|c| c == Cue::Kind(EventKind::PhoneCall))) {
         ev.kind = EventKind::PhoneCall;
@@ -293,7 +298,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     // The first sentence after the dateline: a lead some dumps put above
     // the dateline summarises, like a headline.
     let after_dateline = ctx.doc.parts.dateline.as_ref().map_or(0, |d| {
-        let k = ctx.body.partition_point(|s| s.span.start < d.span.end);
+        let k = ctx.body.partition_point(|s| s.span().start < d.span.end);
         if k < ctx.body.len() {
             k
         } else {
@@ -354,9 +359,9 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     // one of the next sentences of the first paragraphs («Об этом он сказал
     // на встрече с…»), not in one that recalls or announces another.
     if let Some(k0) = first {
-        let para = ctx.body[k0].paragraph.unwrap_or(0);
+        let para = ctx.body[k0].paragraph().unwrap_or(0);
         let later = (k0 + 1..ctx.body.len().min(k0 + 6))
-            .take_while(|&k| ctx.body[k].paragraph.is_some_and(|p| p <= para + 2))
+            .take_while(|&k| ctx.body[k].paragraph().is_some_and(|p| p <= para + 2))
             .filter(|&k| !ctx.body[k].recalls())
             .find_map(|k| {
                 first_trigger(ctx, &ctx.body[k]).filter(|t| !announced(ctx, &ctx.body[k], &t.0)).map(|t| (k, t))
@@ -378,9 +383,9 @@ fn trigger_event(ctx: &Context) -> MainEvent {
 /// event's outcome: «во время встречи они договорились, что…» reports the
 /// meeting.
 fn announced(ctx: &Context, s: &Sent, t: &Hit) -> bool {
-    s.hits.iter().any(|h| {
-        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first).starts_with(p));
-        matches!(h.cue, Cue::FollowUp(_)) && (h.first < t.first || !agreed)
+    s.hits().iter().any(|h| {
+        let agreed = ["договорил", "условил"].iter().any(|p| ctx.word(h.first()).starts_with(p));
+        matches!(h.cue, Cue::FollowUp(_)) && (h.first() < t.first() || !agreed)
     })
 }
 
@@ -399,9 +404,9 @@ fn framing_lead(ctx: &Context, k0: usize, lead_kind: EventKind) -> Option<(usize
     if !side(head_kind) {
         return None;
     }
-    let para = ctx.body[k0].paragraph;
+    let para = ctx.body[k0].paragraph();
     (k0 + 1..ctx.body.len().min(k0 + 4))
-        .take_while(|&k| ctx.body[k].paragraph == para)
+        .take_while(|&k| ctx.body[k].paragraph() == para)
         .filter(|&k| !ctx.body[k].recalls())
         .find_map(|k| {
             let (t, kind) = first_trigger(ctx, &ctx.body[k])?;
@@ -424,14 +429,14 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
 /// outside a clause that verb introduces. «…провел переговоры, сообщили в
 /// МИД» only names its source.
 fn opinion_lead(ctx: &Context, s: &Sent) -> bool {
-    let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first) else { return false };
+    let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Opinion).map(|h| h.first()) else { return false };
     // The trigger comes after «что» of that verb, or before the verb in a
     // quote or a statement it closes («…, – заявил…»).
     match first_trigger(ctx, s) {
         None => true,
         Some((t, _)) => {
-            let after_that = (verb..t.first).any(|k| ctx.word(k) == "что");
-            let before = t.first < verb && (t.first..verb).any(|k| ctx.word(k) == "что");
+            let after_that = (verb..t.first()).any(|k| ctx.word(k) == "что");
+            let before = t.first() < verb && (t.first()..verb).any(|k| ctx.word(k) == "что");
             after_that || before
         }
     }

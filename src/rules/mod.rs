@@ -44,15 +44,17 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     rec.dateline = dateline::resolve(doc, gaz, caller.or(stamp));
     let reference =
         caller.or_else(|| rec.dateline.as_ref().and_then(|d| d.date).and_then(dates::Reference::from_date)).or(stamp);
-    let matches = officials::resolve(doc, gaz, entities::content_matches(doc, gaz), reference, rec.dateline.as_ref());
+    let mut matches =
+        officials::resolve(doc, gaz, entities::content_matches(doc, gaz), reference, rec.dateline.as_ref());
     rec.states = entities::states(doc, gaz, &matches);
     rec.organizations = entities::organizations(doc, gaz, &matches);
-    let ctx = Context::new(doc, gaz, matches, reference);
+    context::sort_matches(&mut matches);
+    let ctx = Context::new(doc, gaz, &matches, reference);
 
     let ev = kind::main_event(&ctx);
     rec.kind = ev.kind;
     rec.status = ev.status;
-    rec.evidence.kind = ev.trigger.map(|t| t.span);
+    rec.evidence.kind = ev.trigger.map(|t| t.span(ctx.doc));
     rec.evidence.status = ev.status_span;
     if ev.kind == EventKind::Other {
         return rec;

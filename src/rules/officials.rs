@@ -13,7 +13,8 @@ use crate::text::{Document, TokenKind};
 /// else the reference date's (the caller's or the dateline's).
 fn text_year(doc: &Document, reference: Option<Reference>) -> Option<i32> {
     let lead = doc.parts.headline.iter().chain(doc.parts.body.first());
-    let dated = lead.flat_map(|&s| dates::find(doc.slice(s), s.start)).find_map(|d| match d.value {
+    // Read up to the first expression with a year, no further.
+    let dated = lead.flat_map(|&s| dates::expressions(doc.slice(s), s.start)).find_map(|d| match d.value {
         DateValue::Days { start: (Some(y), _, _), .. } | DateValue::Month(y, _) => Some(y),
         _ => None,
     });

@@ -98,6 +98,8 @@ impl Cue {
 }
 
 const FAMILIES: usize = 19;
+// `Phrases::find` keeps the families found at a token as bits of a u32.
+const _: () = assert!(FAMILIES <= 32);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPat {
@@ -114,13 +116,31 @@ impl WordPat {
     }
 }
 
-/// A phrase found in a document: tokens `[first, last)`.
+/// A phrase found in a document: tokens `[first, last)`. Twelve bytes:
+/// news holds one for every third token or so, and a sentence keeps its
+/// hits while the rules read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub cue: Cue,
-    pub first: usize,
-    pub last: usize,
-    pub span: Span,
+    first: u32,
+    last: u32,
+}
+
+impl Hit {
+    /// The first token of the phrase.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The token after the phrase.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// The phrase's text in `doc`, from its first token to its last.
+    pub fn span(&self, doc: &Document) -> Span {
+        Span::new(doc.tokens[self.first()].span().start, doc.tokens[self.last() - 1].span().end)
+    }
 }
 
 /// A node of the phrase trie: the words read so far from a phrase start.
@@ -150,7 +170,58 @@ pub(crate) struct Phrases {
     /// anyway; one multiplication and one load per token find them (a
     /// string-keyed map cost a quarter of the extraction).
     slots: Vec<(u32, u32)>,
-    firsts: Vec<(WordPat, u32)>,
+    firsts: Vec<First>,
+}
+
+/// A first word of the phrases and its node, with its first eight bytes
+/// (fewer when shorter) as a little-endian integer: most candidates of a
+/// slot are told apart by one comparison with the token's, without
+/// comparing strings.
+#[derive(Debug, Clone)]
+struct First {
+    pat: WordPat,
+    node: u32,
+    head: Head,
+}
+
+/// The first eight bytes of a word (fewer when shorter, zero above) and
+/// the mask of those bytes.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    fn of(b: &[u8]) -> Head {
+        let n = b.len().min(8);
+        let mut head = [0u8; 8];
+        head[..n].copy_from_slice(&b[..n]);
+        Head { bytes: u64::from_le_bytes(head), mask: mask_of(n) }
+    }
+
+    /// Whether a word whose first eight bytes are `word8` may equal or
+    /// start with the word of this head (a word that does agrees with it
+    /// on those bytes).
+    fn may_start(self, word8: u64) -> bool {
+        word8 & self.mask == self.bytes
+    }
+}
+
+/// The first eight bytes of token `i`'s normal form (read into the
+/// buffer's padding, so any bytes after a shorter word).
+fn word8(doc: &Document, i: usize) -> u64 {
+    let head = doc.norm.padded_bytes(i).0.get(..8).and_then(|h| <[u8; 8]>::try_from(h).ok());
+    head.map_or_else(|| Head::of(doc.norm.get(i).as_bytes()).bytes, u64::from_le_bytes)
+}
+
+/// The mask of the first `n` (at most 8) bytes of a little-endian integer.
+fn mask_of(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
 }
 
 /// Slots of the first-word table: a few hundred keys in 4,096 slots rarely
@@ -160,14 +231,31 @@ const SLOT_BITS: u32 = 12;
 /// The slot of a start key (at most three characters, so at most 12 bytes).
 fn slot_of(key: &str) -> usize {
     let b = key.as_bytes();
-    let mut head = [0u8; 8];
-    let n = b.len().min(8);
-    head[..n].copy_from_slice(&b[..n]);
-    let mut x = u64::from_le_bytes(head) ^ ((b.len() as u64) << 59);
+    let mut x = Head::of(b).bytes ^ ((b.len() as u64) << 59);
     for (k, &c) in b.iter().enumerate().skip(8) {
         x ^= u64::from(c) << (8 * (k - 8) + 3);
     }
+    mix(x)
+}
+
+fn mix(x: u64) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+/// The slot of word `w` whose first eight bytes (read past its end: any
+/// bytes there) are `word8`: [`slot_of`] its [`start_key`], without
+/// copying a key of at most eight bytes.
+fn word_slot(w: &str, word8: u64) -> usize {
+    // Most words start with three two-byte letters (Cyrillic): lead bytes
+    // 110xxxxx at 0, 2 and 4, continuation bytes 10xxxxxx at 1, 3 and 5.
+    const TWO_BYTE_MASK: u64 = 0xC0E0_C0E0_C0E0;
+    const TWO_BYTE_BITS: u64 = 0x80C0_80C0_80C0;
+    let n = if w.len() >= 6 && word8 & TWO_BYTE_MASK == TWO_BYTE_BITS { 6 } else { key_len(w.as_bytes()) };
+    if n <= 8 {
+        mix((word8 & mask_of(n)) ^ ((n as u64) << 59))
+    } else {
+        slot_of(&w[..n])
+    }
 }
 
 /// The embedded phrase table.
@@ -178,7 +266,30 @@ pub(crate) static PHRASES: Lazy<Phrases> = Lazy::new(|| {
 /// The key a word is looked up by: its first three letters, or all of it
 /// when shorter. Read on every token: no counting of its characters.
 fn start_key(w: &str) -> &str {
-    w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
+    &w[..key_len(w.as_bytes())]
+}
+
+/// The length in bytes of the first three characters of a UTF-8 string
+/// (all of it when shorter), read from their lead bytes.
+fn key_len(b: &[u8]) -> usize {
+    let mut k = 0;
+    for _ in 0..3 {
+        match b.get(k) {
+            Some(&x) => {
+                k += if x < 0x80 {
+                    1
+                } else if x < 0xE0 {
+                    2
+                } else if x < 0xF0 {
+                    3
+                } else {
+                    4
+                }
+            }
+            None => break,
+        }
+    }
+    k.min(b.len())
 }
 
 fn parse_cue(family: &str, value: &str) -> Option<Cue> {
@@ -270,7 +381,12 @@ impl Phrases {
         }
         for firsts in by_slot {
             let start = p.firsts.len() as u32;
-            p.firsts.extend(firsts);
+            p.firsts.extend(firsts.into_iter().map(|(pat, node)| {
+                let head = match &pat {
+                    WordPat::Exact(w) | WordPat::Prefix(w) => Head::of(w.as_bytes()),
+                };
+                First { pat, node, head }
+            }));
             p.slots.push((start, p.firsts.len() as u32));
         }
         Ok(p)
@@ -308,30 +424,38 @@ impl Phrases {
     /// hides shorter ones of its family that start inside it.
     pub(crate) fn find(&self, doc: &Document, from: usize, to: usize) -> Vec<Hit> {
         let to = to.min(doc.tokens.len());
-        let mut out = Vec::new();
+        // About one hit for three tokens in news: room for that at once
+        // rather than growing the list from one.
+        let mut out = Vec::with_capacity(to.saturating_sub(from) / 3 + 1);
         let mut covered = [0usize; FAMILIES];
+        // Per family: (length, phrase) of the best phrase at the current
+        // token, valid where the family's bit is set in `found` (no reset
+        // of the whole array per token).
+        let mut best = [(0usize, 0u32); FAMILIES];
         // (node, words read) still to visit: a token may go on both by its
         // whole form and by a prefix.
-        let mut stack: Vec<(u32, usize)> = Vec::new();
+        let mut stack: Vec<(u32, usize)> = Vec::with_capacity(8);
         for i in from..to {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
             let w = doc.norm.get(i);
-            let (a, b) = self.slots[slot_of(start_key(w))];
+            let head = word8(doc, i);
+            let (a, b) = self.slots[word_slot(w, head)];
             if a == b {
                 continue;
             }
-            // Per family: (length, phrase) of the best phrase.
-            let mut best: [Option<(usize, u32)>; FAMILIES] = [None; FAMILIES];
-            stack
-                .extend(self.firsts[a as usize..b as usize].iter().filter(|(p, _)| p.matches(w)).map(|&(_, n)| (n, 1)));
+            let mut found = 0u32;
+            let firsts = &self.firsts[a as usize..b as usize];
+            stack.extend(firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches(w)).map(|f| (f.node, 1)));
             while let Some((node, n)) = stack.pop() {
                 let at = &self.nodes[node as usize];
                 for &id in &at.ends {
                     let f = self.cues[id as usize].family() as usize;
-                    if i >= covered[f] && best[f].is_none_or(|(len, b)| n > len || (n == len && id < b)) {
-                        best[f] = Some((n, id));
+                    let (len, b) = best[f];
+                    if i >= covered[f] && (found & (1 << f) == 0 || n > len || (n == len && id < b)) {
+                        best[f] = (n, id);
+                        found |= 1 << f;
                     }
                 }
                 if i + n < to {
@@ -340,12 +464,15 @@ impl Phrases {
                     stack.extend(at.prefix.iter().filter(|(p, _)| next.starts_with(&**p)).map(|&(_, c)| (c, n + 1)));
                 }
             }
-            for (f, b) in best.iter().enumerate() {
-                if let Some((n, id)) = *b {
-                    let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
-                    out.push(Hit { cue: self.cues[id as usize], first: i, last: i + n, span });
-                    covered[f] = i + n;
-                }
+            // In family order, as the rules expect of hits at one token.
+            while found != 0 {
+                let f = found.trailing_zeros() as usize;
+                found &= found - 1;
+                let (n, id) = best[f];
+                // Token indices fit in u32: texts are tokenized up to
+                // `text::MAX_TEXT` bytes.
+                out.push(Hit { cue: self.cues[id as usize], first: i as u32, last: (i + n) as u32 });
+                covered[f] = i + n;
             }
         }
         out
@@ -360,7 +487,11 @@ mod tests {
     fn cues(text: &str) -> Vec<(Cue, String)> {
         let g = Gazetteer::embedded();
         let doc = Document::new(text, g.parts_splitter());
-        PHRASES.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+        PHRASES
+            .find(&doc, 0, doc.tokens.len())
+            .into_iter()
+            .map(|h| (h.cue, doc.slice(h.span(&doc)).to_string()))
+            .collect()
     }
 
     #[test]
@@ -388,7 +519,10 @@ mod tests {
         let g = Gazetteer::embedded();
         let found = |text: &str| -> Vec<(Cue, String)> {
             let doc = Document::new(text, g.parts_splitter());
-            p.find(&doc, 0, doc.tokens.len()).into_iter().map(|h| (h.cue, doc.slice(h.span).to_string())).collect()
+            p.find(&doc, 0, doc.tokens.len())
+                .into_iter()
+                .map(|h| (h.cue, doc.slice(h.span(&doc)).to_string()))
+                .collect()
         };
         assert_eq!(found("Это было в ходе визита"), [(Cue::Kind(EventKind::Visit), "в ходе визита".to_string())]);
         assert_eq!(
@@ -411,6 +545,21 @@ mod tests {
         assert!(!c.iter().any(|(k, _)| *k == Cue::Opinion));
         assert!(cues("Министр заявил").contains(&(Cue::Opinion, "заявил".into())));
         assert!(cues("предстоящий визит").contains(&(Cue::ParticipleAdjective, "предстоящий".into())));
+    }
+
+    #[test]
+    fn start_key_is_the_first_three_characters() {
+        let cases =
+            [("встреча", "вст"), ("в", "в"), ("вс", "вс"), ("abcd", "abc"), ("a€b", "a€b"), ("€ёa‑b", "€ёa"), ("", "")];
+        for (w, key) in cases {
+            assert_eq!(start_key(w), key, "{w}");
+            // Whatever follows the word in the padded buffer, letters too.
+            for after in ["\u{1}zzzzzzzz", "трета"] {
+                let padded = format!("{w}{after}");
+                let word8 = u64::from_le_bytes(padded.as_bytes()[..8].try_into().expect("eight bytes"));
+                assert_eq!(word_slot(w, word8), slot_of(key), "{w}{after}");
+            }
+        }
     }
 
     #[test]

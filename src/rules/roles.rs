@@ -26,7 +26,7 @@ fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// adjective that qualifies a topic noun names the topic.
 fn adjective_of_topic(s: &Sent, m: &Match) -> bool {
     m.form == crate::record::MentionForm::Adjective
-        && s.hits.iter().any(|h| h.cue == Cue::Topic && h.first == m.tokens.1)
+        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first() == m.tokens.1)
 }
 
 /// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
@@ -35,7 +35,7 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let mut cur = *m;
     // Walk back along the list, a few names at most.
     for _ in 0..8 {
-        let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+        let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
         let Some(prev) = within.iter().rev().find(|p| p.tokens.1 <= cur.tokens.0) else { return false };
         let connected =
             (prev.tokens.1..cur.tokens.0).all(|k| matches!(ctx.word(k), "," | "и" | "в" | "во" | "а" | "также"));
@@ -53,11 +53,11 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
     ctx.hits_before(s, i, 8).iter().any(|h| {
-        if h.cue != Cue::Topic || h.last > i {
+        if h.cue != Cue::Topic || h.last() > i {
             return false;
         }
-        let gap = i - h.last;
-        let word = ctx.word(h.first);
+        let gap = i - h.last();
+        let word = ctx.word(h.first());
         // Prepositions only directly before the name: «по приглашению
         // России» is no topic.
         let preposition = matches!(word, "по" | "о" | "об" | "против" | "кроме" | "вокруг" | "включая");
@@ -66,16 +66,16 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
         let devoted = word.starts_with("посвящ");
         // «…, в том числе в Мали» goes on a topic's places; «представители
         // организаций, в том числе ООН» goes on a list of parties.
-        let including = word == "в" && ctx.word(h.first + 1) == "том";
+        let including = word == "в" && ctx.word(h.first() + 1) == "том";
         if including {
-            gap == 1 && matches!(ctx.word(h.last), "в" | "во")
+            gap == 1 && matches!(ctx.word(h.last()), "в" | "во")
         } else if preposition {
             gap == 0
         } else if devoted {
             // (A quoted title may stand between: «посвящённое теме
             // «поддержания мира» Украины».)
             gap <= 8
-                && (h.last..i).all(|k| {
+                && (h.last()..i).all(|k| {
                     ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct
                         || matches!(ctx.word(k), "«" | "»" | "\"" | "“" | "”" | "„")
                 })
@@ -83,8 +83,8 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
             // «обсудили по телефону Украину» names a topic, «обсудил с
             // министром Китая» a party.
             let party =
-                s.cue_at(h.first, |c| c == Cue::Discuss) && (h.last..i).any(|k| matches!(ctx.word(k), "с" | "со"));
-            gap <= 2 && !party && (h.last..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+                s.cue_at(h.first(), |c| c == Cue::Discuss) && (h.last()..i).any(|k| matches!(ctx.word(k), "с" | "со"));
+            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
         }
     })
 }
@@ -120,9 +120,9 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
 /// main trigger, is a party of that earlier event.
 fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let before_trigger = ev.trigger.is_some_and(|t| !ev.from_headline && t.first > i && s.first <= t.first);
+    let before_trigger = ev.trigger.is_some_and(|t| !ev.from_headline && t.first() > i && s.first() <= t.first());
     before_trigger
-        && (i.saturating_sub(5).max(s.first)..i).any(|k| {
+        && (i.saturating_sub(5).max(s.first())..i).any(|k| {
             // («разговор» alone is no trigger: it names a call or a talk.)
             // Between that name and the party, «с» and lowercase words only
             // («после разговора с президентом России»), so that the main
@@ -131,7 +131,7 @@ fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bo
                 |j: usize| ctx.doc.tokens[j].text(ctx.doc.text).chars().next().is_some_and(char::is_lowercase);
             ctx.word(k) == "после"
                 && (ctx.word(k + 1).starts_with("разговор")
-                    || s.hits.iter().any(|h| h.first == k + 1 && matches!(h.cue, Cue::Kind(_))))
+                    || s.hits().iter().any(|h| h.first() == k + 1 && matches!(h.cue, Cue::Kind(_))))
                 && (k + 2..i).all(lowercase)
         })
 }
@@ -149,13 +149,13 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
     let Some(main) = ev.sentence else { return out };
     // Its paragraph and the next: agency copy often gives the lead a
     // paragraph of its own («С приветственным словом обратился…»).
-    let para = ctx.body[main].paragraph.unwrap_or(0);
-    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph.is_some_and(|p| p <= para + 1)) {
+    let para = ctx.body[main].paragraph().unwrap_or(0);
+    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph().is_some_and(|p| p <= para + 1)) {
         if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
             continue;
         }
-        let Some(verb) = s.hits.iter().find(|h| h.cue == Cue::Speech) else { continue };
-        for m in ctx.matches_within(s.span).iter().filter(|m| m.tokens.1 <= verb.first) {
+        let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
+        for m in ctx.matches_within(s.span()).iter().filter(|m| m.tokens.1 <= verb.first()) {
             if participant_match(ctx, ev, s, m) {
                 out.push(m.span);
             }
@@ -169,7 +169,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0u32;
-    for k in s.first..s.last {
+    for k in s.first()..s.last() {
         match ctx.doc.tokens[k].text(ctx.doc.text) {
             "«" | "„" => {
                 if depth == 0 {
@@ -189,7 +189,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
         }
     }
     if let Some(a) = open {
-        out.push(Span::new(a, s.span.end));
+        out.push(Span::new(a, s.span().end));
     }
     out
 }
@@ -198,7 +198,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
 /// main event, a headline that names it, a lead that sums up the news a
 /// later sentence reports, and sentences that list who took part (for an
 /// announced event, those that announce who will).
-fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
+fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
     // The main sentence, and those after it that name the event again
     // («Заседание проходит под председательством…», «заявил в ходе
     // заседания»; anything in a visit, summit or conference is part of its
@@ -213,12 +213,12 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
             _ => false,
         })
     };
-    let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span);
+    let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span());
     let mut out: Vec<&Sent> = ctx
         .event_sentences(ev.sentence)
         .into_iter()
         .enumerate()
-        .filter(|(k, s)| s.paragraph.is_some() && (*k == 0 || names_event(s) || Some(s.span) == said))
+        .filter(|(k, s)| s.paragraph().is_some() && (*k == 0 || names_event(s) || Some(s.span()) == said))
         .map(|(_, s)| s)
         .collect();
     for s in &ctx.head {
@@ -233,7 +233,7 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
     // заседании представлял министр…»).
     if let Some(k) = ev.sentence {
         for s in ctx.restating(k, ev.kind, ev.status) {
-            if !out.iter().any(|o| o.span == s.span) {
+            if !out.iter().any(|o| o.span() == s.span()) {
                 out.push(s);
             }
         }
@@ -246,22 +246,22 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent> {
         // стран: Словакия, Словения, …», «в списке стран Сомали, Габон…».
         let planned = ev.status == Status::Planned;
         let list = |s: &Sent| {
-            (s.first..s.last).any(|i| ctx.word(i).starts_with("списк") || ctx.word(i) == "список")
-                && ctx.matches_in(s.span, EntityKind::State).nth(1).is_some()
+            (s.first()..s.last()).any(|i| ctx.word(i).starts_with("списк") || ctx.word(i) == "список")
+                && ctx.matches_in(s.span(), EntityKind::State).nth(1).is_some()
         };
         for s in ctx.body.iter().skip(k + 1).take(24) {
             let other = s.recalls()
                 || s.has(|c| matches!(c, Cue::FollowUp(_)) || (!planned && c == Cue::Status(Status::Planned)));
-            if !other && (s.has(|c| c == Cue::Envoy) || list(s)) && !out.iter().any(|o| o.span == s.span) {
+            if !other && (s.has(|c| c == Cue::Envoy) || list(s)) && !out.iter().any(|o| o.span() == s.span()) {
                 out.push(s);
             }
         }
     }
     let planned = ev.status == Status::Planned;
-    let mut taken: Vec<Span> = out.iter().map(|s| s.span).collect();
+    let mut taken: Vec<Span> = out.iter().map(|s| s.span()).collect();
     taken.sort_unstable();
     for s in &ctx.body {
-        if taken.binary_search(&s.span).is_ok() {
+        if taken.binary_search(&s.span()).is_ok() {
             continue;
         }
         let lists_parties = s.has(|c| c == Cue::Participation);
@@ -294,12 +294,12 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     // States a capital stands for; the state takes part when the text also
     // names it (the capital gives no mention of its own).
     let mut capitals: Vec<&str> = Vec::new();
-    let main = ev.sentence.map(|k| ctx.body[k].span);
+    let main = ev.sentence.map(|k| ctx.body[k].span());
     // A sentence that says someone stayed away names no party.
     for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
         // Outside the main sentence, names quoted from a statement are what
         // it says, not who made it.
-        let quotes = if Some(s.span) == main { Vec::new() } else { quotations(ctx, s) };
+        let quotes = if Some(s.span()) == main { Vec::new() } else { quotations(ctx, s) };
         // Quotations are sorted and disjoint: the one that could hold a
         // match is found by binary search.
         let quoted = |m: &Match| {
@@ -307,7 +307,7 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
             k > 0 && quotes[k - 1].contains(m.span)
         };
         let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quoted(m);
-        for m in ctx.matches_within(s.span).iter().filter(|m| !skip(m)) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| !skip(m)) {
             if participant_match(ctx, ev, s, m) {
                 spans.push(m.span);
             } else if let Some(iso2) = capital_as_state(ctx, s, m) {
@@ -355,12 +355,12 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
     // Walk back along a list of capitals to the word before its first.
     for _ in 0..8 {
         let i = cur.tokens.0;
-        if i <= s.first {
+        if i <= s.first() {
             return ctx.gaz.entity(m.entity).country.as_deref();
         }
         let w = ctx.word(i - 1);
         if matches!(w, "и" | ",") {
-            let within = ctx.matches_within(Span::new(s.span.start, cur.span.start));
+            let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
             let prev = within.iter().rev().find(|p| p.tokens.1 + 1 == i && nominative(p))?;
             cur = *prev;
             continue;
@@ -377,6 +377,6 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
 /// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
-    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last..i).all(|k| ctx.word(k) != ","));
+    let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last()..i).all(|k| ctx.word(k) != ","));
     after_frame || super::kind::side_clause_at(ctx, s, i)
 }

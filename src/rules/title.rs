@@ -14,8 +14,8 @@ const MAX_TITLE: usize = 1500;
 
 /// Words after which a quote names the event.
 fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
-    let w1 = if q > s.first { ctx.word(q - 1) } else { "" };
-    let w2 = if q > s.first + 1 { ctx.word(q - 2) } else { "" };
+    let w1 = if q > s.first() { ctx.word(q - 1) } else { "" };
+    let w2 = if q > s.first() + 1 { ctx.word(q - 2) } else { "" };
     if matches!(
         (w2, w1),
         ("на", "тему") | ("по", "теме") | ("под", "названием") | ("под", "девизом") | ("в", "формате")
@@ -24,7 +24,7 @@ fn introduces_title(ctx: &Context, s: &Sent, q: usize) -> bool {
     }
     // «саммит «Россия – Африка»», «конференция «…»»: a trigger right before.
     ctx.hits_before(s, q, 0).iter().any(|h| {
-        matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last == q
+        matches!(h.cue, Cue::Kind(EventKind::Summit | EventKind::Conference | EventKind::Session)) && h.last() == q
     })
 }
 
@@ -52,7 +52,7 @@ fn quoted(text: &str, open: usize, limit: usize) -> Option<Span> {
 /// another kind than the main event: «на встрече…, которая прошла на
 /// полях форума. Форум проходит под девизом «…»» titles the forum.
 fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
-    let nearest = s.hits.iter().rev().filter(|h| h.last <= q).find_map(|h| match h.cue {
+    let nearest = s.hits().iter().rev().filter(|h| h.last() <= q).find_map(|h| match h.cue {
         Cue::Kind(k) => Some(k),
         _ => None,
     });
@@ -63,11 +63,11 @@ fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
 /// describe it.
 pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(String, Span)> {
     for s in sents {
-        let limit = match s.paragraph {
+        let limit = match s.paragraph() {
             Some(p) => ctx.doc.parts.body[p].end,
-            None => ctx.doc.parts.headline.map_or(s.span.end, |h| h.end),
+            None => ctx.doc.parts.headline.map_or(s.span().end, |h| h.end),
         };
-        for q in s.first..s.last {
+        for q in s.first()..s.last() {
             let t = ctx.doc.tokens[q].text(ctx.doc.text);
             if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) || of_another_event(s, q, kind) {
                 continue;

@@ -69,7 +69,10 @@ fn after_topic_noun(ctx: &Context, s: &Sent, i: usize) -> bool {
         && is_in(ctx.word(i - 1))
         && ctx.hits_before(s, i - 1, 1).iter().any(|h| {
             // One word right before «в»: not «в рамках», not a preposition.
-            h.cue == Cue::Topic && h.last == i - 1 && h.first + 1 == h.last && ctx.word(h.first).chars().count() > 3
+            h.cue == Cue::Topic
+                && h.last() == i - 1
+                && h.first() + 1 == h.last()
+                && ctx.word(h.first()).chars().count() > 3
         })
 }
 
@@ -83,19 +86,20 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
         return true;
     }
     let near = ctx.hits_before(s, i, 16);
-    let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last <= i) else { return false };
-    let verb_between =
-        near.iter().any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first >= envoy.last && h.last <= i);
+    let Some(envoy) = near.iter().rev().find(|h| h.cue == Cue::Envoy && h.last() <= i) else { return false };
+    let verb_between = near
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Status(_) | Cue::Kind(_)) && h.first() >= envoy.last() && h.last() <= i);
     // Accreditations follow the envoy closely: «Посол России в Гвинее»,
     // «Постоянный представитель при ОБСЕ, МАГАТЭ, ОДВЗЯИ».
-    let verb_word = (envoy.last..i).any(|k| looks_like_verb(ctx.word(k)));
-    if verb_between || verb_word || i - envoy.last > 16 {
+    let verb_word = (envoy.last()..i).any(|k| looks_like_verb(ctx.word(k)));
+    if verb_between || verb_word || i - envoy.last() > 16 {
         return false;
     }
     // The last «в»/«при» before the match (not that of «в том числе»,
     // which goes on a list) …
     let Some(prep) =
-        (envoy.last..i).rev().find(|&k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
+        (envoy.last()..i).rev().find(|&k| matches!(ctx.word(k), "в" | "во" | "при") && ctx.word(k + 1) != "том")
     else {
         return false;
     };
@@ -127,7 +131,7 @@ type Found = (usize, Place, Span, bool);
 /// Ташкенте») is taken only when the sentence names no other.
 pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     let mut found: Vec<Found> = Vec::new();
-    for m in ctx.matches_within(s.span) {
+    for m in ctx.matches_within(s.span()) {
         if let Some(f) = from_match(ctx, s, m) {
             // Later names cannot win over the first outside such a clause.
             let settled = !f.3;
@@ -189,7 +193,7 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
 /// «в столице республики», «в столицу страны»: the capital of the state
 /// named last before it (in this sentence or an earlier one).
 fn capital_of_named_state(ctx: &Context, s: &Sent) -> Option<Found> {
-    let k = (s.first..s.last.saturating_sub(2)).find(|&k| {
+    let k = (s.first()..s.last().saturating_sub(2)).find(|&k| {
         is_in(ctx.word(k))
             && capital_word(ctx.word(k + 1))
             && matches!(ctx.word(k + 2), "республики" | "страны" | "государства" | "королевства")
@@ -212,7 +216,7 @@ fn seat_city(ctx: &Context, s: &Sent, m: &Match) -> EntityId {
     if cities.len() <= 1 {
         return first;
     }
-    if let Some(&c) = cities.iter().find(|&&c| ctx.matches_in(s.span, EntityKind::City).any(|o| o.entity == c)) {
+    if let Some(&c) = cities.iter().find(|&&c| ctx.matches_in(s.span(), EntityKind::City).any(|o| o.entity == c)) {
         return c;
     }
     let named = |c: &&EntityId| {
@@ -238,7 +242,7 @@ fn residence(ctx: &Context, i: usize) -> bool {
 /// sentence's own («…, который находится в Минске» is not such a clause).
 pub(crate) fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
     // A clause this long is no relative clause (and the walk stays short).
-    let mut clause = (s.first..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
+    let mut clause = (s.first()..i).rev().take(40).take_while(|&k| ctx.word(k) != ",");
     let Some(k) = clause.find(|&k| ctx.word(k).starts_with("котор")) else {
         return false;
     };
@@ -250,7 +254,7 @@ pub(crate) fn in_other_event_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
 /// Нур-Султане», «… в прошлом году».
 fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
     s.recalls()
-        || (s.first..s.last).any(|k| {
+        || (s.first()..s.last()).any(|k| {
             let (w, next) = (ctx.word(k), ctx.word(k + 1));
             w.starts_with("предыдущ")
                 || w.starts_with("прежн")
@@ -262,7 +266,7 @@ fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
 /// A state named as a venue («в Объединённых Арабских Эмиратах»,
 /// «посетит Францию»).
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    for m in ctx.matches_in(s.span, EntityKind::State) {
+    for m in ctx.matches_in(s.span(), EntityKind::State) {
         let before = ctx.word(m.tokens.0.wrapping_sub(1));
         // «посетит Турцию», «посетит с визитом Турцию», «посетит 27-28
         // февраля Азербайджан»: a visit verb and, between, only lowercase
@@ -275,7 +279,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
         };
         let visited = (1..=5)
             .take_while(|&n| n <= i && (n == 1 || plain(i - n + 1)))
-            .any(|n| visit_verb(ctx.word(i - n)) && i - n >= s.first);
+            .any(|n| visit_verb(ctx.word(i - n)) && i - n >= s.first());
         if m.form == MentionForm::Name
             && (is_in(before) || visited)
             && !accredited(ctx, s, m)
@@ -325,11 +329,11 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         return Some(found);
     }
     let k = ev.sentence;
-    let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph).unwrap_or(0);
+    let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph()).unwrap_or(0);
     let nearby: Vec<&Sent> = k
         .into_iter()
         .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
-        .filter(|s| s.paragraph.is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
+        .filter(|s| s.paragraph().is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = state {
@@ -386,19 +390,22 @@ pub(crate) fn named_as(ctx: &Context, span: Span, name: &str) -> bool {
 /// conference any event is part of its programme («Переговоры с Путиным
 /// пройдут в Кремле»).
 fn announces(s: &Sent, ev: &MainEvent) -> bool {
-    let Some(marker) = s.hits.iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
+    let Some(marker) = s.hits().iter().find(|h| matches!(h.cue, Cue::FollowUp(_))) else { return false };
     let programme = matches!(ev.kind, EventKind::Visit | EventKind::Summit | EventKind::Conference);
-    !s.hits.iter().any(|h| h.first < marker.first && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
+    !s.hits().iter().any(|h| h.first() < marker.first() && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
 /// «По итогам переговоров в Ташкенте подписан…»: what was signed names
 /// the place of the talks it crowns, which are the main event's.
 fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    s.hits
+    s.hits()
         .iter()
-        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first) == "по" && ctx.word(h.first + 1) == "итогам")
+        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first()) == "по" && ctx.word(h.first() + 1) == "итогам")
         .find_map(|h| {
-            let m = ctx.matches_within(s.span).iter().find(|m| m.tokens.0 == h.last + 1 && is_in(ctx.word(h.last)))?;
+            let m = ctx
+                .matches_within(s.span())
+                .iter()
+                .find(|m| m.tokens.0 == h.last() + 1 && is_in(ctx.word(h.last())))?;
             from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
         })
 }
