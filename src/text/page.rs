@@ -6,6 +6,7 @@
 //! digits and signs — and by the few words in `gazetteers/site.tsv`; no
 //! site is named anywhere, so a site never seen before reads the same way.
 
+use crate::gazetteer::hash::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -36,7 +37,7 @@ pub(crate) enum LineKind {
 
 /// The site words of `gazetteers/site.tsv`, by family.
 struct Vocabulary {
-    menu: Vec<String>,
+    menu: FxHashSet<String>,
     site: Vec<Vec<String>>,
     subscribe: Vec<Vec<String>>,
     meta: Vec<Vec<String>>,
@@ -44,11 +45,51 @@ struct Vocabulary {
     hard: Vec<Vec<String>>,
     opener: Vec<String>,
     notice: Vec<String>,
+    /// The families whose phrases open with a word, by that word (the
+    /// families' bits: [`SUBSCRIBE`] and the others).
+    firsts: FxHashMap<String, u8>,
+    /// The same for first words written as a stem («cookie*»).
+    first_stems: Vec<(String, u8)>,
+    /// The families with a phrase opening with any word («*»).
+    any_first: u8,
+}
+
+/// Bits of the phrase families in [`Vocabulary::firsts`].
+const SUBSCRIBE: u8 = 1;
+const META: u8 = 2;
+const HARD: u8 = 4;
+const SOFT: u8 = 8;
+const SITE: u8 = 16;
+
+impl Vocabulary {
+    /// Notes that a phrase of the families `bit` opens with `word`.
+    fn add_first(&mut self, word: &str, bit: u8) {
+        match word.strip_suffix('*') {
+            Some("") => self.any_first |= bit,
+            Some(stem) => self.first_stems.push((stem.to_string(), bit)),
+            None => *self.firsts.entry(word.to_string()).or_default() |= bit,
+        }
+    }
+
+    /// The families with a phrase whose first word is one of `words`: the
+    /// only ones whose phrases a line of these words can hold.
+    fn families_of(&self, words: &[&str]) -> u8 {
+        let mut bits = self.any_first;
+        for w in words {
+            bits |= self.firsts.get(*w).copied().unwrap_or(0);
+            for (stem, bit) in &self.first_stems {
+                if w.starts_with(stem.as_str()) {
+                    bits |= bit;
+                }
+            }
+        }
+        bits
+    }
 }
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
     let mut v = Vocabulary {
-        menu: Vec::new(),
+        menu: FxHashSet::default(),
         site: Vec::new(),
         subscribe: Vec::new(),
         meta: Vec::new(),
@@ -56,10 +97,26 @@ static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
         hard: Vec::new(),
         opener: Vec::new(),
         notice: Vec::new(),
+        firsts: FxHashMap::default(),
+        first_stems: Vec::new(),
+        any_first: 0,
     };
     for line in include_str!("../../gazetteers/site.tsv").lines().skip_while(|l| l.starts_with('#')).skip(1) {
         let Some((family, phrase)) = line.split_once('\t') else { continue };
         let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        let bit = match family {
+            "subscribe" => SUBSCRIBE,
+            "meta" => META,
+            "hard" => HARD,
+            "soft" => SOFT,
+            "site" => SITE,
+            _ => 0,
+        };
+        // An empty phrase opens every line.
+        let first = words.first().map_or("*", String::as_str).to_string();
+        if bit != 0 {
+            v.add_first(&first, bit);
+        }
         match family {
             "menu" => v.menu.extend(words),
             "site" => v.site.push(words),
@@ -134,7 +191,17 @@ static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
 /// timestamp.
 pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     // A timestamp has a clock time, unless it is the whole (short) line.
-    if !(line.contains(':') || line.len() <= 48) || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !(line.contains(':') || line.len() <= 48) {
+        return None;
+    }
+    // A match with no colon counts only as the whole line, and then opens
+    // with its date's digit (the clock time before a date has a colon):
+    // most sentences with a colon and a figure are rejected here, without
+    // the pattern.
+    if !may_hold_colon(line) && !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     for c in TIMESTAMP.captures_iter(line) {
@@ -147,6 +214,20 @@ pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::o
         }
     }
     None
+}
+
+/// Whether a match of [`TIMESTAMP`] in `line` may hold a colon: a clock
+/// time's digits («9:05», «19:42»: a digit, a colon, two digits) or a time
+/// zone in brackets («(UTC +04:00)», «(МСК)»).
+fn may_hold_colon(line: &str) -> bool {
+    let b = line.as_bytes();
+    let clock = line.match_indices(':').any(|(i, _)| {
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+    });
+    clock || (line.contains('(') && ["(UTC", "(GMT", "(МСК"].iter().any(|z| line.contains(z)))
 }
 
 /// Lowercase words of a line (letters, digits, hyphens), `ё` as `е`, at
@@ -393,8 +474,10 @@ pub(crate) fn classify(line: &str) -> LineKind {
 /// («https://…», «data:image/…», «![](…)»), left by a scraper: its
 /// chunks that hold an address make at least half of it.
 fn is_address_line(t: &str) -> bool {
-    // Every line comes here: most have no colon and no «www.» up front.
-    if !t.starts_with("www.") && !t.contains(':') {
+    // Every line comes here, and many sentences hold a colon: a chunk
+    // counts only with one of these three, found at memory speed in the
+    // whole line before it is cut into chunks.
+    if !(t.contains("://") || t.contains("data:") || t.contains("www.")) {
         return false;
     }
     let address: usize = t
@@ -411,11 +494,24 @@ fn is_address_line(t: &str) -> bool {
 /// parts («КазТАГ», «РусГидро»).
 fn glued_items(t: &str) -> bool {
     let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
-    let mut chars = t.char_indices().peekable();
-    std::iter::from_fn(|| Some((chars.next()?, chars.peek()?.1))).any(|((i, a), b)| {
-        is_lower(a) && is_upper(b) && {
-            let after = &t[i + a.len_utf8()..];
-            letters(&t[..i + a.len_utf8()]) >= 5
+    // Only a capital can start the second item: capitals are found on the
+    // bytes (ASCII, and Russian «А»–«Я» with «Ё» and the letters before
+    // them, all led by 0xD0), other characters decoded, and only there is
+    // the character before looked at.
+    let b = t.as_bytes();
+    (1..b.len()).any(|j| {
+        let upper = match b[j] {
+            b'A'..=b'Z' => true,
+            // U+0400–U+042F capitals, U+0430–U+043F small letters.
+            0xD0 => b.get(j + 1).is_some_and(|&y| y <= 0xAF),
+            // U+0440–U+045F are small letters; past them cases alternate.
+            0xD1 => b.get(j + 1).is_some_and(|&y| y >= 0xA0) && t[j..].chars().next().is_some_and(is_upper),
+            0..=0x7F | 0x80..=0xBF => false,
+            _ => t[j..].chars().next().is_some_and(is_upper),
+        };
+        upper && t[..j].chars().next_back().is_some_and(is_lower) && {
+            let after = &t[j..];
+            letters(&t[..j]) >= 5
                 && after.chars().take_while(|c| c.is_alphabetic()).count() >= 5
                 && after.chars().skip(1).take(4).all(is_lower)
         }
@@ -479,20 +575,24 @@ fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
     let v = &*VOCABULARY;
     let (buf, ranges) = words(t, VOCABULARY_WORDS)?;
     let w: Vec<&str> = ranges.into_iter().map(|r| &buf[r]).collect();
+    // A family is searched only if one of its phrases opens with a word of
+    // the line (one lookup a word instead of every phrase at every word).
+    let families = v.families_of(&w);
+    let has = |bit: u8| families & bit != 0;
     let first = |family: &[Vec<String>]| family.iter().any(|p| opens_with(&w, p));
     // A call to follow the site may come after its name («Telegram Вести
     // Подписывайтесь на канал…»).
-    if v.subscribe.iter().any(|p| holds(&w, p)) {
+    if has(SUBSCRIBE) && v.subscribe.iter().any(|p| holds(&w, p)) {
         Some(LineKind::Subscribe)
-    } else if first(&v.meta) && (t.contains(':') || n <= 4) {
+    } else if has(META) && first(&v.meta) && (t.contains(':') || n <= 4) {
         Some(LineKind::Meta)
-    } else if first(&v.hard) && n <= 6 {
+    } else if has(HARD) && first(&v.hard) && n <= 6 {
         Some(LineKind::Hard)
-    } else if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.iter().any(|m| m == x)) {
+    } else if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.contains(*x)) {
         Some(LineKind::Site)
-    } else if first(&v.soft) && (n <= 3 || t.contains(':')) {
+    } else if has(SOFT) && first(&v.soft) && (n <= 3 || t.contains(':')) {
         Some(LineKind::Soft)
-    } else if !sentence && v.site.iter().any(|p| holds(&w, p)) {
+    } else if !sentence && has(SITE) && v.site.iter().any(|p| holds(&w, p)) {
         Some(LineKind::Site)
     } else {
         None
