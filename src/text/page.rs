@@ -400,7 +400,10 @@ fn is_figures(t: &str, n: usize) -> bool {
 /// A page detail made of figures: a clock time, a counter, a document
 /// number («13:30», «1245», «724-17-04-2024», «Комментарии (37)» is Hard).
 fn is_figure_meta(t: &str) -> bool {
-    !t.is_empty()
+    // Most lines open with a letter: decided on the first byte.
+    let first = t.as_bytes().first().copied().unwrap_or(b'a');
+    (first.is_ascii_digit() || b" :-.,[]()\xC2".contains(&first))
+        && !t.is_empty()
         && t.chars().all(|c| c.is_ascii_digit() || " :-.,[]()\u{a0}".contains(c))
         && t.chars().any(|c| c.is_ascii_digit())
 }
@@ -422,19 +425,30 @@ fn is_clock_line(t: &str) -> bool {
 }
 
 /// What `line` is.
+#[cfg(test)]
 pub(crate) fn classify(line: &str) -> LineKind {
+    classify_counted(line).0
+}
+
+/// Words of a line counted by [`classify_counted`]: a Prose or Short line
+/// says how many it has up to this many.
+pub(crate) const COUNTED_WORDS: usize = PARAGRAPH_WORDS;
+
+/// What `line` is, and (for a Prose or Short line) its words counted up
+/// to [`COUNTED_WORDS`], so that the parts need not count them again.
+pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if t.is_empty() {
-        return LineKind::Blank;
+        return (LineKind::Blank, 0);
     }
     if super::parts::is_photo_credit(t) {
-        return LineKind::Credit;
+        return (LineKind::Credit, 0);
     }
     if is_figure_meta(t) || is_clock_line(t) {
-        return LineKind::Meta;
+        return (LineKind::Meta, 0);
     }
     if is_address_line(t) {
-        return LineKind::Site;
+        return (LineKind::Site, 0);
     }
     // A timestamp with at most a word or two around it («Обновлено …»,
     // «(обновлено: 11:02)»); a sentence is none (and is not searched).
@@ -442,7 +456,7 @@ pub(crate) fn classify(line: &str) -> LineKind {
         if let Some((whole, _)) = timestamp_in(t) {
             let rest = format!("{} {}", &t[..whole.start], &t[whole.end..]);
             if word_count_upto(&rest, 4) <= 3 {
-                return LineKind::Meta;
+                return (LineKind::Meta, 0);
             }
         }
     }
@@ -450,24 +464,26 @@ pub(crate) fn classify(line: &str) -> LineKind {
     // and a line that ends a sentence is Prose from PARAGRAPH_WORDS on.
     let ends = ends_sentence(t);
     let n = word_count_upto(t, if ends { PARAGRAPH_WORDS } else { VOCABULARY_WORDS + 1 });
+    let counted = n.min(COUNTED_WORDS);
     let sentence = ends && n >= 2;
     // A long sentence is article text whatever word it opens with.
     if sentence && n >= PARAGRAPH_WORDS {
-        return LineKind::Prose;
+        return (LineKind::Prose, counted);
     }
     // Site words stand on short lines: longer ones are not looked up.
     if n <= VOCABULARY_WORDS {
         if let Some(kind) = by_vocabulary(t, n, sentence) {
-            return kind;
+            return (kind, counted);
         }
     }
-    if is_separated_list(t) || is_figures(t, n) || (!sentence && glued_items(t)) {
+    let kind = if is_separated_list(t) || is_figures(t, n) || (!sentence && glued_items(t)) {
         LineKind::Site
     } else if sentence {
         LineKind::Prose
     } else {
         LineKind::Short
-    }
+    };
+    (kind, counted)
 }
 
 /// Whether a line is mostly a link or an embedded image's address
@@ -477,7 +493,7 @@ fn is_address_line(t: &str) -> bool {
     // Every line comes here, and many sentences hold a colon: a chunk
     // counts only with one of these three, found at memory speed in the
     // whole line before it is cut into chunks.
-    if !(t.contains("://") || t.contains("data:") || t.contains("www.")) {
+    if !((t.contains(':') && (t.contains("://") || t.contains("data:"))) || (t.contains('w') && t.contains("www."))) {
         return false;
     }
     let address: usize = t

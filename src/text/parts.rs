@@ -237,10 +237,26 @@ impl Variants {
         Variants { all, by_first }
     }
 
-    /// The variants that occur in `line`, as sorted indices.
+    /// The variants that occur in `line` where a dateline can name its
+    /// agency, as sorted indices.
+    ///
+    /// In every shape, what stands before the agency's name is a place, a
+    /// date and the separators between them: letters, digits, spaces,
+    /// commas, periods, dashes and HTML entities («&nbsp;»). Past the first
+    /// other character («"», «:», «(», «/», ««») no pattern can reach a
+    /// name, so the search stops there: the pattern holds the names it can
+    /// match and matches as the one with every name does.
     fn found_in(&self, line: &str) -> Vec<u32> {
+        let reach = line
+            .char_indices()
+            .find(|&(_, c)| {
+                !(page::is_word_char(c) || matches!(c, ' ' | '\t' | '\u{a0}' | '\u{feff}' | ',' | '.' | '-' | '–' | '—' | '&' | ';'))
+            })
+            .map_or(line.len(), |(i, _)| i);
         let mut found: Vec<u32> = Vec::new();
-        for (i, c) in line.char_indices() {
+        // The character that ends the reach may still open a name (one
+        // written in quotes).
+        for (i, c) in line.char_indices().take_while(|&(i, _)| i <= reach) {
             for &v in self.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
                 if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
                     found.push(v);
@@ -669,12 +685,12 @@ impl PartsSplitter {
 
     fn unit(&self, text: &str, span: Span) -> Unit {
         let line = line_str(text, span);
-        let mut kind = page::classify(line);
+        let (mut kind, words) = page::classify_counted(line);
         // The site's own name on a line of its own («Sputnik Казахстан»).
         if kind == LineKind::Short && self.is_agency_name(line) {
             kind = LineKind::Site;
         }
-        Unit { span, kind }
+        Unit { span, kind, words }
     }
 
     /// Whether `line` is an agency's name, maybe with a word or two
@@ -802,7 +818,16 @@ fn may_open_dateline(line: &str) -> bool {
         return true;
     }
     let head = &t[..super::floor_char_boundary(t, 80)];
-    let cut = head.find([',', '.', '/', '(', '-', '–', '—']).unwrap_or(head.len());
+    // The first of `,./(-` or of the dashes «–» and «—» (0xE2 0x80 0x93 and
+    // 0x94), found on the bytes.
+    let b = head.as_bytes();
+    let cut = (0..b.len())
+        .find(|&i| match b[i] {
+            b',' | b'.' | b'/' | b'(' | b'-' => true,
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)),
+            _ => false,
+        })
+        .unwrap_or(head.len());
     let mut words = head[..cut].split_whitespace().peekable();
     words.peek().is_some() && words.enumerate().all(|(k, w)| k < 3 && w.starts_with(char::is_uppercase))
 }
@@ -812,6 +837,9 @@ fn may_open_dateline(line: &str) -> bool {
 struct Unit {
     span: Span,
     kind: LineKind,
+    /// Its words, counted up to [`page::COUNTED_WORDS`] (for a Prose or
+    /// Short line).
+    words: usize,
 }
 
 /// A short line found three times or more on a page is a widget's
@@ -820,10 +848,12 @@ struct Unit {
 /// word.
 fn repeated_lines_are_site_text(text: &str, units: &mut [Unit]) {
     const SHORT: usize = 8;
+    // The words a unit carries were counted far enough.
+    const _: () = assert!(SHORT <= page::COUNTED_WORDS);
     let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
     for u in units.iter() {
         let line = line_str(text, u.span);
-        if matches!(u.kind, LineKind::Prose | LineKind::Short) && page::word_count_upto(line, SHORT) < SHORT {
+        if matches!(u.kind, LineKind::Prose | LineKind::Short) && u.words < SHORT {
             *seen.entry(line).or_default() += 1;
         }
     }
