@@ -213,8 +213,10 @@ struct Variants {
     /// The variants, longest spelling first: the order in which the
     /// dateline patterns try them.
     all: Vec<String>,
-    /// Indices into `all` by their first character.
-    by_first: FxHashMap<char, Vec<u32>>,
+    /// Indices into `all` by their first two characters (every spelling
+    /// has two or more): a line's characters rarely open one, where most
+    /// open some spelling's first character (in lower case or capitals).
+    by_first: FxHashMap<(char, char), Vec<u32>>,
 }
 
 impl Variants {
@@ -228,10 +230,11 @@ impl Variants {
                 }
             }
         }
-        let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+        let mut by_first: FxHashMap<(char, char), Vec<u32>> = FxHashMap::default();
         for (i, v) in all.iter().enumerate() {
-            if let (Some(c), Ok(i)) = (v.chars().next(), u32::try_from(i)) {
-                by_first.entry(c).or_default().push(i);
+            let mut cs = v.chars();
+            if let (Some(c), Some(d), Ok(i)) = (cs.next(), cs.next(), u32::try_from(i)) {
+                by_first.entry((c, d)).or_default().push(i);
             }
         }
         Variants { all, by_first }
@@ -256,8 +259,10 @@ impl Variants {
         let mut found: Vec<u32> = Vec::new();
         // The character that ends the reach may still open a name (one
         // written in quotes).
-        for (i, c) in line.char_indices().take_while(|&(i, _)| i <= reach) {
-            for &v in self.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next().filter(|&(i, _)| i <= reach) {
+            let Some(&(_, d)) = chars.peek() else { break };
+            for &v in self.by_first.get(&(c, d)).map_or(&[][..], Vec::as_slice) {
                 if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
                     found.push(v);
                 }
