@@ -191,7 +191,7 @@ static TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
 /// timestamp.
 pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     // A timestamp has a clock time, unless it is the whole (short) line.
-    if !(line.contains(':') || line.len() <= 48) {
+    if !(line.len() <= 48 || memchr::memchr(b':', line.as_bytes()).is_some()) {
         return None;
     }
     // A match with no colon counts only as the whole line, and then opens
@@ -221,13 +221,13 @@ pub(crate) fn timestamp_in(line: &str) -> Option<(std::ops::Range<usize>, std::o
 /// zone in brackets («(UTC +04:00)», «(МСК)»).
 fn may_hold_colon(line: &str) -> bool {
     let b = line.as_bytes();
-    let clock = line.match_indices(':').any(|(i, _)| {
+    let clock = memchr::memchr_iter(b':', b).any(|i| {
         i > 0
             && b[i - 1].is_ascii_digit()
             && b.get(i + 1).is_some_and(u8::is_ascii_digit)
             && b.get(i + 2).is_some_and(u8::is_ascii_digit)
     });
-    clock || (line.contains('(') && ["(UTC", "(GMT", "(МСК"].iter().any(|z| line.contains(z)))
+    clock || (memchr::memchr(b'(', b).is_some() && ["(UTC", "(GMT", "(МСК"].iter().any(|z| line.contains(z)))
 }
 
 /// Lowercase words of a line (letters, digits, hyphens), `ё` as `е`, at
@@ -491,9 +491,11 @@ pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
 /// chunks that hold an address make at least half of it.
 fn is_address_line(t: &str) -> bool {
     // Every line comes here, and many sentences hold a colon: a chunk
-    // counts only with one of these three, found at memory speed in the
-    // whole line before it is cut into chunks.
-    if !((t.contains(':') && (t.contains("://") || t.contains("data:"))) || (t.contains('w') && t.contains("www."))) {
+    // counts only with one of these three, looked for at memory speed in
+    // the whole line before it is cut into chunks.
+    let b = t.as_bytes();
+    let found = |needle: &str| memchr::memmem::find(b, needle.as_bytes()).is_some();
+    if memchr::memchr2(b':', b'w', b).is_none() || !(found("://") || found("data:") || found("www.")) {
         return false;
     }
     let address: usize = t
@@ -545,7 +547,7 @@ fn is_lower(c: char) -> bool {
 }
 
 /// `char::is_uppercase`, as [`is_lower`].
-fn is_upper(c: char) -> bool {
+pub(crate) fn is_upper(c: char) -> bool {
     match c {
         'A'..='Z' | 'А'..='Я' | 'Ё' => true,
         'a'..='z' | 'а'..='я' | 'ё' => false,

@@ -208,7 +208,7 @@ pub struct PartsSplitter {
 
 /// Every agency spelling as written, in capitals, in lower case
 /// (lowercased dumps) and in title case.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Variants {
     /// The variants, longest spelling first: the order in which the
     /// dateline patterns try them.
@@ -217,6 +217,15 @@ struct Variants {
     /// has two or more): a line's characters rarely open one, where most
     /// open some spelling's first character (in lower case or capitals).
     by_first: FxHashMap<(char, char), Vec<u32>>,
+    /// The pairs of `by_first` as bits of a small filter: most positions
+    /// of a line are passed without a lookup.
+    pairs: [u64; 64],
+}
+
+/// The bit of a pair of characters in [`Variants::pairs`].
+fn pair_bit(c: char, d: char) -> (usize, u64) {
+    let h = ((c as u32).wrapping_mul(31) ^ d as u32) as usize & 4095;
+    (h / 64, 1 << (h % 64))
 }
 
 impl Variants {
@@ -237,7 +246,12 @@ impl Variants {
                 by_first.entry((c, d)).or_default().push(i);
             }
         }
-        Variants { all, by_first }
+        let mut pairs = [0; 64];
+        for &(c, d) in by_first.keys() {
+            let (word, bit) = pair_bit(c, d);
+            pairs[word] |= bit;
+        }
+        Variants { all, by_first, pairs }
     }
 
     /// The variants that occur in `line` where a dateline can name its
@@ -262,6 +276,10 @@ impl Variants {
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next().filter(|&(i, _)| i <= reach) {
             let Some(&(_, d)) = chars.peek() else { break };
+            let (word, bit) = pair_bit(c, d);
+            if self.pairs[word] & bit == 0 {
+                continue;
+            }
             for &v in self.by_first.get(&(c, d)).map_or(&[][..], Vec::as_slice) {
                 if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
                     found.push(v);
@@ -823,18 +841,25 @@ fn may_open_dateline(line: &str) -> bool {
         return true;
     }
     let head = &t[..super::floor_char_boundary(t, 80)];
-    // The first of `,./(-` or of the dashes «–» and «—» (0xE2 0x80 0x93 and
-    // 0x94), found on the bytes.
-    let b = head.as_bytes();
-    let cut = (0..b.len())
-        .find(|&i| match b[i] {
-            b',' | b'.' | b'/' | b'(' | b'-' => true,
-            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)),
-            _ => false,
-        })
-        .unwrap_or(head.len());
-    let mut words = head[..cut].split_whitespace().peekable();
-    words.peek().is_some() && words.enumerate().all(|(k, w)| k < 3 && w.starts_with(char::is_uppercase))
+    // One pass up to the first of `,./(-–—`, stopping at the first word
+    // that rules the line out (most lines' second word).
+    let mut words = 0;
+    let mut inside = false;
+    for c in head.chars() {
+        if matches!(c, ',' | '.' | '/' | '(' | '-' | '–' | '—') {
+            break;
+        }
+        if c.is_whitespace() {
+            inside = false;
+        } else if !inside {
+            words += 1;
+            if words > 3 || !page::is_upper(c) {
+                return false;
+            }
+            inside = true;
+        }
+    }
+    words > 0
 }
 
 /// One non-blank line (or piece of a line) and what it is.
@@ -903,8 +928,7 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
 fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    // `match_indices` of a char searches with memchr.
-    for (i, _) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         out.push(Span::new(start, i));
         start = i + 1;
     }
