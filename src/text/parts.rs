@@ -202,8 +202,33 @@ pub struct PartsSplitter {
     shapes: ShapeCache,
     /// Lowercased agency names, to accept a bracketed agency with no date.
     names: Vec<String>,
+    /// Indices into `names` by their first and by their last character:
+    /// the names a line can open or end with.
+    name_ends: NameEnds,
     /// A placeholder that finds no dateline ([`PartsSplitter::unbuilt`]).
     unbuilt: bool,
+}
+
+/// The agency names (lowercased) by their first and by their last
+/// character.
+#[derive(Debug, Clone, Default)]
+struct NameEnds {
+    first: FxHashMap<char, Vec<u32>>,
+    last: FxHashMap<char, Vec<u32>>,
+}
+
+impl NameEnds {
+    fn new(names: &[String]) -> NameEnds {
+        let mut ends = NameEnds::default();
+        for (i, n) in names.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            if let (Some(a), Some(z)) = (n.chars().next(), n.chars().next_back()) {
+                ends.first.entry(a).or_default().push(i);
+                ends.last.entry(z).or_default().push(i);
+            }
+        }
+        ends
+    }
 }
 
 /// Every agency spelling as written, in capitals, in lower case
@@ -426,8 +451,16 @@ impl PartsSplitter {
             .collect();
         spellings.sort_by_key(|n| std::cmp::Reverse(n.len()));
         spellings.dedup();
-        let names = spellings.iter().map(|n| n.to_lowercase()).collect();
-        Ok(PartsSplitter { spellings, variants: OnceLock::new(), shapes: ShapeCache::default(), names, unbuilt: false })
+        let names: Vec<String> = spellings.iter().map(|n| n.to_lowercase()).collect();
+        let name_ends = NameEnds::new(&names);
+        Ok(PartsSplitter {
+            spellings,
+            variants: OnceLock::new(),
+            shapes: ShapeCache::default(),
+            names,
+            name_ends,
+            unbuilt: false,
+        })
     }
 
     /// Compiles the city-first and date-first shapes with every agency
@@ -450,6 +483,7 @@ impl PartsSplitter {
             variants: OnceLock::new(),
             shapes: ShapeCache::default(),
             names: Vec::new(),
+            name_ends: NameEnds::default(),
             unbuilt: true,
         }
     }
@@ -723,7 +757,11 @@ impl PartsSplitter {
             return false;
         }
         let l = line.trim().to_lowercase();
-        self.names.iter().any(|n| l.starts_with(n.as_str()) || l.ends_with(n.as_str()))
+        let names = |map: &FxHashMap<char, Vec<u32>>, c: Option<char>, test: &dyn Fn(&str) -> bool| {
+            c.and_then(|c| map.get(&c)).is_some_and(|ix| ix.iter().any(|&i| test(&self.names[i as usize])))
+        };
+        names(&self.name_ends.first, l.chars().next(), &|n| l.starts_with(n))
+            || names(&self.name_ends.last, l.chars().next_back(), &|n| l.ends_with(n))
     }
 
     /// Where the article starts: the unit holding the dateline (searched in
