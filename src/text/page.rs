@@ -234,6 +234,9 @@ fn may_hold_colon(line: &str) -> bool {
 /// most `max` of them; None when there are more. One buffer for the line,
 /// the words are slices of it.
 fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+    if let Some(plain) = plain_words(line, max) {
+        return plain;
+    }
     let mut buf = String::with_capacity(line.len());
     let mut out = Vec::new();
     // «ria.ru» is one word: a dot inside a word stays.
@@ -277,6 +280,69 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
     Some((buf, out))
 }
 
+/// [`words`] on bytes, for a line of ASCII and Russian letters (А–я, Ё, ё)
+/// only; None for any other character (then `words` reads characters).
+#[allow(clippy::option_option)]
+fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::Range<usize>>)>> {
+    let b = line.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(b.len());
+    let mut out = Vec::new();
+    let (mut i, mut start) = (0, 0);
+    loop {
+        // The length of the word character at `i`, 0 for a separator
+        // (or the end).
+        let width = match (b.get(i), b.get(i + 1)) {
+            (None, _) => 0,
+            (Some(x), _) if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') => 1,
+            (Some(x), _) if x.is_ascii() => 0,
+            (Some(0xD0), Some(0x81 | 0x90..=0xBF)) | (Some(0xD1), Some(0x80..=0x8F | 0x91)) => 2,
+            _ => return None,
+        };
+        if width > 0 {
+            i += width;
+            continue;
+        }
+        // A word ends here: without its outer hyphens and dots.
+        let mut w = &b[start..i];
+        while let [b'-' | b'.', rest @ ..] = w {
+            w = rest;
+        }
+        while let [rest @ .., b'-' | b'.'] = w {
+            w = rest;
+        }
+        if !w.is_empty() {
+            if out.len() == max {
+                return Some(None);
+            }
+            let from = buf.len();
+            let mut k = 0;
+            while let Some(&x) = w.get(k) {
+                match (x, w.get(k + 1).copied().unwrap_or(0)) {
+                    (0xD0, y @ 0x90..=0x9F) => buf.extend([0xD0, y + 0x20]),
+                    (0xD0, y @ 0xA0..=0xAF) => buf.extend([0xD1, y - 0x20]),
+                    // Ё and ё read as е.
+                    (0xD0, 0x81) | (0xD1, 0x91) => buf.extend([0xD0, 0xB5]),
+                    (0xD0 | 0xD1, y) => buf.extend([x, y]),
+                    _ => {
+                        buf.push(x.to_ascii_lowercase());
+                        k += 1;
+                        continue;
+                    }
+                }
+                k += 2;
+            }
+            out.push(from..buf.len());
+        }
+        if i >= b.len() {
+            break;
+        }
+        i += 1;
+        start = i;
+    }
+    // Only ASCII and whole two-byte Russian letters were copied.
+    Some(Some((String::from_utf8(buf).ok()?, out)))
+}
+
 /// What a byte tells [`word_count_upto`]: a word character starts here
 /// (ASCII letters and digits, and every character outside ASCII except
 /// those led by 0xC2 — Latin-1 signs: «», °, no-break space — and 0xE2 —
@@ -305,21 +371,25 @@ const CONTINUATION: u8 = 2;
 /// `cap`: every rule compares it with a small number, and a long paragraph
 /// must cost no more than the words it needs.
 pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
-    let (mut n, mut inside) = (0, false);
-    for &x in line.as_bytes() {
-        match WORD_BYTES[x as usize] {
-            CONTINUATION => {}
-            WORD => {
-                if !inside {
-                    n += 1;
-                    if n >= cap {
-                        return n;
-                    }
-                    inside = true;
-                }
+    let b = line.as_bytes();
+    let (mut n, mut inside, mut i) = (0, false, 0);
+    // A character at a time: its lead byte says what it is and how long
+    // it is (a Russian letter is two bytes, read once).
+    while let Some(&x) = b.get(i) {
+        let word = WORD_BYTES[x as usize] == WORD;
+        if word && !inside {
+            n += 1;
+            if n >= cap {
+                return n;
             }
-            _ => inside = false,
         }
+        inside = word;
+        i += match x {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     n
 }
