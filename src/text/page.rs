@@ -286,7 +286,7 @@ fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)
 fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::Range<usize>>)>> {
     let b = line.as_bytes();
     let mut buf: Vec<u8> = Vec::with_capacity(b.len());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(max);
     let (mut i, mut start) = (0, 0);
     loop {
         // The length of the word character at `i`, 0 for a separator
