@@ -289,26 +289,24 @@ impl Variants {
     /// name, so the search stops there: the pattern holds the names it can
     /// match and matches as the one with every name does.
     fn found_in(&self, line: &str) -> Vec<u32> {
-        let reach = line
-            .char_indices()
-            .find(|&(_, c)| {
-                !(page::is_word_char(c) || matches!(c, ' ' | '\t' | '\u{a0}' | '\u{feff}' | ',' | '.' | '-' | '–' | '—' | '&' | ';'))
-            })
-            .map_or(line.len(), |(i, _)| i);
         let mut found: Vec<u32> = Vec::new();
-        // The character that ends the reach may still open a name (one
-        // written in quotes).
         let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next().filter(|&(i, _)| i <= reach) {
+        while let Some((i, c)) = chars.next() {
             let Some(&(_, d)) = chars.peek() else { break };
             let (word, bit) = pair_bit(c, d);
-            if self.pairs[word] & bit == 0 {
-                continue;
-            }
-            for &v in self.by_first.get(&(c, d)).map_or(&[][..], Vec::as_slice) {
-                if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
-                    found.push(v);
+            if self.pairs[word] & bit != 0 {
+                for &v in self.by_first.get(&(c, d)).map_or(&[][..], Vec::as_slice) {
+                    if !found.contains(&v) && line[i..].starts_with(self.all[v as usize].as_str()) {
+                        found.push(v);
+                    }
                 }
+            }
+            // The character that ends the reach may still open a name (one
+            // written in quotes); none after it can.
+            let reached = !(page::is_word_char(c)
+                || matches!(c, ' ' | '\t' | '\u{a0}' | '\u{feff}' | ',' | '.' | '-' | '–' | '—' | '&' | ';'));
+            if reached {
+                break;
             }
         }
         found.sort_unstable();
