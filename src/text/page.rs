@@ -287,57 +287,46 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
     let b = line.as_bytes();
     let mut buf: Vec<u8> = Vec::with_capacity(b.len());
     let mut out = Vec::with_capacity(max);
-    let (mut i, mut start) = (0, 0);
-    loop {
-        // The length of the word character at `i`, 0 for a separator
-        // (or the end).
-        let width = match (b.get(i), b.get(i + 1)) {
-            (None, _) => 0,
-            (Some(x), _) if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') => 1,
-            (Some(x), _) if x.is_ascii() => 0,
-            (Some(0xD0), Some(0x81 | 0x90..=0xBF)) | (Some(0xD1), Some(0x80..=0x8F | 0x91)) => 2,
-            _ => return None,
-        };
-        if width > 0 {
-            i += width;
-            continue;
+    // Where the word being copied starts in `buf`.
+    let mut start = 0;
+    let mut i = 0;
+    while i <= b.len() {
+        match b.get(i) {
+            Some(&x) if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') => {
+                buf.push(x.to_ascii_lowercase());
+                i += 1;
+                continue;
+            }
+            Some(&x) if !x.is_ascii() => {
+                // Russian letters lowercased, «ё» and «Ё» as «е».
+                let pair = match (x, b.get(i + 1).copied().unwrap_or(0)) {
+                    (0xD0, y @ 0x90..=0x9F) => [0xD0, y + 0x20],
+                    (0xD0, y @ 0xA0..=0xAF) => [0xD1, y - 0x20],
+                    (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
+                    (0xD0, y @ 0xB0..=0xBF) | (0xD1, y @ 0x80..=0x8F) => [x, y],
+                    _ => return None,
+                };
+                buf.extend(pair);
+                i += 2;
+                continue;
+            }
+            _ => {}
         }
-        // A word ends here: without its outer hyphens and dots.
-        let mut w = &b[start..i];
-        while let [b'-' | b'.', rest @ ..] = w {
-            w = rest;
+        // A separator or the end: the word ends, without its outer hyphens
+        // and dots.
+        while buf.len() > start && matches!(buf.last(), Some(b'-' | b'.')) {
+            buf.pop();
         }
-        while let [rest @ .., b'-' | b'.'] = w {
-            w = rest;
-        }
-        if !w.is_empty() {
+        let lead = buf[start..].iter().take_while(|x| matches!(x, b'-' | b'.')).count();
+        buf.drain(start..start + lead);
+        if buf.len() > start {
             if out.len() == max {
                 return Some(None);
             }
-            let from = buf.len();
-            let mut k = 0;
-            while let Some(&x) = w.get(k) {
-                match (x, w.get(k + 1).copied().unwrap_or(0)) {
-                    (0xD0, y @ 0x90..=0x9F) => buf.extend([0xD0, y + 0x20]),
-                    (0xD0, y @ 0xA0..=0xAF) => buf.extend([0xD1, y - 0x20]),
-                    // Ё and ё read as е.
-                    (0xD0, 0x81) | (0xD1, 0x91) => buf.extend([0xD0, 0xB5]),
-                    (0xD0 | 0xD1, y) => buf.extend([x, y]),
-                    _ => {
-                        buf.push(x.to_ascii_lowercase());
-                        k += 1;
-                        continue;
-                    }
-                }
-                k += 2;
-            }
-            out.push(from..buf.len());
-        }
-        if i >= b.len() {
-            break;
+            out.push(start..buf.len());
+            start = buf.len();
         }
         i += 1;
-        start = i;
     }
     // Only ASCII and whole two-byte Russian letters were copied.
     Some(Some((String::from_utf8(buf).ok()?, out)))
