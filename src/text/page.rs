@@ -234,9 +234,11 @@ fn may_hold_colon(line: &str) -> bool {
 /// most `max` of them; None when there are more. One buffer for the line,
 /// the words are slices of it.
 fn words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
-    if let Some(plain) = plain_words(line, max) {
-        return plain;
-    }
+    plain_words(line, max).unwrap_or_else(|| char_words(line, max))
+}
+
+/// [`words`] a character at a time, for any line.
+fn char_words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
     let mut buf = String::with_capacity(line.len());
     let mut out = Vec::new();
     // «ria.ru» is one word: a dot inside a word stays.
@@ -583,7 +585,8 @@ fn glued_items(t: &str) -> bool {
             0xD0 => b.get(j + 1).is_some_and(|&y| y <= 0xAF),
             // U+0440–U+045F are small letters; past them cases alternate.
             0xD1 => b.get(j + 1).is_some_and(|&y| y >= 0xA0) && t[j..].chars().next().is_some_and(is_upper),
-            0..=0x7F | 0x80..=0xBF => false,
+            // ASCII, and the bytes inside a character.
+            0..=0xBF => false,
             _ => t[j..].chars().next().is_some_and(is_upper),
         };
         upper && t[..j].chars().next_back().is_some_and(is_lower) && {
@@ -765,6 +768,120 @@ mod tests {
         for (line, kind) in cases {
             assert_eq!(classify(line), kind, "{line}");
         }
+    }
+
+    /// The byte path of `words` reads a plain line as the character path
+    /// does, and leaves other lines to it.
+    #[test]
+    fn plain_words_as_characters() {
+        let lines = [
+            "Главная / Политика",
+            "ЁЛКИ и ёлки, Ёж-ёж",
+            "Читать ria.ru в Дзен",
+            "--А.Б.-- +7 (495) a-b- .c. МИД-РФ",
+            "Москва—Пекин «переговоры» 18+",
+            "",
+            "- . -",
+            "один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать",
+            "ПОЛИТИКА ЭКОНОМИКА Ѐ",
+            "Қазақстан жаңалықтары",
+        ];
+        for line in lines {
+            for max in [3, VOCABULARY_WORDS] {
+                match plain_words(line, max) {
+                    Some(plain) => assert_eq!(plain, char_words(line, max), "{line}"),
+                    None => assert!(line.contains(['Ѐ', 'Қ', '«', '—']), "{line}"),
+                }
+            }
+        }
+    }
+
+    /// What `timestamp_in` found before it skipped lines without a possible
+    /// colon: the pattern over every line with a colon or of 48 bytes.
+    fn timestamp_by_pattern(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        if !(line.contains(':') || line.len() <= 48) || !line.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        TIMESTAMP.captures_iter(line).find_map(|c| {
+            let (whole, date) = (c.get(0)?, c.name("date")?);
+            let alone = line[..whole.start()].trim().is_empty() && line[whole.end()..].trim().is_empty();
+            (whole.as_str().contains(':') || alone).then(|| (whole.range(), date.range()))
+        })
+    }
+
+    #[test]
+    fn timestamps_as_the_pattern_finds_them() {
+        for line in [
+            "Опубликовано 14 марта 2022 (МСК: +3) в разделе новостей о переговорах",
+            "Опубликовано 14 марта 2022 (UTC +04:00)",
+            "Заявление: переговоры 14 марта 2022 года прошли в Москве, сообщил министр.",
+            "Встреча в 15:30 14.03.2022 прошла в Москве и продолжалась три часа подряд",
+            " 14.03.2022 ",
+            "14 марта 2022 года: итоги",
+            "В 2022 году: 5 встреч, 3 визита и 12 телефонных разговоров министров",
+            "12:58 17/01/2017",
+        ] {
+            assert_eq!(timestamp_in(line), timestamp_by_pattern(line), "{line}");
+        }
+    }
+
+    /// Glued menu items found character by character, as before the byte
+    /// scan for capitals.
+    fn glued_by_characters(t: &str) -> bool {
+        let letters = |s: &str| s.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        let mut chars = t.char_indices().peekable();
+        std::iter::from_fn(|| Some((chars.next()?, chars.peek()?.1))).any(|((i, a), b)| {
+            a.is_lowercase() && b.is_uppercase() && {
+                let after = &t[i + a.len_utf8()..];
+                letters(&t[..i + a.len_utf8()]) >= 5
+                    && after.chars().take_while(|c| c.is_alphabetic()).count() >= 5
+                    && after.chars().skip(1).take(4).all(char::is_lowercase)
+            }
+        })
+    }
+
+    #[test]
+    fn glued_items_from_the_capitals() {
+        for line in [
+            "ХроникаВоенная операция",
+            "КазТАГ сообщает",
+            "ПолитикаЭкономика",
+            "жаңалықтарыҚазақстан",
+            "новостиѠѡѡѡѡѡ",
+            "newsPolitics today",
+            "ѐѐѐѐѐЀѐѐѐѐ",
+            "Российско-китайские переговоры",
+        ] {
+            assert_eq!(glued_items(line), glued_by_characters(line), "{line}");
+        }
+    }
+
+    /// Every phrase of a family is found by its family's first words.
+    #[test]
+    fn every_phrase_passes_its_family_filter() {
+        let v = &*VOCABULARY;
+        for (family, bit) in
+            [(&v.subscribe, SUBSCRIBE), (&v.meta, META), (&v.hard, HARD), (&v.soft, SOFT), (&v.site, SITE)]
+        {
+            for phrase in family {
+                let words: Vec<&str> =
+                    phrase.iter().map(|w| if w == "*" { "слово" } else { w.trim_end_matches('*') }).collect();
+                assert_ne!(v.families_of(&words) & bit, 0, "{phrase:?}");
+            }
+        }
+    }
+
+    /// Every notice phrase, as written and capitalized, passes its anchors.
+    #[test]
+    fn every_notice_phrase_is_found() {
+        for p in &VOCABULARY.notice {
+            let mut cs = p.chars();
+            let capitalized: String = cs.next().into_iter().flat_map(char::to_uppercase).chain(cs).collect();
+            for line in [format!("Сайт: {p}."), format!("{capitalized} здесь")] {
+                assert!(is_notice(&line), "{line}");
+            }
+        }
+        assert!(!is_notice("Министры обсудили сотрудничество."));
     }
 
     /// The byte table counts what a character-by-character reading does.

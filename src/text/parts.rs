@@ -1096,6 +1096,66 @@ mod tests {
         }
     }
 
+    /// `may_open_dateline` as it was written before its one pass.
+    fn may_open_by_cut(line: &str) -> bool {
+        let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let head = &t[..crate::text::floor_char_boundary(t, 80)];
+        let cut = head.find([',', '.', '/', '(', '-', '–', '—']).unwrap_or(head.len());
+        let mut words = head[..cut].split_whitespace().peekable();
+        words.peek().is_some() && words.enumerate().all(|(k, w)| k < 3 && w.starts_with(char::is_uppercase))
+    }
+
+    #[test]
+    fn dateline_openings_in_one_pass() {
+        for line in [
+            "МОСКВА, 6 октября",
+            "Баку, Азербайджан, 6 октября",
+            "АСТАНА. КАЗИНФОРМ –",
+            "БАКУ /Trend/",
+            "Нур-Султан – 8 октября",
+            "В Душанбе прошло",
+            "Владимир Путин, президент",
+            "Один Два Три Четыре, пять",
+            "\u{feff}\u{a0}ЕРЕВАН — 6 ОКТЯБРЯ",
+            "6 октября, Минск",
+            ", Москва",
+            "",
+            "Ѐлка Ӂ",
+        ] {
+            assert_eq!(may_open_dateline(line), may_open_by_cut(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn agency_names_only_where_a_dateline_can_name_one() {
+        let s = splitter();
+        let v = s.variants();
+        let names =
+            |line: &str| -> Vec<&str> { v.found_in(line).iter().map(|&i| v.all[i as usize].as_str()).collect() };
+        assert_eq!(names("МОСКВА, 6 окт — ТАСС. Министр"), ["ТАСС"]);
+        assert_eq!(names("МОСКВА&nbsp;— РИА Новости. ТАСС"), ["РИА Новости", "ТАСС"]);
+        // Past a quote or a colon no shape reaches a name.
+        assert!(names("Министр сказал: «ТАСС сообщил»").is_empty());
+        assert_eq!(names("МОСКВА «ТАСС»"), Vec::<&str>::new());
+        // The character that ends the reach may open a name.
+        let quoted = PartsSplitter::new(["«Ховар»"]).unwrap();
+        let qv = quoted.variants();
+        assert_eq!(qv.found_in("ДУШАНБЕ «Ховар» сообщает").len(), 1);
+    }
+
+    #[test]
+    fn agency_names_by_their_first_and_last_letters() {
+        let s = splitter();
+        assert!(s.is_agency_name("Sputnik Казахстан"));
+        assert!(s.is_agency_name("Новости РИА Новости"));
+        assert!(!s.is_agency_name("Министры встретились"));
+        assert!(!s.is_agency_name("Новости агентства ТАСС сегодня"));
+        assert!(!PartsSplitter::unbuilt().is_agency_name("ТАСС"));
+    }
+
     #[test]
     fn ordinary_sentences_are_not_datelines() {
         for line in [
