@@ -334,29 +334,33 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
     Some(Some((String::from_utf8(buf).ok()?, out)))
 }
 
-/// What a byte tells [`word_count_upto`]: a word character starts here
-/// (ASCII letters and digits, and every character outside ASCII except
-/// those led by 0xC2 — Latin-1 signs: «», °, no-break space — and 0xE2 —
-/// general punctuation: dashes, quotes, …, №, €, −), no word character
-/// starts here, or a continuation byte (the character already decided).
-const WORD_BYTES: [u8; 256] = {
-    let mut t = [NO_WORD; 256];
+/// What the byte that opens a character tells [`word_count_upto`]: the
+/// character's length in bytes, times two, plus one when it is a word
+/// character (ASCII letters and digits, and every character outside ASCII
+/// except those led by 0xC2 — Latin-1 signs: «», °, no-break space — and
+/// 0xE2 — general punctuation: dashes, quotes, …, №, €, −). Bytes inside a
+/// character are never read.
+const LEADS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut x = 0;
     while x < 256 {
         let b = x as u8;
-        t[x] = match b {
-            0..=0x7F if b.is_ascii_alphanumeric() => WORD,
-            0..=0x7F | 0xC2 | 0xE2 => NO_WORD,
-            0x80..=0xBF => CONTINUATION,
-            _ => WORD,
+        let width = match b {
+            0..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
         };
+        let word = match b {
+            0..=0x7F => b.is_ascii_alphanumeric(),
+            0xC2 | 0xE2 => false,
+            _ => true,
+        };
+        t[x] = width * 2 + word as u8;
         x += 1;
     }
     t
 };
-const NO_WORD: u8 = 0;
-const WORD: u8 = 1;
-const CONTINUATION: u8 = 2;
 
 /// Number of words (runs of letters or digits) in `line`, counted up to
 /// `cap`: every rule compares it with a small number, and a long paragraph
@@ -364,10 +368,10 @@ const CONTINUATION: u8 = 2;
 pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
     let b = line.as_bytes();
     let (mut n, mut inside, mut i) = (0, false, 0);
-    // A character at a time: its lead byte says what it is and how long
-    // it is (a Russian letter is two bytes, read once).
+    // A character at a time (a Russian letter is two bytes, read once).
     while let Some(&x) = b.get(i) {
-        let word = WORD_BYTES[x as usize] == WORD;
+        let lead = LEADS[x as usize];
+        let word = lead & 1 == 1;
         if word && !inside {
             n += 1;
             if n >= cap {
@@ -375,12 +379,7 @@ pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
             }
         }
         inside = word;
-        i += match x {
-            0..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
+        i += usize::from(lead >> 1);
     }
     n
 }
