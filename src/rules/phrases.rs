@@ -425,8 +425,9 @@ impl Phrases {
     pub(crate) fn find(&self, doc: &Document, from: usize, to: usize) -> Vec<Hit> {
         let to = to.min(doc.tokens.len());
         // About one hit for three tokens in news: room for that at once
-        // rather than growing the list from one.
-        let mut out = Vec::with_capacity(to.saturating_sub(from) / 3 + 1);
+        // rather than growing the list from one, up to a sentence's worth
+        // (a text of no hits at all reserves no memory in proportion).
+        let mut out = Vec::with_capacity((to.saturating_sub(from) / 3 + 1).min(32));
         let mut covered = [0usize; FAMILIES];
         // Per family: (length, phrase) of the best phrase at the current
         // token, valid where the family's bit is set in `found` (no reset
