@@ -249,3 +249,11 @@ fn reaching_an_agreement_as_a_topic_announces_nothing() {
     );
     assert_eq!(f, []);
 }
+
+#[test]
+fn what_cannot_be_held_is_not_announced() {
+    let f = fups(
+        "Президенты России и Франции провели переговоры по видеосвязи. Президент отметил, что политики не могут провести очные встречи.",
+    );
+    assert_eq!(f, []);
+}

@@ -78,3 +78,11 @@ fn a_meeting_told_again_as_talks_gives_its_format() {
     assert_eq!(format_of(text), Format::Videoconference);
     assert_eq!(extract(text).kind, dipnews::EventKind::Meeting);
 }
+
+#[test]
+fn an_event_told_of_as_remote_further_on_has_no_venue() {
+    let text = "Президент России 26 июня пообщался с президентом Франции. Тот хотел приехать в Москву.\n\n\
+                Переговоры президентов в режиме видеоконференции прошли в пятницу, 26 июня.";
+    let r = extract(text);
+    assert_eq!((r.format, r.location), (Format::Videoconference, None));
+}

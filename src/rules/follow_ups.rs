@@ -175,7 +175,12 @@ fn clause_event(
     });
     // «Очная встреча не планируется», «визит не состоится»: announced as
     // not taking place.
-    if marker.is_some_and(|m| m.first() > a && ctx.word(m.first() - 1) == "не") {
+    // («не могут провести очные встречи», «не будет проведена».)
+    let negated = |k: usize| {
+        let modal = ["могут", "может", "смогут", "сможет", "удастся", "удалось", "будет", "будут"];
+        (k > a && ctx.word(k - 1) == "не") || (k > a + 1 && ctx.word(k - 2) == "не" && modal.contains(&ctx.word(k - 1)))
+    };
+    if marker.is_some_and(|m| negated(m.first())) {
         return None;
     }
     // «о важности достижения договорённости на переговорах»: reaching an

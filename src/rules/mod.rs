@@ -72,6 +72,8 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         venue::location(&ctx, &ev, &sents)
     };
     let (format, format_span) = format::format(&ctx, &ev, venue.is_some());
+    // A format stated further on may make the event remote: no venue then.
+    let venue = venue.filter(|_| format != Format::Videoconference);
     rec.format = format;
     rec.evidence.format = format_span;
     if let Some((place, span)) = venue {

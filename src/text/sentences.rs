@@ -143,6 +143,40 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
     out
 }
 
+/// Whether the terminal mark at token `i` ends a sentence though no space
+/// follows it: paragraphs a scraper glued together («…в сообщении.По
+/// данным пресс-службы…», «…в Стамбуле.Стоит отметить…», «…с Макеем.«Состоялся
+/// обмен…»). A Cyrillic word of three letters or more ending in lowercase
+/// before it, a capitalized Cyrillic word after it (a one-letter one when
+/// a space follows: «Ливию.В начале»), or a quote opening one; not
+/// «г.Москва», «им.Ленина» (too short), «С.В.Лавров» (initials), an
+/// abbreviation («просп.Мира») nor an address (Latin).
+fn glued_paragraphs(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    let cyrillic = |c: char| matches!(c, 'а'..='я' | 'ё' | 'А'..='Я' | 'Ё');
+    let lower = |c: char| matches!(c, 'а'..='я' | 'ё');
+    let Some(prev) = i.checked_sub(1).map(|k| &tokens[k]) else { return false };
+    let w = prev.text(text);
+    let word_before = prev.kind == TokenKind::Word
+        && prev.span().end == tokens[i].span().start
+        && w.chars().count() >= 3
+        && w.chars().all(cyrillic)
+        && w.chars().last().is_some_and(lower)
+        && !ABBREVIATIONS.contains(&w);
+    let capital_word = |k: usize| {
+        let Some(t) = tokens.get(k) else { return false };
+        let mut c = t.text(text).chars();
+        let first = c.next().is_some_and(|c| cyrillic(c) && !lower(c));
+        let rest = match c.next() {
+            Some(c) => lower(c),
+            // «В начале»: a one-letter word, then a space and a word.
+            None => tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && n.span().start > t.span().end),
+        };
+        t.kind == TokenKind::Word && first && rest
+    };
+    let opening = capital_word(i + 1) || (matches!(next.text(text), "«" | "\"" | "„" | "“") && capital_word(i + 2));
+    word_before && opening
+}
+
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: bool, lowercased: bool) -> bool {
     let t = &tokens[i];
     if t.kind != TokenKind::Punct {
@@ -160,7 +194,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
     } else if !terminal {
         return false;
     }
-    if !spaced && !closer {
+    if !spaced && !closer && !glued_paragraphs(text, tokens, i, next) {
         return false;
     }
     let nt = next.text(text);
@@ -230,5 +264,29 @@ mod tests {
         assert_eq!(sents("Он сказал: «Мы готовы.» Затем ушёл."), ["Он сказал: «Мы готовы.»", "Затем ушёл."]);
         assert_eq!(sents("Первая строка\nВторая строка"), ["Первая строка", "Вторая строка"]);
         assert_eq!(sents("Список: 1. первое; 2. второе."), ["Список: 1. первое; 2. второе."]);
+    }
+
+    #[test]
+    fn paragraphs_glued_without_a_space() {
+        assert_eq!(
+            sents("Об этом говорится в сообщении.По данным пресс-службы, министры созвонились."),
+            ["Об этом говорится в сообщении.", "По данным пресс-службы, министры созвонились."]
+        );
+        assert_eq!(
+            sents("Он говорил с коллегой.«Состоялся обмен мнениями»."),
+            ["Он говорил с коллегой.", "«Состоялся обмен мнениями»."]
+        );
+        // Not an abbreviation, an address or a short word before a name.
+        assert_eq!(
+            sents("Он живет в г.Москва и на ул.Ленина, сайт mfa.gov.Az работает."),
+            ["Он живет в г.Москва и на ул.Ленина, сайт mfa.gov.Az работает."]
+        );
+        assert_eq!(sents("Встреча прошла на просп.Мира."), ["Встреча прошла на просп.Мира."]);
+        assert_eq!(
+            sents("Саммит пройдет в Стамбуле.Стоит отметить это."),
+            ["Саммит пройдет в Стамбуле.", "Стоит отметить это."]
+        );
+        assert_eq!(sents("Обсудили Сирию и Ливию.В начале беседы."), ["Обсудили Сирию и Ливию.", "В начале беседы."]);
+        assert_eq!(sents("Министр Иванов.В.Путин."), ["Министр Иванов.В.Путин."]);
     }
 }
