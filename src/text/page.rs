@@ -744,8 +744,7 @@ const VOCABULARY_WORDS: usize = 12;
 /// («Политика», «В мире», «Политика 0»: a rubric and its comments).
 fn is_menu_line(w: &[&str]) -> bool {
     let count = |x: &&str| x.bytes().all(|b| b.is_ascii_digit());
-    let words = w.iter().filter(|x| !count(x)).count();
-    (1..=5).contains(&words) && w.len() <= 5 && w.iter().all(|x| count(x) || VOCABULARY.menu.contains(*x))
+    w.len() <= 5 && w.iter().all(|x| count(x) || VOCABULARY.menu.contains(*x)) && w.iter().any(|x| !count(x))
 }
 
 /// What the site words of `gazetteers/site.tsv` make of a short line of

@@ -902,8 +902,19 @@ fn holds_bracketed_credit(line: &str) -> bool {
 /// Страна»). Article text does not; a site's tag block copied twice does.
 fn repeats_itself(line: &str) -> bool {
     const RUN: usize = 3;
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 2 * RUN && words[RUN..].windows(RUN).any(|w| w == &words[..RUN])
+    // Counted on the bytes first: most title-like lines are short. The
+    // run is then looked for as written (words one space apart).
+    if page::word_count_upto(line, 2 * RUN) < 2 * RUN {
+        return false;
+    }
+    let Some(end) = line.match_indices(' ').nth(RUN - 1).map(|(i, _)| i) else { return false };
+    let (run, b) = (&line.as_bytes()[..end], line.as_bytes());
+    // At each later space, whether the run follows (a byte compare: no
+    // searcher is built for a line or two per page).
+    memchr::memchr_iter(b' ', &b[end + 1..]).any(|i| {
+        let at = end + 2 + i;
+        b[at..].starts_with(run) && b.get(at + run.len()).is_none_or(|&x| x == b' ')
+    })
 }
 
 /// Whether a line opens with a day and a month's name («28 марта …»).
