@@ -304,3 +304,96 @@ fn a_timestamp_written_with_slashes_is_day_first() {
     let rec = extract(text);
     assert_eq!(rec.date.map(|d| d.start.to_string()).as_deref(), Some("2017-08-09"));
 }
+
+/// The headline of `text`, as written.
+fn headline(text: &str) -> Option<&str> {
+    split(text).headline.map(|h| slice(text, h))
+}
+
+#[test]
+fn a_rubric_and_place_line_under_the_title_hides_no_title() {
+    let text = "Новости\nПремьеры Перу и Чили проговорили два часа в Лиме\nПолитика | Лима\n\n\
+                Премьер-министры Перу и Чили провели в Лиме переговоры, которые длились два часа.";
+    assert_eq!(headline(text), Some("Премьеры Перу и Чили проговорили два часа в Лиме"));
+    // A rubric with its comment count, and a call to follow the site cut
+    // where its icons stood.
+    let counted = "Глава МИД Перу встретился с коллегой из Чили в Лиме\n\nПолитика 4\n\nЧитайте и смотрите нас в\n\n\
+                   Министр иностранных дел Перу встретился в Лиме с коллегой из Чили.";
+    assert_eq!(headline(counted), Some("Глава МИД Перу встретился с коллегой из Чили в Лиме"));
+    assert!(of_kind(counted, &split(counted), PartKind::Site).contains(&"Политика 4"));
+}
+
+#[test]
+fn a_first_line_set_off_by_a_blank_line_is_the_title_even_when_it_opens_with_a_date() {
+    let text = "3 июня в Лиму с визитом прибудет министр иностранных дел Чили\n\n\n\
+                Как сообщили в МИД Перу, министр проведет переговоры с президентом страны.";
+    assert_eq!(headline(text), Some("3 июня в Лиму с визитом прибудет министр иностранных дел Чили"));
+    assert_eq!(of_kind(text, &split(text), PartKind::Body).len(), 1);
+}
+
+#[test]
+fn a_tag_line_that_repeats_itself_is_site_text() {
+    let text = "Ана Мартинес Луис Гомес Перу Чили политика Ана Мартинес Луис Гомес Перу Чили\n\n\
+                Глава МИД Перу поговорил с коллегой из Чили\n\n\
+                Министр иностранных дел Перу провел телефонный разговор с коллегой из Чили.";
+    let p = split(text);
+    assert_eq!(p.headline.map(|h| slice(text, h)), Some("Глава МИД Перу поговорил с коллегой из Чили"));
+    assert!(of_kind(text, &p, PartKind::Lead).is_empty());
+    // A line of hashtags too.
+    let tags = "#Мир #Перу #Внешняя политика #Чили\n\nГлава МИД Перу поговорил с коллегой из Чили\n\n\
+                Министр иностранных дел Перу провел телефонный разговор с коллегой из Чили.";
+    assert_eq!(headline(tags), Some("Глава МИД Перу поговорил с коллегой из Чили"));
+}
+
+#[test]
+fn a_photo_caption_is_not_the_title() {
+    // A caption with its credit in brackets.
+    let text = "Ана Мартинес (Фото: пресс-служба МИД Перу)\n\n\
+                Министр иностранных дел Перу Ана Мартинес 4 июня примет посла Чили.";
+    assert_eq!(headline(text), None);
+    // A caption above a credit, under the title, its source and a counter.
+    let below = "Президент Перу примет послов пяти стран в Лиме\n\nИсточник:\nprimer.pe\n512 3\n\
+                 Церемония во дворце правительства Перу\nФото: © Пресс-служба президента Перу\n\n\
+                 Президент Перу 4 июня примет верительные грамоты у послов пяти стран.";
+    let p = split(below);
+    assert_eq!(p.headline.map(|h| slice(below, h)), Some("Президент Перу примет послов пяти стран в Лиме"));
+    assert!(of_kind(below, &p, PartKind::Site).contains(&"Церемония во дворце правительства Перу"));
+    // With nothing above it, the line over the credit is the title.
+    let alone = "Меню\nПрезидент Перу примет послов в Лиме\nФото: пресс-служба\n\n\
+                 Президент Перу 4 июня примет верительные грамоты у послов пяти стран.";
+    assert_eq!(headline(alone), Some("Президент Перу примет послов в Лиме"));
+}
+
+#[test]
+fn a_counter_under_another_items_teaser_ends_the_title_search() {
+    let text = "Министр подтвердил позицию страны по вопросу урегулирования торгового спора с соседями\n\
+                \u{20}\u{20}• 3821\nПрезидент Перу поговорил с президентом Чили\nФото пресс-службы президента Перу\n\n\
+                Президент Перу в субботу провел телефонный разговор с президентом Чили.";
+    assert_eq!(headline(text), Some("Президент Перу поговорил с президентом Чили"));
+}
+
+#[test]
+fn a_bare_date_line_in_any_language_is_site_text() {
+    let text = "Постпред Перу покинул заседание Совета Безопасности ООН: причина\nCategory: Світ\n12 Лют 23\n\
+                Постоянный представитель Перу при ООН покинул заседание Совета Безопасности.";
+    let p = split(text);
+    assert_eq!(
+        p.headline.map(|h| slice(text, h)),
+        Some("Постпред Перу покинул заседание Совета Безопасности ООН: причина")
+    );
+    assert!(of_kind(text, &p, PartKind::Site).contains(&"12 Лют 23"), "{:?}", p.labeled());
+    assert!(of_kind(text, &p, PartKind::Lead).is_empty());
+}
+
+#[test]
+fn an_iso_date_with_the_sites_name_is_site_text() {
+    let text = " date 2024-06-03 Вестник Анд\n\nГлавы МИД Перу и Чили провели переговоры\n\n\
+                Главы МИД Перу и Чили провели переговоры\n© Фото: МИД Перу\n\
+                Министры иностранных дел Перу и Чили провели телефонный разговор.";
+    let p = split(text);
+    assert_eq!(p.headline.map(|h| slice(text, h)), Some("Главы МИД Перу и Чили провели переговоры"));
+    assert!(of_kind(text, &p, PartKind::Site).contains(&"date 2024-06-03 Вестник Анд"));
+    // A code that only looks like a date is not one.
+    let code = "Серия 2024-13-03 Анд\n\nГлавы МИД Перу и Чили провели переговоры в Лиме.";
+    assert_ne!(of_kind(code, &split(code), PartKind::Site), ["Серия 2024-13-03 Анд"]);
+}

@@ -530,6 +530,16 @@ pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
     if sentence && n >= PARAGRAPH_WORDS {
         return (LineKind::Prose, counted);
     }
+    // A date alone in any language («31 Січ 22», «5 Jan 2024») or an ISO
+    // date with a word or two («date 2025-08-15 Site name»): a page
+    // detail, never a title.
+    if !sentence && ((n == 3 && is_bare_date(t)) || (n <= 8 && holds_iso_date(t))) {
+        return (LineKind::Meta, counted);
+    }
+    // A line of hashtags («#Мир #Россия #Политика») is the page's tags.
+    if !sentence && t.starts_with('#') {
+        return (LineKind::Site, counted);
+    }
     // Site words stand on short lines: longer ones are not looked up.
     if n <= VOCABULARY_WORDS {
         if let Some(kind) = by_vocabulary(t, n, sentence) {
@@ -544,6 +554,41 @@ pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
         LineKind::Short
     };
     (kind, counted)
+}
+
+/// Whether `t` is a day, a short month word and a year, written in any
+/// language («31 Січ 22», «5 Jan 2024», «12 груд. 2023»): one or two
+/// digits, a word of at most five letters, two or four digits.
+fn is_bare_date(t: &str) -> bool {
+    let mut w = t.split_whitespace();
+    let digits =
+        |s: Option<&str>, n: &[usize]| s.is_some_and(|s| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()));
+    let day = digits(w.next(), &[1, 2]);
+    let month = w.next().is_some_and(|m| {
+        let m = m.trim_end_matches('.');
+        (1..=5).contains(&m.chars().count()) && m.chars().all(char::is_alphabetic)
+    });
+    day && month && digits(w.next(), &[2, 4]) && w.next().is_none()
+}
+
+/// Whether `t` holds an ISO date («2025-08-15»): four digits, a hyphen,
+/// two digits, a hyphen, two digits, a month of 01–12, with no digit on
+/// either side.
+fn holds_iso_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b'-', b).any(|i| {
+        let Some(start) = i.checked_sub(4) else { return false };
+        let d = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+        (start..i).all(d)
+            && !start.checked_sub(1).is_some_and(d)
+            && d(i + 1)
+            && d(i + 2)
+            && b.get(i + 3) == Some(&b'-')
+            && d(i + 4)
+            && d(i + 5)
+            && !d(i + 6)
+            && matches!((b[i + 1], b[i + 2]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+    })
 }
 
 /// Whether a line is mostly a link or an embedded image's address
@@ -695,6 +740,13 @@ static NOTICE: Lazy<Option<Notice>> = Lazy::new(|| {
 /// Lines longer than this many words are never looked up in the site words.
 const VOCABULARY_WORDS: usize = 12;
 
+/// Whether `w` (a line's words) are menu words only, maybe with a count
+/// («Политика», «В мире», «Политика 0»: a rubric and its comments).
+fn is_menu_line(w: &[&str]) -> bool {
+    let count = |x: &&str| x.bytes().all(|b| b.is_ascii_digit());
+    w.len() <= 5 && w.iter().all(|x| count(x) || VOCABULARY.menu.contains(*x)) && w.iter().any(|x| !count(x))
+}
+
 /// What the site words of `gazetteers/site.tsv` make of a short line of
 /// `n` words.
 fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
@@ -714,7 +766,7 @@ fn by_vocabulary(t: &str, n: usize, sentence: bool) -> Option<LineKind> {
         Some(LineKind::Meta)
     } else if has(HARD) && first(&v.hard) && n <= 6 {
         Some(LineKind::Hard)
-    } else if !w.is_empty() && w.len() <= 5 && w.iter().all(|x| v.menu.contains(*x)) {
+    } else if is_menu_line(&w) {
         Some(LineKind::Site)
     } else if has(SOFT) && first(&v.soft) && (n <= 3 || t.contains(':')) {
         Some(LineKind::Soft)
@@ -752,6 +804,12 @@ mod tests {
             ("15:32, 5 марта 2025", Meta),
             ("10.03.2025 [15:12]", Meta),
             ("21 марта 2023 года", Meta),
+            ("31 Січ 22", Meta),
+            ("5 Jan 2024", Meta),
+            ("date 2025-08-15 Вестник", Meta),
+            ("Код 2025-13-15 серии", Short),
+            ("Политика 0", Site),
+            ("#Мир #Россия #Местная власть", Site),
             ("13:30", Meta),
             ("1245", Meta),
             ("724-17-04-2024", Meta),

@@ -613,11 +613,25 @@ impl PartsSplitter {
         // the title-like lines met; a short line above one is a menu item.
         let mut leads = Vec::new();
         let mut titles: Vec<usize> = Vec::new();
+        // A title-like line right above a photo credit is the photo's
+        // caption: the title only when no title stands above it.
+        let mut caption: Option<usize> = None;
+        // Site lines (a rubric, a comment count) passed between the body
+        // and the first title-like line.
+        let mut rubrics = 0;
         let mut k = start;
         while k > 0 {
             k -= 1;
             let line = line_str(text, units[k].span);
+            let found = !titles.is_empty() || caption.is_some();
             match units[k].kind {
+                // A counter («• 1047», «263 0») under another item's title
+                // or teaser: the line below it was this article's title.
+                LineKind::Meta | LineKind::Short
+                    if found && is_counter(line) && k > 0 && self.may_head(text, &units[k - 1]) =>
+                {
+                    break
+                }
                 LineKind::Meta | LineKind::Credit | LineKind::Subscribe => {}
                 // A widget's label between the title and the dateline
                 // («Видео по теме»); above a title it ends the walk.
@@ -625,28 +639,43 @@ impl PartsSplitter {
                 LineKind::Prose if parts.dateline.is_some() => leads.push(k),
                 // Right above the body, a line that opens with a date and
                 // lacks only its period is the lead sentence («28 марта
-                // министр принял посла…»), no subtitle.
+                // министр принял посла…»), no subtitle; but the page's first
+                // line set off by a blank line is its title.
                 LineKind::Short
-                    if titles.is_empty() && opens_with_day_and_month(line) && page::word_count_upto(line, 6) >= 6 =>
+                    if !found
+                        && opens_with_day_and_month(line)
+                        && page::word_count_upto(line, 6) >= 6
+                        && !(k == 0 && blank_line_after(text, &units, k)) =>
                 {
                     leads.push(k)
                 }
-                LineKind::Short if page::word_count_upto(line, 2) < 2 => {}
+                // A word alone, or the site's address («Lenta.ru»).
+                LineKind::Short if page::word_count_upto(line, 2) < 2 || (!line.contains(' ') && is_domain(line)) => {}
                 // Above a title, a line cut by « | » is the site's name and
                 // slogan («Вести | Новости Узбекистана, России…»): a title
                 // puts the site after itself, and a subtitle is no list.
-                LineKind::Short if !titles.is_empty() && line.contains(" | ") => break,
+                LineKind::Short if found && line.contains(" | ") => break,
+                // A caption with its credit in brackets («Министр (Фото:
+                // пресс-служба)»).
+                LineKind::Short if holds_bracketed_credit(line) => {}
+                // Tags (names and rubrics) the site lists twice over.
+                LineKind::Short if repeats_itself(line) => break,
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
-                    if titles.is_empty() || page::word_count_upto(line, 4) >= 4 {
+                    let long = page::word_count_upto(line, 4) >= 4;
+                    if !found && k + 1 < start && units[k + 1].kind == LineKind::Credit {
+                        caption = Some(k);
+                    } else if (!found && rubrics == 0) || long {
                         titles.push(k);
                     } else {
                         break;
                     }
                 }
+                // A rubric or a comment count under the title.
+                LineKind::Site if !found && rubrics < 2 => rubrics += 1,
                 _ => break,
             }
         }
-        let title = titles.last().copied();
+        let title = titles.last().copied().or(caption);
         // Prose above the title is site text (a notice), not a lead.
         leads.retain(|&l| title.is_none_or(|t| l > t));
         let subtitles = titles.get(..titles.len().saturating_sub(1)).unwrap_or_default();
@@ -812,6 +841,14 @@ impl PartsSplitter {
         parts
     }
 
+    /// Whether a unit may head an item: a title-like line of four words or
+    /// more.
+    fn may_head(&self, text: &str, unit: &Unit) -> bool {
+        unit.kind == LineKind::Short
+            && page::word_count_upto(line_str(text, unit.span), 4) >= 4
+            && self.may_be_title(text, unit.span)
+    }
+
     /// A title can be a line of two words or more that is no site text.
     fn may_be_title(&self, text: &str, span: Span) -> bool {
         let line = line_str(text, span);
@@ -839,6 +876,45 @@ impl PartsSplitter {
         }
         span
     }
+}
+
+/// Whether a line is a counter: figures with spaces or bullets only
+/// («• 10471», «263 0»), no date and no clock time.
+fn is_counter(line: &str) -> bool {
+    line.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '•' | '·' | '|'))
+        && line.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether there is a blank line between unit `k` and the next one.
+fn blank_line_after(text: &str, units: &[Unit], k: usize) -> bool {
+    let (Some(u), Some(next)) = (units.get(k), units.get(k + 1)) else { return true };
+    memchr::memchr_iter(b'\n', &text.as_bytes()[u.span.end..next.span.start]).nth(1).is_some()
+}
+
+/// Whether a line holds a photo credit in brackets: a caption («Владимир
+/// Путин (Фото: пресс-служба)»).
+fn holds_bracketed_credit(line: &str) -> bool {
+    memchr::memchr_iter(b'(', line.as_bytes()).any(|i| opens_with(&line[i + 1..], PHOTO_MARKERS))
+}
+
+/// Whether a line repeats its own words: its first three words come again
+/// in the same order further on («Имя Фамилия Страна рубрика Имя Фамилия
+/// Страна»). Article text does not; a site's tag block copied twice does.
+fn repeats_itself(line: &str) -> bool {
+    const RUN: usize = 3;
+    // Counted on the bytes first: most title-like lines are short. The
+    // run is then looked for as written (words one space apart).
+    if page::word_count_upto(line, 2 * RUN) < 2 * RUN {
+        return false;
+    }
+    let Some(end) = line.match_indices(' ').nth(RUN - 1).map(|(i, _)| i) else { return false };
+    let (run, b) = (&line.as_bytes()[..end], line.as_bytes());
+    // At each later space, whether the run follows (a byte compare: no
+    // searcher is built for a line or two per page).
+    memchr::memchr_iter(b' ', &b[end + 1..]).any(|i| {
+        let at = end + 2 + i;
+        b[at..].starts_with(run) && b.get(at + run.len()).is_none_or(|&x| x == b' ')
+    })
 }
 
 /// Whether a line opens with a day and a month's name («28 марта …»).
