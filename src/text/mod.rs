@@ -26,6 +26,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
+pub(crate) use tokenize::push_quarter;
 
 use crate::record::Span;
 use std::sync::Arc;
@@ -93,7 +94,7 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
-        let k = self.sentences.partition_point(|s| s.last <= i);
+        let k = self.sentences.partition_point(|s| s.last() <= i);
         (k < self.sentences.len()).then_some(k)
     }
 
