@@ -105,10 +105,7 @@ impl<'d> Source<'d> {
     /// The range and span of the document's sentence `k` (empty past the
     /// last).
     fn sentence(&self, k: usize) -> (usize, usize, Span) {
-        self.doc
-            .sentences
-            .get(k)
-            .map_or((0, 0, Span::new(0, 0)), |s| (s.first(), s.last(), s.span(&self.doc.tokens)))
+        self.doc.sentences.get(k).map_or((0, 0, Span::new(0, 0)), |s| (s.first(), s.last(), s.span(&self.doc.tokens)))
     }
 
     /// The sentences of the block holding sentence `k`.

@@ -25,8 +25,8 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
-pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 pub(crate) use tokenize::push_quarter;
+pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 
 use crate::record::Span;
 use std::sync::Arc;

@@ -267,7 +267,13 @@ mod tests {
 
     fn sents(s: &str) -> Vec<&str> {
         let toks = tokenize(s);
-        split_sentences(s, &toks, &[]).iter().map(|x| { let sp = x.span(&toks); &s[sp.start..sp.end] }).collect()
+        split_sentences(s, &toks, &[])
+            .iter()
+            .map(|x| {
+                let sp = x.span(&toks);
+                &s[sp.start..sp.end]
+            })
+            .collect()
     }
 
     #[test]
