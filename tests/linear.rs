@@ -300,10 +300,10 @@ fn worst_inputs_are_linear() {
 /// - «Да. » (a sentence every six bytes, two tokens): 11.63 / 4.61 — the
 ///   tokens 2, their normal-form ends 1.33, the 8-byte `Sentence` 1.33;
 ///   the rules' 24-byte sentence 4 and their blocks of phrases and dates
-///   2.67 (before: 32.5 / 9.1, with a 32-byte `Sentence` and an 80-byte
-///   rule sentence);
+///   2.67 (ca23a9f: 28.50 / 9.06, with a 32-byte `Sentence` and an
+///   80-byte rule sentence);
 /// - news text (the web page of `tests/data` repeated, one document of
-///   1 MB): 3.96 / 2.42.
+///   1 MB): 3.96 / 2.42 (ca23a9f: 4.36 / 2.42).
 #[test]
 fn peak_memory_per_byte_of_input() {
     let page = include_str!("data/web-page.txt");
