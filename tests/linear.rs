@@ -291,27 +291,28 @@ fn worst_inputs_are_linear() {
 ///
 /// The bounds are a little above what this build measured (release), so
 /// that a regression fails here; whole extraction / text layer:
-/// - commas: 1.02 / 1.02 (a run of one mark is a token per 255 bytes; the
+/// - commas: 1.15 / 1.15 (a run of one mark is a token per 255 bytes; the
 ///   normal forms read the text itself; the byte per byte is the parts'
 ///   lowered copy of a line);
 /// - «, » (a token every two bytes, the most tokens per byte razdel's
-///   rules give): 4.38 / 4.13, of which 3 are the 6-byte tokens;
-/// - «и »: 3.01 / 2.34 (a token every three bytes);
+///   rules give): 4.38 / 4.25, of which 3 are the 6-byte tokens;
+/// - «и »: 3.03 / 2.34 (a token every three bytes);
+/// - «Да. » (a sentence every six bytes, two tokens): 11.63 / 4.61 — the
+///   tokens 2, their normal-form ends 1.33, the 8-byte `Sentence` 1.33;
+///   the rules' 24-byte sentence 4 and their blocks of phrases and dates
+///   2.67 (ca23a9f: 28.50 / 9.06, with a 32-byte `Sentence` and an
+///   80-byte rule sentence);
 /// - news text (the web page of `tests/data` repeated, one document of
-///   1 MB): 6.35 / 2.44, the rest being the rules' trigger-phrase hits
-///   (`rules::phrases::Hit`, 40 bytes each).
-///
-/// Not bounded here: a text of one-word sentences («Да. Да. …») measured
-/// 9.1 bytes per byte in the text layer (a `Sentence` is 32 bytes) and
-/// 32.5 in the whole extraction (the rules' own copy of each sentence).
+///   1 MB): 3.96 / 2.42 (ca23a9f: 4.36 / 2.42).
 #[test]
 fn peak_memory_per_byte_of_input() {
     let page = include_str!("data/web-page.txt");
-    let cases: [(&str, String, f64, f64); 4] = [
-        ("commas", ",".repeat(1 << 20), 1.3, 1.3),
-        (", ", ", ".repeat((1 << 20) / 2), 4.7, 4.4),
-        ("и", "и ".repeat((1 << 20) / 3), 3.3, 2.6),
-        ("news", page.repeat((1 << 20) / page.len() + 1), 6.8, 2.8),
+    let cases: [(&str, String, f64, f64); 5] = [
+        ("commas", ",".repeat(1 << 20), 1.2, 1.2),
+        (", ", ", ".repeat((1 << 20) / 2), 4.5, 4.35),
+        ("и", "и ".repeat((1 << 20) / 3), 3.15, 2.45),
+        ("Да.", "Да. ".repeat((1 << 20) / 6), 12.0, 4.8),
+        ("news", page.repeat((1 << 20) / page.len() + 1), 4.1, 2.55),
     ];
     let mut over = Vec::new();
     for (name, text, bound, layer_bound) in cases {

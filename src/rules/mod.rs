@@ -49,7 +49,8 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
     rec.states = entities::states(doc, gaz, &matches);
     rec.organizations = entities::organizations(doc, gaz, &matches);
     context::sort_matches(&mut matches);
-    let ctx = Context::new(doc, gaz, &matches, reference);
+    let src = context::Source::new(doc, &matches);
+    let ctx = Context::new(&src, gaz, reference);
 
     let ev = kind::main_event(&ctx);
     rec.kind = ev.kind;

@@ -25,6 +25,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
+pub(crate) use tokenize::push_quarter;
 pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 
 use crate::record::Span;
@@ -93,7 +94,7 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
-        let k = self.sentences.partition_point(|s| s.last <= i);
+        let k = self.sentences.partition_point(|s| s.last() <= i);
         (k < self.sentences.len()).then_some(k)
     }
 

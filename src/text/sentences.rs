@@ -9,15 +9,49 @@
 use super::tokenize::{Token, TokenKind};
 use crate::record::Span;
 
-/// A sentence: its token range and byte span.
+/// A sentence: its token range `[first(), last())`, its text the span
+/// from its first token's start to its last token's end ([`Self::span`]).
+///
+/// Two `u32` token indices and nothing else (8 bytes): a text of
+/// one-word sentences («Да. Да. …») has one for every few bytes of
+/// input, so the span is read from the tokens rather than stored (a
+/// 32-byte sentence made such a text cost 9 bytes per byte here).
+/// Token indices fit: texts are read up to `MAX_TEXT` (`u32::MAX`) bytes
+/// and a token takes at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    first: u32,
+    last: u32,
+}
+
+impl Sentence {
+    /// The sentence of tokens `[first, last)`.
+    pub fn new(first: usize, last: usize) -> Self {
+        // Indices past `u32::MAX` cannot occur (see above); saturate
+        // rather than wrap should a caller pass one.
+        let cut = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Sentence { first: cut(first), last: cut(last) }
+    }
+
     /// Index of its first token.
-    pub first: usize,
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
     /// One past the index of its last token.
-    pub last: usize,
-    /// Byte span from its first token's start to its last token's end.
-    pub span: Span,
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// Its byte span in the text of `tokens` (the tokens it was split
+    /// from): from its first token's start to its last token's end; empty
+    /// at 0 if `tokens` does not hold them.
+    pub fn span(&self, tokens: &[Token]) -> Span {
+        match (tokens.get(self.first()), self.last().checked_sub(1).and_then(|l| tokens.get(l))) {
+            (Some(a), Some(b)) if self.first < self.last => Span::new(a.span().start, b.span().end),
+            _ => Span::new(0, 0),
+        }
+    }
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -134,8 +168,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
             }
         };
         if ends {
-            let span = Span::new(tokens[first].span().start, tokens[i].span().end);
-            super::tokenize::push_quarter(&mut out, Sentence { first, last: i + 1, span });
+            super::tokenize::push_quarter(&mut out, Sentence::new(first, i + 1));
             first = i + 1;
         }
     }
@@ -234,7 +267,13 @@ mod tests {
 
     fn sents(s: &str) -> Vec<&str> {
         let toks = tokenize(s);
-        split_sentences(s, &toks, &[]).iter().map(|x| &s[x.span.start..x.span.end]).collect()
+        split_sentences(s, &toks, &[])
+            .iter()
+            .map(|x| {
+                let sp = x.span(&toks);
+                &s[sp.start..sp.end]
+            })
+            .collect()
     }
 
     #[test]
