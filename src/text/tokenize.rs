@@ -347,7 +347,10 @@ impl Iterator for Atoms<'_> {
             }
             let kind = if is_punct(c) { Atom::Punct } else { Atom::Other };
             self.i = i + len;
-            return Some(AtomSpan { start: i as u32, end: (i + len) as u32, kind, ch: c, plain: false });
+            // Quotes, `№` and `…` are their own forms (a token of them alone
+            // skips the normalizer); dashes become `-`.
+            let plain = kind == Atom::Punct && !is_dash_char(c);
+            return Some(AtomSpan { start: i as u32, end: (i + len) as u32, kind, ch: c, plain });
         }
         None
     }
