@@ -452,6 +452,13 @@ fn should_join(
     if matches!(l1.kind, Atom::Whole(_)) || matches!(r1.kind, Atom::Whole(_)) {
         return false;
     }
+    // The commonest joint, a word and a mark («Россия,», «(Россия»): only
+    // a dash, an underscore or `yahoo!` joins them (the rules below).
+    let word = |a: &AtomSpan| matches!(a.kind, Atom::Ru | Atom::Lat);
+    let loose = |a: &AtomSpan| a.kind == Atom::Punct && !is_dash_char(a.ch) && !matches!(a.ch, '_' | '!');
+    if (word(l1) && loose(r1)) || (loose(l1) && word(r1)) {
+        return false;
+    }
     let not_punct = |a: &AtomSpan| a.kind != Atom::Punct && !matches!(a.kind, Atom::Whole(_));
     // The "2112" rules: a delimiter atom between two atoms.
     let around = |pred: &dyn Fn(&AtomSpan) -> bool| -> Option<(&AtomSpan, &AtomSpan)> {
