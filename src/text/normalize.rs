@@ -410,6 +410,35 @@ mod tests {
         }
     }
 
+    /// The capitalized-word shortcut gives the general path's form, and
+    /// takes only words of one capital then lowercase letters without `ё`.
+    #[test]
+    fn capitalized_word_shortcut_agrees() {
+        for (w, taken) in [
+            ("Россия", true),
+            ("В", true),
+            ("Якутия", true),
+            ("Ампер", true),
+            ("РОссия", false),
+            ("Ёлка", false),
+            ("Алёна", false),
+            ("Рос-сия", false),
+            ("России,", false),
+            ("россия", false),
+            ("Р", true),
+            ("Ҷумҳурӣ", false),
+            ("", false),
+        ] {
+            let shortcut = russian_capital_then_lower(w.as_bytes());
+            assert_eq!(shortcut.is_some(), taken, "{w}");
+            if let Some(first) = shortcut {
+                let mut general = String::new();
+                assert!(!normalize_token(w, &mut general), "{w}");
+                assert_eq!(format!("{first}{}", &w[2..]), general, "{w}");
+            }
+        }
+    }
+
     /// Normal forms made while tokenizing (plain tokens copied whole) are
     /// those of normalizing every token.
     #[test]
