@@ -691,10 +691,10 @@ impl Trie {
             }
             // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
             // says nothing: common words do not match there.
-            let shouted = raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let shouted = || raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
             if last - first == 1
                 && FALSE_FRIENDS.contains(&doc.norm.get(first))
-                && (shouted || starts_sentence(doc, first))
+                && (shouted() || starts_sentence(doc, first))
             {
                 return false;
             }

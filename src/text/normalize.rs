@@ -94,6 +94,18 @@ impl<'a> Normalized<'a> {
         let text = self.text;
         let span = t.span();
         let s = &text[span.start..span.end];
+        if let Cow::Owned(view) = &mut self.view {
+            // The commonest token to lower, a Russian word with a capital
+            // first letter and the rest lowercase: one character written,
+            // the rest copied with the gap before it.
+            if let Some(first) = russian_capital_then_lower(s.as_bytes()) {
+                view.push_str(&text[self.written..span.start]);
+                view.push(first);
+                view.push_str(&s[2..]);
+                self.written = span.end;
+                return;
+            }
+        }
         let hyphen = match &mut self.view {
             Cow::Owned(view) => {
                 // The copy is written up to `written`: the text since then,
@@ -293,6 +305,17 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
     hyphen
 }
 
+/// The lowercase first letter of `w` when `w` is a Russian capital
+/// (`А`–`Я`) followed by lowercase Russian letters without `ё` only (its
+/// form is then that letter and the rest as it is).
+#[inline]
+fn russian_capital_then_lower(w: &[u8]) -> Option<char> {
+    let (&[0xD0, second @ 0x90..=0xAF], rest) = w.split_first_chunk::<2>()? else { return None };
+    // A letter's two bytes as one number: D0B0–D18F holds а–я without ё.
+    let lower = rest.chunks(2).all(|p| p.len() == 2 && (0xD0B0..=0xD18F).contains(&u16::from_be_bytes([p[0], p[1]])));
+    lower.then(|| char::from_u32(0x430 + u32::from(second - 0x90)).unwrap_or('\u{FFFD}'))
+}
+
 /// Appends the normal form of one character; whether it is a `-`.
 #[inline]
 fn normalize_char(c: char, out: &mut String) -> bool {
@@ -384,6 +407,35 @@ mod tests {
             let mut out = String::new();
             assert_eq!(normalize_token(s, &mut out), hyphen, "{s}");
             assert_eq!(out, reference, "{s}");
+        }
+    }
+
+    /// The capitalized-word shortcut gives the general path's form, and
+    /// takes only words of one capital then lowercase letters without `ё`.
+    #[test]
+    fn capitalized_word_shortcut_agrees() {
+        for (w, taken) in [
+            ("Россия", true),
+            ("В", true),
+            ("Якутия", true),
+            ("Ампер", true),
+            ("РОссия", false),
+            ("Ёлка", false),
+            ("Алёна", false),
+            ("Рос-сия", false),
+            ("России,", false),
+            ("россия", false),
+            ("Р", true),
+            ("Ҷумҳурӣ", false),
+            ("", false),
+        ] {
+            let shortcut = russian_capital_then_lower(w.as_bytes());
+            assert_eq!(shortcut.is_some(), taken, "{w}");
+            if let Some(first) = shortcut {
+                let mut general = String::new();
+                assert!(!normalize_token(w, &mut general), "{w}");
+                assert_eq!(format!("{first}{}", &w[2..]), general, "{w}");
+            }
         }
     }
 
