@@ -295,6 +295,10 @@ fn as_nobody(limits: &[&str], args: &[&str]) -> Option<Output> {
         eprintln!("notice: skipped: needs root with setpriv and prlimit to run as an unprivileged user");
         return None;
     }
+    // RLIMIT_NPROC counts every process of the user: runs as nobody go one
+    // at a time, so that one cannot take another's threads.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let mut c = Command::new("prlimit");
     c.args(limits).args(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", BIN]).args(args);
     c.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
@@ -325,7 +329,9 @@ fn an_unreadable_subfolder_is_one_line_and_the_parent_still_read() {
 #[test]
 fn no_threads_to_spare_still_gives_every_record() {
     let d = TempDir::new("nproc");
-    let files = [d.file("a.txt"), d.file("b.txt"), d.file("c.txt")];
+    // More inputs than the walker may hand on before any result is written:
+    // it cannot finish (and give its thread back) before the workers start.
+    let files: Vec<String> = (0..40).map(|i| d.file(&format!("f{i:02}.txt"))).collect();
     std::fs::set_permissions(&d.0, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     // One process allowed: no thread at all; two: a walker but no worker.
     for nproc in ["--nproc=1", "--nproc=2"] {
