@@ -307,3 +307,18 @@ fn a_meeting_being_prepared_is_planned() {
     );
     assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
 }
+
+#[test]
+fn what_a_speaker_recalls_is_not_the_event_reported() {
+    // Under a headline about the summit going on, a body sentence that
+    // recalls an earlier summit does not become the event (nor date it).
+    let text = "Саммит в Баку продолжается в расширенном составе\n\n\
+        К лидерам пяти стран присоединились делегации еще трех государств.\n\n\
+        Президент Азербайджана выступил с речью, в которой напомнил, что первый саммит был проведен в Баку в 2010 году.";
+    let r = extract(text);
+    assert_eq!(r.kind, EventKind::Summit);
+    assert_eq!(r.date, None, "the recalled summit's year dates nothing");
+    // Without «напомнил, что» the same clause reports the event.
+    let plain = extract("Президент Азербайджана сообщил, что саммит был проведен в Баку 5 мая 2010 года.");
+    assert_eq!(plain.kind, EventKind::Summit);
+}

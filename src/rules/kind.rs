@@ -52,7 +52,8 @@ fn first_trigger(ctx: &Context, s: &Sent) -> Option<(Hit, EventKind)> {
         // «на полях 80-й сессии» frames the event; the session is not it.
         let framed = ctx.framed(s, &h);
         let background = (h.first().saturating_sub(4)..h.first()).any(|k| s.cue_at(k, |c| c == Cue::Background))
-            || in_side_clause(ctx, s, &h);
+            || in_side_clause(ctx, s, &h)
+            || recalled_clause(ctx, s, h.first());
         if framed || background {
             continue;
         }
@@ -158,6 +159,15 @@ fn receives_someone(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// gives background, not the event the sentence reports.
 fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
     side_clause_at(ctx, s, h.first())
+}
+
+/// Whether token `i` stands in what someone recalls: «…, на которой он
+/// напомнил, что … первый саммит был проведен в 2002 году». What is
+/// recalled is known before the news (or is yet to come), never the event
+/// the sentence reports.
+fn recalled_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
+    let Some(verb) = (s.first()..i).find(|&k| ctx.word(k).starts_with("напомнил")) else { return false };
+    (verb + 1..i).any(|k| ctx.word(k) == "что")
 }
 
 /// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
