@@ -305,6 +305,21 @@ fn a_timestamp_written_with_slashes_is_day_first() {
     assert_eq!(rec.date.map(|d| d.start.to_string()).as_deref(), Some("2017-08-09"));
 }
 
+#[test]
+fn an_iso_date_line_is_the_reference_date() {
+    // A scraper's metadata line with an ISO date (and maybe a time) above
+    // the title: the page's date, never the title.
+    let text = "2019-04-03T11:20:00+03:00 Новости\n\nГлава МИД Перу совершит визит в Чили\n\n\
+                Министр иностранных дел Перу посетит Чили. Визит может состояться уже 9 апреля.";
+    let p = split(text);
+    assert_eq!(p.timestamp.map(|s| slice(text, s)), Some("2019-04-03"));
+    assert_eq!(headline(text), Some("Глава МИД Перу совершит визит в Чили"));
+    let rec = extract(text);
+    assert_eq!(rec.date.map(|d| d.start.to_string()).as_deref(), Some("2019-04-09"));
+    // A month past 12 is no date.
+    assert_eq!(split("2019-14-03 Новости\n\nГлава МИД Перу совершит визит в Чили").timestamp, None);
+}
+
 /// The headline of `text`, as written.
 fn headline(text: &str) -> Option<&str> {
     split(text).headline.map(|h| slice(text, h))

@@ -131,6 +131,13 @@ fn eve_of_something(rest: &str) -> bool {
 /// Parses a dateline's date: «07.10.2020», «6 октября», «11 ноя», «6 ОКТЯБРЯ».
 pub(crate) fn parse_dateline_date(s: &str) -> Option<PartialDate> {
     let s = s.trim();
+    // An ISO date («2025-08-15»), as a page's metadata gives it.
+    if let [y, m, d] = s.split('-').collect::<Vec<_>>()[..] {
+        if y.len() == 4 && [y, m, d].iter().all(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())) {
+            let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            return Some(PartialDate { year: Some(y), month: Some(m), day: Some(d) }).filter(possible);
+        }
+    }
     if let Some(DateExpr { value: DateValue::Days { start: (y, m, d), .. }, .. }) = find(s, 0).first() {
         return Some(PartialDate { year: *y, month: Some(*m), day: Some(*d) }).filter(possible);
     }

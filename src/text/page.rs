@@ -571,15 +571,20 @@ fn is_bare_date(t: &str) -> bool {
     day && month && digits(w.next(), &[2, 4]) && w.next().is_none()
 }
 
-/// Whether `t` holds an ISO date («2025-08-15»): four digits, a hyphen,
-/// two digits, a hyphen, two digits, a month of 01–12, with no digit on
-/// either side.
+/// Whether `t` holds an ISO date («2025-08-15»).
 fn holds_iso_date(t: &str) -> bool {
+    iso_date_in(t).is_some()
+}
+
+/// The byte range of the first ISO date in `t` («2025-08-15», also that of
+/// «2025-08-15T10:42:00»): four digits, a hyphen, two digits, a hyphen, two
+/// digits, a month of 01–12, with no digit on either side.
+pub(crate) fn iso_date_in(t: &str) -> Option<std::ops::Range<usize>> {
     let b = t.as_bytes();
-    memchr::memchr_iter(b'-', b).any(|i| {
-        let Some(start) = i.checked_sub(4) else { return false };
+    memchr::memchr_iter(b'-', b).find_map(|i| {
+        let start = i.checked_sub(4)?;
         let d = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-        (start..i).all(d)
+        if (start..i).all(d)
             && !start.checked_sub(1).is_some_and(d)
             && d(i + 1)
             && d(i + 2)
@@ -588,6 +593,11 @@ fn holds_iso_date(t: &str) -> bool {
             && d(i + 5)
             && !d(i + 6)
             && matches!((b[i + 1], b[i + 2]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+        {
+            Some(start..i + 6)
+        } else {
+            None
+        }
     })
 }
 

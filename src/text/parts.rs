@@ -689,7 +689,10 @@ impl PartsSplitter {
                 continue;
             }
             if parts.timestamp.is_none() && u.kind == LineKind::Meta {
-                if let Some((_, date)) = page::timestamp_in(line_str(text, u.span)) {
+                let line = line_str(text, u.span);
+                // A clock-time timestamp, else a page detail's ISO date
+                // («2025-08-15T10:42:00», «date 2025-08-15»).
+                if let Some(date) = page::timestamp_in(line).map(|(_, d)| d).or_else(|| page::iso_date_in(line)) {
                     parts.timestamp = Some(Span::new(u.span.start + date.start, u.span.start + date.end));
                 }
             }
