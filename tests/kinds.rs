@@ -322,3 +322,23 @@ fn what_a_speaker_recalls_is_not_the_event_reported() {
     let plain = extract("Президент Азербайджана сообщил, что саммит был проведен в Баку 5 мая 2010 года.");
     assert_eq!(plain.kind, EventKind::Summit);
 }
+
+#[test]
+fn a_meeting_with_envoys_who_present_credentials_is_the_ceremony() {
+    let text = "Президент встретился с новыми послами\n\
+        Минск, 3 марта /БЕЛТА/. Президент Беларуси встретился с новыми послами Сербии и Кубы.\n\
+        Послы вручили главе государства верительные грамоты.";
+    assert_eq!(kind_of(text), EventKind::Credentials);
+    // A meeting with an envoy who presented credentials long ago stays a
+    // meeting, and so does one whose envoys will present them later.
+    let earlier = "Минск, 3 марта /БЕЛТА/. Президент Беларуси встретился с послом Сербии.\n\
+        Ранее посол вручил верительные грамоты.";
+    assert_eq!(kind_of(earlier), EventKind::Meeting);
+    let later = "Минск, 3 марта /БЕЛТА/. Президент Беларуси встретился с послом Сербии.\n\
+        Посол вручит верительные грамоты в мае.";
+    assert_eq!(kind_of(later), EventKind::Meeting);
+    // A meeting with someone else is no ceremony.
+    let minister = "Минск, 3 марта /БЕЛТА/. Президент Беларуси встретился с министром Сербии.\n\
+        Накануне послы Кубы и Чили вручили верительные грамоты.";
+    assert_eq!(kind_of(minister), EventKind::Meeting);
+}

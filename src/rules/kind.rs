@@ -298,10 +298,36 @@ pub(crate) fn main_event(ctx: &Context) -> MainEvent {
     if bare_talk && ctx.head.iter().any(|s| s.has(|c| c == Cue::Kind(EventKind::PhoneCall))) {
         ev.kind = EventKind::PhoneCall;
     }
+    if credentials_ceremony(ctx, &ev) {
+        ev.kind = EventKind::Credentials;
+    }
     if ev.kind != EventKind::Other && !international(ctx, &ev) {
         return MainEvent { kind: EventKind::Other, status: Status::Held, trigger: None, status_span: None, ..ev };
     }
     ev
+}
+
+/// «Президент встретился с новыми послами …», then «Послы вручили
+/// Президенту верительные грамоты»: a meeting with envoys that the next
+/// sentences tell was where they presented their credentials is that
+/// ceremony.
+fn credentials_ceremony(ctx: &Context, ev: &MainEvent) -> bool {
+    let Some(t) = ev.trigger.filter(|_| ev.kind == EventKind::Meeting && ev.status == Status::Held) else {
+        return false;
+    };
+    let Some(s) = ctx.head.iter().chain(&ctx.body).find(|s| s.first() <= t.first() && t.first() < s.last()) else {
+        return false;
+    };
+    let with_envoys = (t.last()..(t.last() + 4).min(s.last())).any(|k| s.cue_at(k, |c| c == Cue::Envoy));
+    let k = ev.sentence.unwrap_or(0);
+    with_envoys
+        && ctx.body.iter().skip(k).take(4).any(|s| {
+            let presented = s
+                .hits()
+                .iter()
+                .any(|h| h.cue == Cue::Kind(EventKind::Credentials) && !side_clause_at(ctx, s, h.first()));
+            presented && s.has(|c| c == Cue::Status(Status::Held)) && !s.recalls()
+        })
 }
 
 fn trigger_event(ctx: &Context) -> MainEvent {
