@@ -257,3 +257,18 @@ fn what_cannot_be_held_is_not_announced() {
     );
     assert_eq!(f, []);
 }
+
+#[test]
+fn a_negotiating_process_or_a_meeting_called_held_is_announced_by_no_one() {
+    // «намерены ускорить процесс переговоров» plans no event, and the
+    // meeting «на состоявшейся … встрече» took place.
+    let f = fups(
+        "В Астане прошли консультации Казахстана и Китая. На состоявшейся после консультаций встрече министров \
+         было заявлено, что стороны намерены ускорить процесс переговоров по границе.",
+    );
+    assert_eq!(f, []);
+    // A meeting the same words announce is one.
+    let f =
+        fups("В Астане прошли консультации Казахстана и Китая. Стороны намерены провести встречу министров в Пекине.");
+    assert_eq!(f, [(EventKind::Meeting, Status::Planned, None, Some("Пекин".into()))]);
+}

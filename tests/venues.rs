@@ -310,3 +310,9 @@ fn a_city_after_an_adjective_in_the_accusative() {
         Some("Анкара".into())
     );
 }
+
+#[test]
+fn a_capital_under_another_of_its_spellings() {
+    assert_eq!(venue("В Ашгабаде завершились консультации России и Туркмении.").as_deref(), Some("Ашхабад"));
+    assert_eq!(venue("В Ашгабате завершились консультации России и Туркмении.").as_deref(), Some("Ашхабад"));
+}

@@ -129,6 +129,14 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
     out
 }
 
+/// Whether a participle of taking place stands right before an event's
+/// name, from clause start `a`: «на состоявшейся встрече», «прошедших
+/// переговоров», «на проведенной после переговоров встрече».
+fn called_held(ctx: &Context, a: usize, h: &Hit) -> bool {
+    (h.first().saturating_sub(4).max(a)..h.first())
+        .any(|k| ["состоявш", "прошедш", "проведенн"].iter().any(|p| ctx.word(k).starts_with(p)))
+}
+
 /// Fills what an announced event lacks from another telling of it: its
 /// day, and its place (or a city of the country it was placed in).
 fn complete(ctx: &Context, o: &mut FollowUp, f: FollowUp) {
@@ -211,7 +219,9 @@ fn clause_event(
         // послов и выразил надежду, что … будет способствовать».)
         // The nearest before the marker is its subject («Во время встречи
         // … отмечена актуальность саммита, который пройдет …»: the summit).
-        let noun = |h: &&&Hit| subject && !super::kind::is_verb(ctx, h);
+        // («На состоявшейся после переговоров встрече … заявлено, что
+        // стороны намерены…»: an event called held is not what is to come.)
+        let noun = |h: &&&Hit| subject && !super::kind::is_verb(ctx, h) && !called_held(ctx, a, h);
         let before = hits
             .iter()
             .rev()
