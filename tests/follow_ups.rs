@@ -272,3 +272,20 @@ fn a_negotiating_process_or_a_meeting_called_held_is_announced_by_no_one() {
         fups("В Астане прошли консультации Казахстана и Китая. Стороны намерены провести встречу министров в Пекине.");
     assert_eq!(f, [(EventKind::Meeting, Status::Planned, None, Some("Пекин".into()))]);
 }
+
+#[test]
+fn what_is_to_be_discussed_is_no_event() {
+    // «Планируется обсуждение … в … международных форумах»: the forums are
+    // discussed, not announced.
+    let f = fups(
+        "Министр России прибыл с визитом в Ереван. Планируется обсуждение вопросов координации позиций в ООН, \
+         ОБСЕ и других международных форумах.",
+    );
+    assert_eq!(f, []);
+    // «на» makes the event where the discussion is to take place.
+    let f = fups(
+        "Министр России провел переговоры с министром Армении в Ереване. Планируется обсуждение этих вопросов на \
+         следующей встрече министров.",
+    );
+    assert_eq!(f.iter().map(|x| x.0).collect::<Vec<_>>(), [EventKind::Meeting]);
+}

@@ -213,7 +213,13 @@ fn clause_event(
         // A trigger before the marker counts when a future verb makes it
         // the subject («Следующий саммит пройдет…», «саммит планируется
         // провести»), not in «Участники консультаций договорились…».
-        let after = hits.iter().filter(|h| h.first() >= m.first()).find_map(|h| kind_at(&h));
+        // Past a topic («Планируется обсуждение вопросов … координации в
+        // ООН и других международных форумах») a name is what is discussed,
+        // unless «на» makes it where («обсуждение … на саммите»).
+        let topic = (m.first()..b).find(|&k| ctx.word(k).starts_with("обсуждени"));
+        let at_event = |h: &Hit| (h.first().saturating_sub(3).max(a)..h.first()).any(|k| ctx.word(k) == "на");
+        let not_discussed = |h: &&&Hit| topic.is_none_or(|t| h.first() < t || at_event(h));
+        let after = hits.iter().filter(|h| h.first() >= m.first()).filter(not_discussed).find_map(|h| kind_at(&h));
         let subject = has(&|c| c == Cue::Status(Status::Planned)) || next_round;
         // (A verb before the marker reports what was done: «поздравил
         // послов и выразил надежду, что … будет способствовать».)
@@ -228,7 +234,7 @@ fn clause_event(
             .filter(|h| h.first() < m.first())
             .filter(noun)
             .find_map(|h| kind_at(&h))
-            .or_else(|| hits.iter().filter(noun).find_map(|h| kind_at(&h)));
+            .or_else(|| hits.iter().filter(noun).filter(not_discussed).find_map(|h| kind_at(&h)));
         let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,
