@@ -289,3 +289,14 @@ fn what_is_to_be_discussed_is_no_event() {
     );
     assert_eq!(f.iter().map(|x| x.0).collect::<Vec<_>>(), [EventKind::Meeting]);
 }
+
+#[test]
+fn an_event_due_to_take_place_is_announced() {
+    let f = fups(
+        "В Минске прошли переговоры министров Беларуси и Китая. Визит министра Беларуси в Пекин должен состояться в мае.",
+    );
+    assert_eq!(f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [(EventKind::Visit, Status::Planned)]);
+    // «не может состояться» announces nothing.
+    let f = fups("В Минске прошли переговоры министров Беларуси и Китая. Визит министра в Пекин не может состояться.");
+    assert_eq!(f, []);
+}

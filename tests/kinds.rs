@@ -342,3 +342,14 @@ fn a_meeting_with_envoys_who_present_credentials_is_the_ceremony() {
         Накануне послы Кубы и Чили вручили верительные грамоты.";
     assert_eq!(kind_of(minister), EventKind::Meeting);
 }
+
+#[test]
+fn an_event_that_may_or_is_due_to_take_place_is_planned() {
+    for text in [
+        "Министр сообщил, что встреча президентов Беларуси и России может состояться в конце февраля.",
+        "Визит президента Казахстана в Китай должен состояться в марте.",
+        "Переговоры министров Армении и Ирана могут пройти в Тегеране.",
+    ] {
+        assert_eq!(extract(text).status, Status::Planned, "{text}");
+    }
+}
