@@ -316,3 +316,16 @@ fn a_recall_after_a_short_opening_and_a_topic_with_a_quoted_title() {
     assert_eq!(mentioned(&r), ["UA", "RU"]);
     assert_eq!(org_participants(&r), ["UN"]);
 }
+
+#[test]
+fn what_came_before_the_event_names_no_party() {
+    // A sentence that ends with «после того, как …» or «после слов …».
+    let r = extract(
+        "Президент Казахстана провел телефонный разговор с президентом России. Беседа состоялась после того, как \
+         он заявил о готовности принять переговоры Армении и Азербайджана.",
+    );
+    assert_eq!(participants(&r), ["KZ", "RU"]);
+    assert_eq!(mentioned(&r), ["AM", "AZ"]);
+    let r = extract("Президент Казахстана поговорил с президентом России после слов о переговорах с Китаем.");
+    assert_eq!(participants(&r), ["KZ", "RU"]);
+}

@@ -94,7 +94,11 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     if !matches!(kind, EntityKind::State | EntityKind::Organization) {
         return false;
     }
-    if topic(ctx, s, m) || venue::accredited(ctx, s, m) || after_earlier_event(ctx, ev, s, m) {
+    if topic(ctx, s, m)
+        || venue::accredited(ctx, s, m)
+        || after_earlier_event(ctx, ev, s, m)
+        || in_since_clause(ctx, s, m)
+    {
         return false;
     }
     // An organization whose meeting only frames the event («на полях
@@ -134,6 +138,21 @@ fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bo
                     || s.hits().iter().any(|h| h.first() == k + 1 && matches!(h.cue, Cue::Kind(_))))
                 && (k + 2..i).all(lowercase)
         })
+}
+
+/// «Беседа состоялась после того, как он заявил о готовности принять
+/// переговоры России и Украины», «Токаев поговорил с Путиным после слов о
+/// готовности принять переговоры с Украиной»: what ends the sentence after
+/// «после того, как» or «после слов» tells what came before the event; its
+/// names took no part in it.
+fn in_since_clause(ctx: &Context, s: &Sent, m: &Match) -> bool {
+    let i = m.tokens.0;
+    (s.first() + 1..i.saturating_sub(1)).rev().take(40).any(|k| {
+        let (next, then) = (ctx.word(k + 1), ctx.word(k + 2));
+        let that = next == "того" && (then == "как" || (then == "," && ctx.word(k + 3) == "как"));
+        let words = ["слов", "заявлени", "высказывани"].iter().any(|p| next.starts_with(p));
+        ctx.word(k) == "после" && (that || words)
+    })
 }
 
 /// At a session, summit or conference, those who speak took part: the
