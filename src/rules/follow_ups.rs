@@ -114,8 +114,10 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
                 // состояться 28 декабря во Флориде. Встреча пройдет в
                 // обеденном зале»): its kind and status, and no other date
                 // or place.
+                // (A meeting and talks may be one event in other words:
+                // «он встретится с Путиным. Лидеры проведут переговоры…».)
                 let same = |o: &FollowUp| {
-                    o.kind == f.kind
+                    super::kind::same_event(o.kind, f.kind)
                         && o.status == f.status
                         && (f.date.is_none() || o.date == f.date)
                         && (f.location.is_none() || o.location == f.location)
