@@ -353,3 +353,13 @@ fn an_event_that_may_or_is_due_to_take_place_is_planned() {
         assert_eq!(extract(text).status, Status::Planned, "{text}");
     }
 }
+
+#[test]
+fn a_format_named_in_a_side_clause_about_a_delegation_is_not_the_meetings_title() {
+    let text = "Президент Узбекистана принял делегацию Турции во главе с министром иностранных дел, находящуюся в \
+        Ташкенте для участия в первой министерской встрече в формате «Узбекистан – Азербайджан – Турция».";
+    assert_eq!(extract(text).title, None);
+    // The event's own side clause gives its title.
+    let own = "В Ташкенте открылся саммит ШОС, проходящий под девизом «Единство и развитие».";
+    assert_eq!(extract(own).title.as_deref(), Some("Единство и развитие"));
+}

@@ -172,12 +172,20 @@ fn recalled_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
 
 /// Whether token `i` stands in such a side clause (see [`in_side_clause`]).
 pub(crate) fn side_clause_at(ctx: &Context, s: &Sent, i: usize) -> bool {
-    let from = i.saturating_sub(12).max(s.first());
-    let Some(comma) = (from..i).rev().find(|&k| ctx.word(k) == ",") else { return false };
-    (comma + 1..(comma + 3).min(i)).any(|k| {
-        let w = ctx.word(k);
-        w.starts_with("котор") || (is_participle(w) && !s.cue_at(k, |c| c == Cue::ParticipleAdjective))
-    })
+    side_clause_comma(ctx, s, i, 12).is_some()
+}
+
+/// The comma that opens the side clause token `i` stands in, at most
+/// `window` tokens before it.
+pub(crate) fn side_clause_comma(ctx: &Context, s: &Sent, i: usize, window: usize) -> Option<usize> {
+    let from = i.saturating_sub(window).max(s.first());
+    let comma = (from..i).rev().find(|&k| ctx.word(k) == ",")?;
+    (comma + 1..(comma + 3).min(i))
+        .any(|k| {
+            let w = ctx.word(k);
+            w.starts_with("котор") || (is_participle(w) && !s.cue_at(k, |c| c == Cue::ParticipleAdjective))
+        })
+        .then_some(comma)
 }
 
 /// Whether a word is built as an active participle («приехавший»,

@@ -59,6 +59,16 @@ fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
     nearest.is_some_and(|k| k != kind)
 }
 
+/// Whether the quote at token `q` stands in a side clause about someone
+/// or something else than an event of the main kind: «…делегацию Турции,
+/// находящуюся в Ташкенте для участия во встрече в формате «…»» (not
+/// «Саммит, проходящий под девизом «…»», the event's own clause).
+fn in_clause_of_another(ctx: &Context, s: &Sent, q: usize, kind: EventKind) -> bool {
+    let Some(comma) = super::kind::side_clause_comma(ctx, s, q, 24) else { return false };
+    // (The event's name may take its organization: «саммит ШОС, …».)
+    !s.hits().iter().any(|h| h.cue == Cue::Kind(kind) && h.last() <= comma && h.last() + 3 >= comma)
+}
+
 /// The title of the main event (of kind `kind`), from the sentences that
 /// describe it.
 pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(String, Span)> {
@@ -69,7 +79,11 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(
         };
         for q in s.first()..s.last() {
             let t = ctx.doc.tokens[q].text(ctx.doc.text);
-            if !t.starts_with(OPEN) || !introduces_title(ctx, s, q) || of_another_event(s, q, kind) {
+            if !t.starts_with(OPEN)
+                || !introduces_title(ctx, s, q)
+                || of_another_event(s, q, kind)
+                || in_clause_of_another(ctx, s, q, kind)
+            {
                 continue;
             }
             // A title is a line at most: bounding the search keeps many
