@@ -363,3 +363,17 @@ fn a_format_named_in_a_side_clause_about_a_delegation_is_not_the_meetings_title(
     let own = "В Ташкенте открылся саммит ШОС, проходящий под девизом «Единство и развитие».";
     assert_eq!(extract(own).title.as_deref(), Some("Единство и развитие"));
 }
+
+#[test]
+fn how_long_an_event_lasts_announces_nothing() {
+    // «продлится» tells of a visit under way; «Предыдущий раз» recalls
+    // an earlier one, whose year dates nothing.
+    let text = "Визит министра иностранных дел России в США продлится меньше суток. Предыдущий раз глава МИД России \
+        посещал Вашингтон в 2017 году.";
+    let r = extract(text);
+    assert_eq!((r.kind, r.status), (EventKind::Visit, Status::Held));
+    assert_eq!(r.date, None);
+    // «продолжится» still announces.
+    let r = extract("Консультации министров России и США продолжатся в Женеве.");
+    assert_eq!(r.status, Status::Planned);
+}

@@ -412,3 +412,15 @@ fn an_iso_date_with_the_sites_name_is_site_text() {
     let code = "Серия 2024-13-03 Анд\n\nГлавы МИД Перу и Чили провели переговоры в Лиме.";
     assert_ne!(of_kind(code, &split(code), PartKind::Site), ["Серия 2024-13-03 Анд"]);
 }
+
+#[test]
+fn a_teaser_quoting_the_title_and_running_on_is_not_the_title() {
+    let text = "Найти в ленте\n\n\"Министр Перу прибыл в Чили с визитом Визит министра прод\"\n\n\
+                Министр Перу прибыл в Чили с визитом\n\n\
+                Визит министра Перу в Чили продлится два дня. Министр иностранных дел Перу прибыл в Сантьяго.";
+    assert_eq!(headline(text), Some("Министр Перу прибыл в Чили с визитом"));
+    // A name line under a title that starts with it is no teaser.
+    let text = "Министр Перу прибыл в Чили с визитом\nМинистр Перу\n\n\
+                Министр иностранных дел Перу прибыл в Сантьяго.";
+    assert_eq!(headline(text), Some("Министр Перу прибыл в Чили с визитом"));
+}

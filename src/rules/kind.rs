@@ -199,8 +199,13 @@ fn is_participle(w: &str) -> bool {
 }
 
 /// Planned when the sentence announces the event and reports nothing as done.
-fn status_of(s: &Sent) -> (Status, Option<crate::record::Span>) {
-    let planned = s.hits().iter().find(|h| h.cue == Cue::Status(Status::Planned));
+/// How long an event lasts («Визит продлится меньше суток», «завершится
+/// 5 мая») tells of one under way, and announces nothing.
+fn status_of(ctx: &Context, s: &Sent) -> (Status, Option<crate::record::Span>) {
+    let planned = s.hits().iter().find(|h| {
+        let w = ctx.word(h.first());
+        h.cue == Cue::Status(Status::Planned) && !(super::context::goes_on(w) && !w.starts_with("продолж"))
+    });
     let held = s.hits().iter().any(|h| h.cue == Cue::Status(Status::Held));
     match planned {
         Some(h) if !held => (Status::Planned, Some(s.span_of(h))),
@@ -392,9 +397,9 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             let first = ev.sentence;
             // The lead sentence tells the tense better than a headline.
             let lead = first.map(|k| &ctx.body[k]).unwrap_or(s);
-            (ev.status, ev.status_span) = status_of(lead);
+            (ev.status, ev.status_span) = status_of(ctx, lead);
             if ev.status_span.is_none() {
-                (ev.status, ev.status_span) = status_of(s);
+                (ev.status, ev.status_span) = status_of(ctx, s);
             }
             return ev;
         }
@@ -463,7 +468,7 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
     ev.kind = kind;
     ev.trigger = Some(t);
     ev.sentence = Some(k);
-    (ev.status, ev.status_span) = status_of(&ctx.body[k]);
+    (ev.status, ev.status_span) = status_of(ctx, &ctx.body[k]);
     ev
 }
 

@@ -675,7 +675,15 @@ impl PartsSplitter {
                 _ => break,
             }
         }
-        let title = titles.last().copied().or(caption);
+        let mut title = titles.last().copied().or(caption);
+        // A teaser that quotes the title and runs on into the body («"Лавров
+        // прибыл в Вашингтон Визит министра п"»), above the title itself.
+        if let [.., below, top] = titles[..] {
+            if is_teaser_of(line_str(text, units[top].span), line_str(text, units[below].span)) {
+                titles.pop();
+                title = Some(below);
+            }
+        }
         // Prose above the title is site text (a notice), not a lead.
         leads.retain(|&l| title.is_none_or(|t| l > t));
         let subtitles = titles.get(..titles.len().saturating_sub(1)).unwrap_or_default();
@@ -937,6 +945,19 @@ fn is_domain(word: &str) -> bool {
             && (2..=6).contains(&zone.len())
             && zone.bytes().all(|b| b.is_ascii_alphabetic())
     })
+}
+
+/// Whether `line` quotes `title` and runs on past it: a teaser's cut-off
+/// text, the title glued to the body's first words.
+fn is_teaser_of(line: &str, title: &str) -> bool {
+    let quotes: &[char] = &['"', '«', '„', '“', ' '];
+    let line = line.trim();
+    if !line.starts_with(quotes) {
+        return false;
+    }
+    let body = line.trim_start_matches(quotes);
+    let title = title.trim();
+    !title.is_empty() && body.len() > title.len() && body.starts_with(title)
 }
 
 /// Non-blank lines of the head of a page that are searched for a
