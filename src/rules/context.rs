@@ -247,6 +247,12 @@ pub(crate) fn goes_on(w: &str) -> bool {
     ["продлит", "продлят", "продолжит", "продолжат", "заверш"].iter().any(|p| w.starts_with(p))
 }
 
+/// Whether a verb says how long an event lasts or when it ends («продлится
+/// до…», «завершится»), not that it goes on at a later time («продолжится»).
+pub(crate) fn lasting(w: &str) -> bool {
+    goes_on(w) && !w.starts_with("продолж")
+}
+
 pub(crate) struct Context<'d, 'g> {
     pub doc: &'d Document<'d>,
     pub gaz: &'g Gazetteer,
@@ -345,7 +351,7 @@ impl<'d, 'g> Context<'d, 'g> {
     pub fn lasts(&self, s: &Sent) -> bool {
         s.hits().iter().any(|h| {
             let w = self.word(h.first());
-            matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && goes_on(w) && !w.starts_with("продолж")
+            matches!(h.cue, Cue::Status(Status::Planned) | Cue::FollowUp(_)) && lasting(w)
         })
     }
 

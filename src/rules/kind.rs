@@ -204,7 +204,7 @@ fn is_participle(w: &str) -> bool {
 fn status_of(ctx: &Context, s: &Sent) -> (Status, Option<crate::record::Span>) {
     let planned = s.hits().iter().find(|h| {
         let w = ctx.word(h.first());
-        h.cue == Cue::Status(Status::Planned) && !(super::context::goes_on(w) && !w.starts_with("продолж"))
+        h.cue == Cue::Status(Status::Planned) && !super::context::lasting(w)
     });
     let held = s.hits().iter().any(|h| h.cue == Cue::Status(Status::Held));
     match planned {
