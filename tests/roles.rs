@@ -329,3 +329,23 @@ fn what_came_before_the_event_names_no_party() {
     let r = extract("Президент Казахстана поговорил с президентом России после слов о переговорах с Китаем.");
     assert_eq!(participants(&r), ["KZ", "RU"]);
 }
+
+#[test]
+fn the_venue_country_in_brackets_and_a_session_on_whose_eve_they_met_take_no_part() {
+    let r = extract(
+        "Министры иностранных дел Казахстана и России провели встречу. Встреча состоялась в Чолпон-Ате (Киргизия) \
+         накануне заседания Совета министров иностранных дел ОДКБ.",
+    );
+    assert_eq!(participants(&r), ["KZ", "RU"]);
+    assert_eq!(mentioned(&r), ["KG"]);
+    assert_eq!(org_participants(&r), Vec::<String>::new());
+    assert_eq!(r.location.map(|p| p.name).as_deref(), Some("Чолпон-Ата"));
+    // A visit's host in brackets stays its party.
+    let r = extract("Президент Киргизии прибыл с визитом в Астану (Казахстан).");
+    assert_eq!(participants(&r), ["KG", "KZ"]);
+    // «Накануне встреча … прошла» is a meeting the day before, no frame.
+    assert_eq!(
+        extract("Накануне встреча министров Казахстана и России прошла в Минске.").kind,
+        dipnews::EventKind::Meeting
+    );
+}

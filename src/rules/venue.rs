@@ -293,9 +293,20 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     None
 }
 
-/// Whether match `m` stands as a venue in its sentence.
+/// Whether match `m` stands as a venue in its sentence: «в Минске», or a
+/// state in brackets after a venue city, which names the city's country
+/// («в Чолпон-Ате (Киргизия)»).
 pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    venue_before(ctx, m.tokens.0) && !accredited(ctx, s, m)
+    let i = m.tokens.0;
+    let country_of_venue = i >= 2 && ctx.word(i - 1) == "(" && {
+        let before = ctx.matches_within(Span::new(s.span().start, ctx.doc.tokens[i - 1].span().start));
+        before
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| c.kind == EntityKind::City && c.tokens.1 == i - 1 && venue_before(ctx, c.tokens.0))
+    };
+    (venue_before(ctx, i) || country_of_venue) && !accredited(ctx, s, m)
 }
 
 /// The main event's venue: a city in the sentences that describe it; else a
