@@ -377,3 +377,19 @@ fn how_long_an_event_lasts_announces_nothing() {
     let r = extract("Консультации министров России и США продолжатся в Женеве.");
     assert_eq!(r.status, Status::Planned);
 }
+
+#[test]
+fn arriving_in_any_tense_is_a_visit() {
+    for (text, status) in [
+        ("Премьер-министр Армении планирует прибыть в Москву 7 апреля.", Status::Planned),
+        ("Премьер-министр Армении прибудет в Москву 7 апреля.", Status::Planned),
+        ("Премьер-министр Армении приедет в Минск в мае.", Status::Planned),
+        ("Премьер-министр Армении прилетел в Москву.", Status::Held),
+        ("Президент Армении намерен посетить Францию.", Status::Planned),
+    ] {
+        let r = extract(text);
+        assert_eq!((r.kind, r.status), (EventKind::Visit, status), "{text}");
+    }
+    // A team or a parcel arriving is no visit of a state.
+    assert_eq!(kind_of("Футбольная команда прилетела в Москву."), EventKind::Other);
+}
