@@ -393,3 +393,12 @@ fn arriving_in_any_tense_is_a_visit() {
     // A team or a parcel arriving is no visit of a state.
     assert_eq!(kind_of("Футбольная команда прилетела в Москву."), EventKind::Other);
 }
+
+#[test]
+fn readiness_to_meet_is_no_meeting_yet() {
+    let r = extract("Лидеры Армении и Азербайджана выразили готовность провести встречу.");
+    assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
+    // A meeting held where readiness was voiced stays held.
+    let r = extract("Министры Армении и Ирана провели встречу и подтвердили готовность к сотрудничеству.");
+    assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Held));
+}
