@@ -316,3 +316,14 @@ fn a_capital_under_another_of_its_spellings() {
     assert_eq!(venue("В Ашгабаде завершились консультации России и Туркмении.").as_deref(), Some("Ашхабад"));
     assert_eq!(venue("В Ашгабате завершились консультации России и Туркмении.").as_deref(), Some("Ашхабад"));
 }
+
+#[test]
+fn a_signing_takes_the_place_of_the_meeting_it_crowns_with_words_between() {
+    let text = "Министры иностранных дел России и Малави подписали меморандум о консультациях. Об этом говорится в \
+        сообщении МИД России по итогам их встречи в Каире.";
+    assert_eq!(venue(text).as_deref(), Some("Каир"));
+    // «по итогам» far from the place names none.
+    let text = "Министры иностранных дел России и Малави подписали меморандум о консультациях. По итогам года \
+        товарооборот двух стран вырос, сообщили в посольстве в Каире.";
+    assert_eq!(venue(text), None);
+}

@@ -406,17 +406,17 @@ fn announces(s: &Sent, ev: &MainEvent) -> bool {
     !s.hits().iter().any(|h| h.first() < marker.first() && matches!(h.cue, Cue::Kind(k) if k == ev.kind || programme))
 }
 
-/// «По итогам переговоров в Ташкенте подписан…»: what was signed names
-/// the place of the talks it crowns, which are the main event's.
+/// «По итогам переговоров в Ташкенте подписан…», «по итогам их встречи в
+/// Каире»: what was signed names the place of the talks it crowns, which
+/// are the main event's.
 fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
-    s.hits()
-        .iter()
-        .filter(|h| h.cue == Cue::KindSkip && ctx.word(h.first()) == "по" && ctx.word(h.first() + 1) == "итогам")
-        .find_map(|h| {
-            let m = ctx
-                .matches_within(s.span())
-                .iter()
-                .find(|m| m.tokens.0 == h.last() + 1 && is_in(ctx.word(h.last())))?;
+    (s.first()..s.last().saturating_sub(1)).filter(|&k| ctx.word(k) == "по" && ctx.word(k + 1) == "итогам").find_map(
+        |k| {
+            // The event's name and a word or two, then «в» and the place.
+            let end = (k + 7).min(s.last());
+            let span = Span::new(ctx.doc.tokens[k].span().start, ctx.doc.tokens[end - 1].span().end);
+            let m = ctx.matches_within(span).iter().find(|m| m.tokens.0 >= k + 3 && is_in(ctx.word(m.tokens.0 - 1)))?;
             from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
-        })
+        },
+    )
 }
