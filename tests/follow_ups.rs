@@ -315,3 +315,15 @@ fn a_meeting_and_talks_announced_together_are_one_event() {
     );
     assert_eq!(f.len(), 2, "{f:?}");
 }
+
+#[test]
+fn the_following_documents_are_no_next_event() {
+    let f = fups(
+        "В Ашхабаде министры Туркмении и Великобритании провели переговоры. По итогам переговоров были подписаны \
+         следующие документы: программа сотрудничества на 2024-2025 годы.",
+    );
+    assert!(f.iter().all(|x| x.1 == Status::Held), "{f:?}");
+    // «следующий раунд» still announces one.
+    let f = fups("В Ашхабаде прошли консультации Туркмении и Ирана. Следующий раунд консультаций пройдет в Тегеране.");
+    assert_eq!(f, [(EventKind::Consultations, Status::Planned, None, Some("Тегеран".into()))]);
+}

@@ -179,7 +179,12 @@ fn clause_event(
     };
     // An announcement, unless the clause also reports something under way
     // («Встреча проходит …, продлится несколько часов» is the main event).
-    let marker = hits.iter().find(|h| h.cue == Cue::FollowUp(Status::Planned)).or_else(|| {
+    // («были подписаны следующие документы:» lists, it announces nothing.)
+    let the_following = |h: &&&Hit| {
+        ctx.word(h.first()).starts_with("следующ")
+            && (s.cue_at(h.last(), |c| c == Cue::DocumentNoun) || ctx.word(h.last() + 1) == ":")
+    };
+    let marker = hits.iter().find(|h| h.cue == Cue::FollowUp(Status::Planned) && !the_following(h)).or_else(|| {
         let held = has(&|c| c == Cue::Status(Status::Held));
         hits.iter().find(|h| h.cue == Cue::Status(Status::Planned)).filter(|_| !held)
     });
