@@ -424,3 +424,14 @@ fn a_teaser_quoting_the_title_and_running_on_is_not_the_title() {
                 Министр иностранных дел Перу прибыл в Сантьяго.";
     assert_eq!(headline(text), Some("Министр Перу прибыл в Чили с визитом"));
 }
+
+#[test]
+fn a_name_under_a_photo_credit_is_the_photos_caption() {
+    let text = "Посол России покинул заседание Совбеза ООН\n\nИзображение: пресс-служба, wikimedia.org\n\
+                Иван Петров\nИван Петров\n\n\
+                Постоянный представитель России при ООН покинул заседание Совбеза ООН по Сирии.";
+    assert_eq!(headline(text), Some("Посол России покинул заседание Совбеза ООН"));
+    // A short title with no credit above it stays the title.
+    let text = "Визит в Минск\n\nМинистр иностранных дел России прибыл в Минск.";
+    assert_eq!(headline(text), Some("Визит в Минск"));
+}

@@ -656,8 +656,10 @@ impl PartsSplitter {
                 // puts the site after itself, and a subtitle is no list.
                 LineKind::Short if found && line.contains(" | ") => break,
                 // A caption with its credit in brackets («Министр (Фото:
-                // пресс-служба)»).
+                // пресс-служба)»), or a name under a credit line (the
+                // photo's caption, often twice: its text and its alt).
                 LineKind::Short if holds_bracketed_credit(line) => {}
+                LineKind::Short if !found && page::word_count_upto(line, 4) < 4 && under_credit(text, &units, k) => {}
                 // Tags (names and rubrics) the site lists twice over.
                 LineKind::Short if repeats_itself(line) => break,
                 LineKind::Short if self.may_be_title(text, units[k].span) => {
@@ -902,6 +904,14 @@ fn blank_line_after(text: &str, units: &[Unit], k: usize) -> bool {
     memchr::memchr_iter(b'\n', &text.as_bytes()[u.span.end..next.span.start]).nth(1).is_some()
 }
 
+/// Whether line `k` stands right under a photo credit line, the same
+/// text once more between them at most.
+fn under_credit(text: &str, units: &[Unit], k: usize) -> bool {
+    let line = line_str(text, units[k].span);
+    let above = (0..k).rev().find(|&j| line_str(text, units[j].span) != line);
+    above.is_some_and(|j| units[j].kind == LineKind::Credit && k - j <= 2)
+}
+
 /// Whether a line holds a photo credit in brackets: a caption («Владимир
 /// Путин (Фото: пресс-служба)»).
 fn holds_bracketed_credit(line: &str) -> bool {
@@ -1037,7 +1047,8 @@ fn repeated_lines_are_site_text(text: &str, units: &mut [Unit]) {
 }
 
 /// Lines that open a photo credit.
-const PHOTO_MARKERS: &[&str] = &["фото:", "фото ", "фото©", "фото ©", "photo:", "© фото"];
+const PHOTO_MARKERS: &[&str] =
+    &["фото:", "фото ", "фото©", "фото ©", "photo:", "© фото", "изображение:", "иллюстрация:"];
 
 /// Whether `line` opens with one of `markers` (lowercase), compared
 /// case-blind character by character without lowercasing the line (this
@@ -1055,9 +1066,9 @@ fn opens_with(line: &str, markers: &[&str]) -> bool {
 /// A photo credit («Фото: …», «Photo: …», «© Фото : …», a bare «Фото»).
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     let l = line.trim();
-    // Every marker opens with «©», «ф» or «p»: other lines (nearly all)
-    // are not compared with each marker.
-    if !matches!(l.chars().next().map(super::lower_russian), Some('©' | 'ф' | 'p')) {
+    // Every marker opens with «©», «ф», «и» or «p»: other lines (nearly
+    // all) are not compared with each marker.
+    if !matches!(l.chars().next().map(super::lower_russian), Some('©' | 'ф' | 'и' | 'p')) {
         return false;
     }
     l.starts_with('©') || opens_with(l, PHOTO_MARKERS) || (opens_with(l, &["фото"]) && l.chars().count() == 4)
