@@ -327,3 +327,14 @@ fn a_signing_takes_the_place_of_the_meeting_it_crowns_with_words_between() {
         товарооборот двух стран вырос, сообщили в посольстве в Каире.";
     assert_eq!(venue(text), None);
 }
+
+#[test]
+fn an_announced_event_told_of_again_gives_its_place() {
+    let text = "20 июня министр иностранных дел России примет участие в заседании Совета министров иностранных дел \
+        ОДКБ. Заседание пройдет в Минске.";
+    assert_eq!(venue(text).as_deref(), Some("Минск"));
+    // The next one is another event.
+    let text = "20 июня министр иностранных дел России примет участие в заседании Совета министров иностранных дел \
+        ОДКБ. Следующее заседание пройдет в Минске.";
+    assert_eq!(venue(text), None);
+}

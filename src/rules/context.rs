@@ -375,8 +375,17 @@ impl<'d, 'g> Context<'d, 'g> {
                 Cue::Kind(k) => super::kind::same_event(k, kind),
                 c => c == Cue::Document(kind),
             });
-            let elsewhere = s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
-                || (status == Status::Planned && s.has(|c| c == Cue::Status(Status::Held)));
+            // (Under an announced event, «Заседание пройдет в Минске» tells
+            // of it again, unless it names the next one.)
+            let elsewhere = if status == Status::Planned {
+                s.has(|c| c == Cue::Status(Status::Held))
+                    || (s.first()..s.last()).any(|k| {
+                        let w = self.word(k);
+                        w.starts_with("следующ") || w.starts_with("очередн")
+                    })
+            } else {
+                s.has(|c| matches!(c, Cue::FollowUp(_) | Cue::Status(Status::Planned)))
+            };
             near && same && !elsewhere && !s.recalls() && !elsewhere_city(s)
         })
     }
