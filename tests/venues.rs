@@ -338,3 +338,15 @@ fn an_announced_event_told_of_again_gives_its_place() {
         ОДКБ. Следующее заседание пройдет в Минске.";
     assert_eq!(venue(text), None);
 }
+
+#[test]
+fn a_state_the_headline_visits_is_the_venue_when_the_lead_names_none() {
+    let text = "Ожидается официальный визит президента Таджикистана в Узбекистан\n\n\
+        Отмечалось, что в рамках запланированного на 2-3 июня визита президента Таджикистана ожидается подписание \
+        ряда документов.";
+    assert_eq!(venue(text).as_deref(), Some("Узбекистан"));
+    // A headline about another event gives no place.
+    let text = "В Косово убит сербский политик\n\n\
+        В тот же день президенты Сербии и Албании начали переговоры.";
+    assert_eq!(venue(text), None);
+}

@@ -323,7 +323,13 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     // A state named as the venue in the main sentence («встретится … в
     // Киргизии») leaves to the other sentences only its own cities: «Об
     // этом он объявил во время переговоров … в Минске» is elsewhere.
-    let state = sents.first().and_then(|s| state_in(ctx, s));
+    // (Else one a headline about the same event names: «Ожидается визит
+    // Рахмона в Узбекистан»; not «В Косово убит политик» over talks.)
+    let about_it = |s: &&Sent| s.has(|c| matches!(c, Cue::Kind(k) if super::kind::same_event(k, ev.kind)));
+    let state = sents
+        .first()
+        .and_then(|s| state_in(ctx, s))
+        .or_else(|| ctx.head.iter().filter(about_it).find_map(|s| state_in(ctx, s)));
     let cities: Vec<(Place, Span)> = sents
         .iter()
         .enumerate()
