@@ -177,3 +177,15 @@ fn a_day_something_is_counted_from_dates_nothing() {
     let text = "Президенты Казахстана и Украины в субботу провели телефонный разговор. Это второй разговор президентов с начала вторжения 24 февраля.";
     assert_eq!(date_of(text), None);
 }
+
+#[test]
+fn the_day_a_statement_was_made_does_not_date_the_event() {
+    let text = "ВАШИНГТОН, 5 ноя - РИА Новости. Дипломаты России и США в ближайшие дни проведут консультации, заявил \
+        в пятницу советник посольства.";
+    assert_eq!(extract(text).date, None);
+    // «Об этом он сказал 11 апреля на встрече» dates the meeting.
+    let text = "Министр иностранных дел Азербайджана высоко оценил сотрудничество. Об этом он сказал 11 апреля 2025 \
+        года на встрече с министром энергетики Италии.";
+    let d = extract(text).date.unwrap();
+    assert_eq!(d.start.to_string(), "2025-04-11");
+}

@@ -360,7 +360,21 @@ pub(crate) fn main_date(
             matches!(ctx.word(k), "с" | "со") && matches!(ctx.word(k + 1), "начала" | "момента" | "дня" | "времени")
         })
     };
-    let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e);
+    // «…проведут консультации, заявил в пятницу советник»: the day a
+    // statement was made, not the event's (but «Об этом он сказал 11
+    // апреля на встрече» dates the meeting it was said at).
+    let said_on = |e: &DateExpr| {
+        let i = ctx.doc.token_at(e.span.start);
+        (i.saturating_sub(2).max(1)..i).any(|k| {
+            let w = ctx.word(k);
+            let attribution = matches!(ctx.word(k - 1), "," | "–" | "—" | "-");
+            attribution
+                && ["заявил", "сообщил", "сказал", "отметил", "рассказал", "объявил", "подчеркнул"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+        })
+    };
+    let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e) && !said_on(e);
     let nearby = ctx.describing(k).chain(ev.scene.map(|j| &ctx.body[j]));
     let in_main = ctx.body[k]
         .dates()
