@@ -402,3 +402,16 @@ fn readiness_to_meet_is_no_meeting_yet() {
     let r = extract("Министры Армении и Ирана провели встречу и подтвердили готовность к сотрудничеству.");
     assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Held));
 }
+
+#[test]
+fn a_council_of_foreign_ministers_is_a_session_and_its_organization_no_title() {
+    let r = extract(
+        "Министр иностранных дел России примет участие в Совете министров иностранных дел «Большой двадцатки».",
+    );
+    assert_eq!((r.kind, r.status), (EventKind::Session, Status::Planned));
+    assert_eq!(r.title, None);
+    let r = extract("Главы МИД России и США планируют провести очередную встречу.");
+    assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
+    let r = extract("Министры иностранных дел России и США могут встретиться в ближайшее время.");
+    assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
+}

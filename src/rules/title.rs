@@ -92,7 +92,13 @@ pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(
             let limit = crate::text::floor_char_boundary(ctx.doc.text, limit.min(open + MAX_TITLE));
             if let Some(span) = quoted(ctx.doc.text, open, limit) {
                 let text = ctx.doc.slice(span).trim();
-                if !text.is_empty() {
+                // «в Совете министров иностранных дел «большой двадцатки»»
+                // names the organization, not a title.
+                let organization = ctx
+                    .matches_within(span)
+                    .iter()
+                    .any(|m| m.kind == crate::gazetteer::EntityKind::Organization && 2 * m.span.len() >= span.len());
+                if !text.is_empty() && !organization {
                     return Some((text.to_string(), span));
                 }
             }
