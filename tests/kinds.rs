@@ -415,3 +415,15 @@ fn a_council_of_foreign_ministers_is_a_session_and_its_organization_no_title() {
     let r = extract("Министры иностранных дел России и США могут встретиться в ближайшее время.");
     assert_eq!((r.kind, r.status), (EventKind::Meeting, Status::Planned));
 }
+
+#[test]
+fn a_lead_that_sums_up_what_was_discussed_with_whom_names_the_parties() {
+    let text = "Глава МИД Беларуси обсудил с российским коллегой обеспечение региональной безопасности.\n\
+        Двусторонняя встреча прошла 27 октября на полях конференции.";
+    let r = extract(text);
+    assert_eq!(r.kind, EventKind::Meeting);
+    assert_eq!(common::participants(&r), ["BY", "RU"]);
+    // A lead about tourism names no diplomatic parties.
+    let text = "Российские туристы выбирают Турцию и Таиланд.\nВстреча туроператоров прошла в Москве.";
+    assert_eq!(kind_of(text), EventKind::Other);
+}

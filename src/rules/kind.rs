@@ -223,8 +223,15 @@ fn status_of(ctx: &Context, s: &Sent) -> (Status, Option<crate::record::Span>) {
 /// (a president, a minister, a delegation…).
 fn international(ctx: &Context, ev: &MainEvent) -> bool {
     let mut sents = ctx.event_sentences(ev.sentence);
-    // What was said at the event names its parties.
-    sents.extend(ev.lead.filter(|&k| opinion_lead(ctx, &ctx.body[k])).map(|k| &ctx.body[k]));
+    // A lead that sums the news up («Глава МИД Беларуси обсудил с
+    // российским коллегой…», then «Двусторонняя встреча прошла…») or says
+    // what was said at the event names its parties.
+    let sums_up = |s: &Sent| {
+        s.hits().iter().any(|h| {
+            h.cue == Cue::Discuss && (h.last()..(h.last() + 3).min(s.last())).any(|k| matches!(ctx.word(k), "с" | "со"))
+        })
+    };
+    sents.extend(ev.lead.map(|k| &ctx.body[k]).filter(|s| opinion_lead(ctx, s) || sums_up(s)));
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
