@@ -166,7 +166,9 @@ fn in_side_clause(ctx: &Context, s: &Sent, h: &Hit) -> bool {
 /// recalled is known before the news (or is yet to come), never the event
 /// the sentence reports.
 fn recalled_clause(ctx: &Context, s: &Sent, i: usize) -> bool {
-    let Some(verb) = (s.first()..i).find(|&k| ctx.word(k).starts_with("напомнил")) else { return false };
+    // (A recalled clause is short: the walk stays bounded.)
+    let from = i.saturating_sub(40).max(s.first());
+    let Some(verb) = (from..i).find(|&k| ctx.word(k).starts_with("напомнил")) else { return false };
     (verb + 1..i).any(|k| ctx.word(k) == "что")
 }
 

@@ -66,7 +66,7 @@ fn of_another_event(s: &Sent, q: usize, kind: EventKind) -> bool {
 fn in_clause_of_another(ctx: &Context, s: &Sent, q: usize, kind: EventKind) -> bool {
     let Some(comma) = super::kind::side_clause_comma(ctx, s, q, 24) else { return false };
     // (The event's name may take its organization: «саммит ШОС, …».)
-    !s.hits().iter().any(|h| h.cue == Cue::Kind(kind) && h.last() <= comma && h.last() + 3 >= comma)
+    !ctx.hits_before(s, comma, 3).iter().any(|h| h.cue == Cue::Kind(kind) && h.last() <= comma && h.last() + 3 >= comma)
 }
 
 /// The title of the main event (of kind `kind`), from the sentences that

@@ -908,7 +908,7 @@ fn blank_line_after(text: &str, units: &[Unit], k: usize) -> bool {
 /// text once more between them at most.
 fn under_credit(text: &str, units: &[Unit], k: usize) -> bool {
     let line = line_str(text, units[k].span);
-    let above = (0..k).rev().find(|&j| line_str(text, units[j].span) != line);
+    let above = (k.saturating_sub(2)..k).rev().find(|&j| line_str(text, units[j].span) != line);
     above.is_some_and(|j| units[j].kind == LineKind::Credit && k - j <= 2)
 }
 
