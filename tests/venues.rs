@@ -350,3 +350,14 @@ fn a_state_the_headline_visits_is_the_venue_when_the_lead_names_none() {
         В тот же день президенты Сербии и Албании начали переговоры.";
     assert_eq!(venue(text), None);
 }
+
+#[test]
+fn a_visits_programme_places_it_in_a_city_of_the_state_visited() {
+    let text = "Госсекретарь США прибыл с официальным визитом в Казахстан. Ожидается, что в Астане он примет участие \
+        во встрече министров и проведет переговоры.";
+    assert_eq!(venue(text).as_deref(), Some("Астана"));
+    // Talks placed in a state are not placed by what is announced.
+    let text = "Министры США и Казахстана провели переговоры в Казахстане. Ожидается, что в Астане пройдет \
+        следующая встреча министров.";
+    assert_eq!(venue(text).as_deref(), Some("Казахстан"));
+}

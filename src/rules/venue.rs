@@ -354,7 +354,10 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         .collect();
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = state {
-        let city = later.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
+        // A visit's programme («Ожидается, что в Астане он примет участие…»)
+        // takes place where the visit does.
+        let programme = if ev.kind == EventKind::Visit { &nearby } else { &later };
+        let city = programme.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
     let k = k?;
