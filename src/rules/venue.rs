@@ -355,9 +355,15 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = state {
         // A visit's programme («Ожидается, что в Астане он примет участие…»)
-        // takes place where the visit does.
-        let programme = if ev.kind == EventKind::Visit { &nearby } else { &later };
-        let city = programme.iter().filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
+        // takes place where the visit does; a later stop («Затем он
+        // посетит Гюмри») is another visit.
+        let programme = |s: &&&Sent| {
+            !announces(s, ev)
+                || (ev.kind == EventKind::Visit
+                    && !s.has(|c| matches!(c, Cue::Kind(EventKind::Visit) | Cue::FollowUp(Status::Held))))
+        };
+        let city =
+            nearby.iter().filter(programme).filter_map(|s| city_in(ctx, s)).find(|(p, _)| p.country == state.0.country);
         return Some(city.unwrap_or(state));
     }
     let k = k?;
