@@ -5,23 +5,25 @@ use super::dates::{self, DateExpr, Reference};
 use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{EventKind, Span, Status};
-use crate::text::push_quarter;
 use crate::text::Document;
 use std::cell::OnceCell;
 
-/// A sentence of the headline or body. Its trigger phrases and dates are
-/// read when a rule first asks for them (see [`Source`]): most rules stop
-/// after the first sentences (a text with no event after the lead's), and
-/// what is never asked for costs neither time nor memory.
+/// A sentence of the headline or body, made when a rule asks for it (see
+/// [`Sents`]): nothing is held per sentence of the document. Its trigger
+/// phrases and dates are read when a rule first asks for them (see
+/// [`Source`]): most rules stop after the first sentences (a text with no
+/// event after the lead's), and what is never asked for costs neither time
+/// nor memory.
 ///
 /// 24 bytes: the index of its sentence in the document (range and span
 /// are read from there), its paragraph and one reference to the shared
-/// [`Source`]. A sentence of a menu line is a few words, a page has many,
-/// and a text of one-word sentences («Да. Да. …») one for every six bytes:
-/// at 80 bytes each such a text cost 32 bytes per byte of input.
-#[derive(Debug)]
+/// [`Source`]. Lists of them were held for every sentence (a text of
+/// one-word sentences, «Да. Да. …», has one for every six bytes: 4 bytes
+/// per byte of input); now only the few a rule collects are.
+#[derive(Debug, Clone)]
 pub(crate) struct Sent<'c> {
-    /// Index in the document's sentences (unused for a [`Part`]).
+    /// Index in the document's sentences (unused for a [`Part`]; past the
+    /// last for the empty sentence [`Sents::at`] gives past the end).
     index: u32,
     /// Which body paragraph ([`NO_PARAGRAPH`] for the headline).
     paragraph: u32,
@@ -31,7 +33,7 @@ pub(crate) struct Sent<'c> {
 }
 
 /// A part of a sentence: its byte span, token range and hits (no dates).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Part {
     span: Span,
     first: usize,
@@ -42,52 +44,27 @@ struct Part {
 /// Sentences per block of found phrases or dates.
 const BLOCK: usize = 4;
 
-/// What a block of [`BLOCK`] consecutive sentences holds (phrases or
-/// dates), one list: sentence `j` of the block has `items[ends[j - 1]..ends[j]]`.
-#[derive(Debug)]
-struct Block<T> {
-    items: Box<[T]>,
-    ends: [u32; BLOCK],
-}
-
-impl<T> Block<T> {
-    /// Fills a block with `find(k)` for each sentence `k` of `range`.
-    fn fill(range: std::ops::Range<usize>, mut find: impl FnMut(usize) -> Vec<T>) -> Self {
-        let mut items = Vec::new();
-        let mut ends = [0; BLOCK];
-        for (j, k) in range.enumerate().take(BLOCK) {
-            items.extend(find(k));
-            // Fewer items than bytes of input (at most `u32::MAX`).
-            ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
-        }
-        Block { items: items.into_boxed_slice(), ends }
-    }
-
-    /// The items of sentence `j` of the block (none past the document's
-    /// last sentence: its end is 0).
-    fn of(&self, j: usize) -> &[T] {
-        let end = |j: usize| self.ends.get(j).map_or(0, |&e| e as usize);
-        let a = j.checked_sub(1).map_or(0, end);
-        self.items.get(a..end(j)).unwrap_or_default()
-    }
-}
-
 /// What every sentence reads its phrases and dates from, shared: the
 /// document, its matches and what was found in its sentences, by blocks of
 /// [`BLOCK`] sentences filled when a rule first asks for one of them.
-/// Per-sentence lists cost 32 bytes a sentence, found or not; a block
-/// costs 8 bytes a sentence for each kind. Reading a block's other
-/// sentences costs a little (a warm pass over NEREL dev, 31.2M → 32.0M
-/// instructions with blocks of 4, 32.2M with blocks of 8): rules that ask
-/// for one sentence mostly ask for the next.
+/// Reading a block's other sentences costs a little (a warm pass over
+/// NEREL dev, 31.2M → 32.0M instructions with blocks of 4, 32.2M with
+/// blocks of 8): rules that ask for one sentence mostly ask for the next.
+///
+/// A block is one list of what its sentences hold, in text order: a
+/// sentence's share is found by binary search on token indices (phrases) or
+/// byte offsets (dates), so a block costs 16 bytes (4 a sentence for each
+/// kind) and its items, and an empty one allocates nothing. (A list per
+/// sentence cost 32 bytes a sentence; blocks with the ends of their
+/// sentences' shares, 8.)
 #[derive(Debug)]
 pub(crate) struct Source<'d> {
     pub doc: &'d Document<'d>,
     /// The document's matches, sorted by start and end (see
     /// [`sort_matches`]).
     pub matches: &'d [Match],
-    hits: Box<[OnceCell<Block<Hit>>]>,
-    dates: Box<[OnceCell<Block<DateExpr>>]>,
+    hits: Box<[OnceCell<Box<[Hit]>>]>,
+    dates: Box<[OnceCell<Box<[DateExpr]>>]>,
 }
 
 impl<'d> Source<'d> {
@@ -108,17 +85,22 @@ impl<'d> Source<'d> {
         self.doc.sentences.get(k).map_or((0, 0, Span::new(0, 0)), |s| (s.first(), s.last(), s.span(&self.doc.tokens)))
     }
 
-    /// The sentences of the block holding sentence `k`.
-    fn block_of(&self, k: usize) -> std::ops::Range<usize> {
+    /// What `find` gives for each sentence of the block holding sentence
+    /// `k`, one list.
+    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Box<[T]> {
         let a = k - k % BLOCK;
-        a..(a + BLOCK).min(self.doc.sentences.len())
+        let mut items = Vec::new();
+        for k in a..(a + BLOCK).min(self.doc.sentences.len()) {
+            items.extend(find(k));
+        }
+        items.into_boxed_slice()
     }
 
     /// The trigger phrases of the document's sentence `k`, in text order.
     fn hits(&self, k: usize) -> &[Hit] {
         let Some(cell) = self.hits.get(k / BLOCK) else { return &[] };
-        cell.get_or_init(|| {
-            Block::fill(self.block_of(k), |k| {
+        let block = cell.get_or_init(|| {
+            self.fill(k, |k| {
                 let (first, last, _) = self.sentence(k);
                 let mut hits = PHRASES.find(self.doc, first, last);
                 // A trigger word inside a name is part of the name:
@@ -130,35 +112,136 @@ impl<'d> Source<'d> {
                 });
                 hits
             })
-        })
-        .of(k % BLOCK)
+        });
+        // A sentence's phrases start among its tokens.
+        let (first, last, _) = self.sentence(k);
+        let a = block.partition_point(|h| h.first() < first);
+        let b = block.partition_point(|h| h.first() < last);
+        &block[a..b.max(a)]
     }
 
     /// The date expressions of the document's sentence `k`, in text order.
     fn dates(&self, k: usize) -> &[DateExpr] {
         let Some(cell) = self.dates.get(k / BLOCK) else { return &[] };
-        cell.get_or_init(|| {
-            Block::fill(self.block_of(k), |k| {
+        let block = cell.get_or_init(|| {
+            self.fill(k, |k| {
                 let span = self.sentence(k).2;
                 dates::find(self.doc.slice(span), span.start)
             })
-        })
-        .of(k % BLOCK)
+        });
+        // A sentence's dates start inside its span.
+        let span = self.sentence(k).2;
+        let a = block.partition_point(|d| d.span.start < span.start);
+        let b = block.partition_point(|d| d.span.start < span.end);
+        &block[a..b.max(a)]
     }
 }
 
 /// [`Sent::paragraph`] of a headline sentence.
 const NO_PARAGRAPH: u32 = u32::MAX;
 
+/// The headline's or the body's sentences, in text order: runs of
+/// consecutive sentences of the document, one for each paragraph, each
+/// [`Sent`] made when asked for (a run costs 12 bytes, a paragraph of any
+/// length).
+#[derive(Debug)]
+pub(crate) struct Sents<'c> {
+    src: &'c Source<'c>,
+    runs: Vec<Run>,
+    len: usize,
+}
+
+/// Sentences `at..` of a [`Sents`] (up to the next run's `at`) are the
+/// document's sentences `doc..` of one paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: u32,
+    doc: u32,
+    paragraph: u32,
+}
+
+impl<'c> Sents<'c> {
+    fn new(src: &'c Source<'c>) -> Self {
+        Sents { src, runs: Vec::new(), len: 0 }
+    }
+
+    /// Appends the document's sentence `k` of `paragraph`.
+    fn push(&mut self, k: usize, paragraph: u32) {
+        // Fewer sentences and paragraphs than bytes: the indices fit.
+        let (at, k) = (self.len as u32, k as u32);
+        let extends = self.runs.last().is_some_and(|r| r.paragraph == paragraph && r.doc + (at - r.at) == k);
+        if !extends {
+            self.runs.push(Run { at, doc: k, paragraph });
+        }
+        self.len += 1;
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Sentence `k`, if there is one.
+    pub fn get(&self, k: usize) -> Option<Sent<'c>> {
+        (k < self.len).then(|| self.at(k))
+    }
+
+    /// Sentence `k`; past the last, an empty sentence (no tokens, hits or
+    /// dates) in no paragraph.
+    pub fn at(&self, k: usize) -> Sent<'c> {
+        let r = self.runs.partition_point(|r| r.at as usize <= k);
+        match self.runs.get(r.wrapping_sub(1)).filter(|_| k < self.len) {
+            Some(run) => Sent {
+                index: run.doc + (k as u32 - run.at),
+                paragraph: run.paragraph,
+                src: self.src,
+                part: None,
+            },
+            None => Sent { index: u32::MAX, paragraph: NO_PARAGRAPH, src: self.src, part: None },
+        }
+    }
+
+    /// Sentences `k..`, in text order.
+    pub fn from(&self, k: usize) -> impl Iterator<Item = Sent<'c>> + Clone + '_ {
+        (k..self.len).map(|k| self.at(k))
+    }
+
+    /// All of them, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Sent<'c>> + Clone + '_ {
+        self.from(0)
+    }
+
+    /// The number of sentences before the first for which `pred` is false
+    /// (`pred` true for a prefix of them, as for [`slice::partition_point`]).
+    pub fn partition_point(&self, mut pred: impl FnMut(&Sent) -> bool) -> usize {
+        let (mut a, mut b) = (0, self.len);
+        while a < b {
+            let m = a + (b - a) / 2;
+            if pred(&self.at(m)) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        a
+    }
+}
+
 impl<'c> Sent<'c> {
     /// The document's sentence `index` of `src`.
+    #[cfg(test)]
     fn new(src: &'c Source<'c>, index: usize) -> Self {
         // Fewer sentences than bytes: the index fits.
         Sent { index: index as u32, paragraph: NO_PARAGRAPH, src, part: None }
     }
 }
 
-impl Sent<'_> {
+impl<'c> Sent<'c> {
     /// Its byte span.
     pub fn span(&self) -> Span {
         match &self.part {
@@ -202,7 +285,7 @@ impl Sent<'_> {
     }
 
     /// The date expressions of the sentence, in text order.
-    pub fn dates(&self) -> &[DateExpr] {
+    pub fn dates(&self) -> &'c [DateExpr] {
         match &self.part {
             Some(_) => &[],
             None => self.src.dates(self.index as usize),
@@ -252,9 +335,10 @@ pub(crate) struct Context<'d, 'g> {
     pub gaz: &'g Gazetteer,
     /// Sorted by start, so that the matches of a span are a slice.
     pub matches: &'d [Match],
-    /// Headline sentences first, then body sentences, in text order.
-    pub head: Vec<Sent<'d>>,
-    pub body: Vec<Sent<'d>>,
+    /// Headline sentences, in text order.
+    pub head: Sents<'d>,
+    /// Body sentences, in text order.
+    pub body: Sents<'d>,
     pub reference: Option<Reference>,
 }
 
@@ -274,8 +358,8 @@ impl<'d, 'g> Context<'d, 'g> {
     /// The sentences of `src`'s headline and body.
     pub fn new(src: &'d Source<'d>, gaz: &'g Gazetteer, reference: Option<Reference>) -> Self {
         let (doc, matches) = (src.doc, src.matches);
-        let mut head = Vec::new();
-        let mut body = Vec::new();
+        let mut head = Sents::new(src);
+        let mut body = Sents::new(src);
         let paras = &doc.parts.body;
         for (k, s) in doc.sentences.iter().enumerate() {
             let span = s.span(&doc.tokens);
@@ -285,24 +369,22 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let mut sent = Sent::new(src, k);
-            if let Some(p) = paragraph {
+            if in_head {
+                head.push(k, NO_PARAGRAPH);
+            } else if let Some(p) = paragraph {
                 // Fewer paragraphs than bytes: the index fits.
-                sent.paragraph = p as u32;
+                body.push(k, p as u32);
             }
-            // A quarter more at a time, not twice: a page's sentences are
-            // most of what the rules hold.
-            push_quarter(if in_head { &mut head } else { &mut body }, sent);
         }
         Context { doc, gaz, matches, head, body, reference }
     }
 
     /// The sentences that describe the event of body sentence `main`: that
     /// sentence, the ones that go on describing it, then the headline.
-    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent<'_>> {
+    pub fn event_sentences(&self, main: Option<usize>) -> Vec<Sent<'d>> {
         let mut out = Vec::new();
         if let Some(k) = main {
-            out.push(&self.body[k]);
+            out.push(self.body.at(k));
             out.extend(self.describing(k));
             out.extend(self.said_before(k));
         }
@@ -314,12 +396,12 @@ impl<'d, 'g> Context<'d, 'g> {
     /// the next two of its paragraph that neither announce a later event
     /// nor recall an earlier one (nor, after a report, speak only of the
     /// future).
-    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent<'_>> + Clone + '_ {
-        let para = self.body.get(k).and_then(Sent::paragraph);
+    pub fn describing(&self, k: usize) -> impl Iterator<Item = Sent<'d>> + Clone + '_ {
+        let para = self.body.get(k).and_then(|s| s.paragraph());
         // After a report of what took place, a sentence only in the future
         // tells of something else.
-        let main_future = self.body.get(k).is_some_and(Sent::only_future);
-        self.body.iter().skip(k + 1).take(2).filter(move |s| {
+        let main_future = self.body.get(k).is_some_and(|s| s.only_future());
+        self.body.from(k + 1).take(2).filter(move |s| {
             s.paragraph() == para
                 && !s.recalls()
                 && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
@@ -329,7 +411,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// «Об этом он сказал на встрече с…» tells where the sentence before
     /// body sentence `k` was said: that sentence belongs to the event.
-    pub fn said_before(&self, k: usize) -> Option<&Sent<'_>> {
+    pub fn said_before(&self, k: usize) -> Option<Sent<'d>> {
         let s = self.body.get(k)?;
         let back = self.word(s.first()) == "об" && self.word(s.first() + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
@@ -357,13 +439,13 @@ impl<'d, 'g> Context<'d, 'g> {
     /// sentence that reports one held («9 октября состоялась встреча…»)
     /// tells of another, and so does one placed in another city than the
     /// main sentence's («прибыл в Баку … 5-6 мая посетил Ереван»).
-    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent<'_>> + '_ {
-        let para = self.body.get(k).and_then(Sent::paragraph).unwrap_or(0);
-        let city = self.body.get(k).and_then(|s| super::venue::city_in(self, s)).map(|(p, _)| p.wikidata);
+    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = Sent<'d>> + '_ {
+        let para = self.body.get(k).and_then(|s| s.paragraph()).unwrap_or(0);
+        let city = self.body.get(k).and_then(|s| super::venue::city_in(self, &s)).map(|(p, _)| p.wikidata);
         let elsewhere_city = move |s: &Sent| {
             city.as_ref().is_some_and(|c| super::venue::city_in(self, s).is_some_and(|(p, _)| &p.wikidata != c))
         };
-        self.body.iter().skip(k + 1).take(6).filter(move |s| {
+        self.body.from(k + 1).take(6).filter(move |s| {
             let near = s.paragraph().is_some_and(|p| p <= para + 2);
             let same = s.has(|c| match c {
                 Cue::Kind(k) => super::kind::same_event(k, kind),

@@ -25,7 +25,6 @@ pub use parts::{DatelineShape, PartKind, Parts};
 #[doc(hidden)]
 pub use parts::PartsSplitter;
 pub use sentences::{split_sentences, Sentence};
-pub(crate) use tokenize::push_quarter;
 pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 
 use crate::record::Span;
