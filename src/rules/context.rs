@@ -15,30 +15,29 @@ use std::cell::OnceCell;
 /// event after the lead's), and what is never asked for costs neither time
 /// nor memory.
 ///
-/// 24 bytes: the index of its sentence in the document (range and span
-/// are read from there), its paragraph and one reference to the shared
-/// [`Source`]. Lists of them were held for every sentence (a text of
-/// one-word sentences, «Да. Да. …», has one for every six bytes: 4 bytes
-/// per byte of input); now only the few a rule collects are.
+/// Lists of sentences were held for every sentence of the document (24
+/// bytes each, and a text of one-word sentences, «Да. Да. …», has one for
+/// every six bytes: 4 bytes per byte of input); now only the few a rule
+/// collects are, so a sentence keeps its token range and span at hand
+/// rather than reading them from the document at every call.
 #[derive(Debug, Clone)]
 pub(crate) struct Sent<'c> {
-    /// Index in the document's sentences (unused for a [`Part`]; past the
-    /// last for the empty sentence [`Sents::at`] gives past the end).
+    /// Index in the document's sentences (past the last for the empty
+    /// sentence [`Sents::at`] gives past the end).
     index: u32,
     /// Which body paragraph ([`NO_PARAGRAPH`] for the headline).
     paragraph: u32,
-    src: &'c Source<'c>,
-    /// What a part of a sentence ([`Sent::part`]) holds of its own.
-    part: Option<Box<Part>>,
-}
-
-/// A part of a sentence: its byte span, token range and hits (no dates).
-#[derive(Debug, Clone)]
-struct Part {
+    /// Its tokens `[first, last)` (token indices fit: see `text::Sentence`).
+    first: u32,
+    last: u32,
     span: Span,
-    first: usize,
-    last: usize,
-    hits: Box<[Hit]>,
+    src: &'c Source<'c>,
+    /// The hits of a part of a sentence ([`Sent::part`]), which holds its
+    /// own; `None` for a whole sentence, whose hits are the [`Source`]'s.
+    part: Option<Box<[Hit]>>,
+    /// A whole sentence's share of its block of hits, once found (rules
+    /// ask a sentence for its hits again and again).
+    hits: OnceCell<&'c [Hit]>,
 }
 
 /// Sentences per block of found phrases or dates.
@@ -85,6 +84,15 @@ impl<'d> Source<'d> {
         self.doc.sentences.get(k).map_or((0, 0, Span::new(0, 0)), |s| (s.first(), s.last(), s.span(&self.doc.tokens)))
     }
 
+    /// The document's sentence `k` (`paragraph` its paragraph) as a rule
+    /// reads it.
+    fn sent(&self, k: usize, paragraph: u32) -> Sent<'_> {
+        let (first, last, span) = self.sentence(k);
+        // Fewer sentences and tokens than bytes: the indices fit.
+        let (first, last) = (first as u32, last as u32);
+        Sent { index: k as u32, paragraph, first, last, span, src: self, part: None, hits: OnceCell::new() }
+    }
+
     /// What `find` gives for each sentence of the block holding sentence
     /// `k`, one list.
     fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Box<[T]> {
@@ -96,8 +104,9 @@ impl<'d> Source<'d> {
         items.into_boxed_slice()
     }
 
-    /// The trigger phrases of the document's sentence `k`, in text order.
-    fn hits(&self, k: usize) -> &[Hit] {
+    /// The trigger phrases of the document's sentence `k` (tokens
+    /// `[first, last)`), in text order.
+    fn hits(&self, k: usize, first: usize, last: usize) -> &[Hit] {
         let Some(cell) = self.hits.get(k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
@@ -114,14 +123,14 @@ impl<'d> Source<'d> {
             })
         });
         // A sentence's phrases start among its tokens.
-        let (first, last, _) = self.sentence(k);
         let a = block.partition_point(|h| h.first() < first);
         let b = block.partition_point(|h| h.first() < last);
         &block[a..b.max(a)]
     }
 
-    /// The date expressions of the document's sentence `k`, in text order.
-    fn dates(&self, k: usize) -> &[DateExpr] {
+    /// The date expressions of the document's sentence `k` (`span` its
+    /// text), in text order.
+    fn dates(&self, k: usize, span: Span) -> &[DateExpr] {
         let Some(cell) = self.dates.get(k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
@@ -130,7 +139,6 @@ impl<'d> Source<'d> {
             })
         });
         // A sentence's dates start inside its span.
-        let span = self.sentence(k).2;
         let a = block.partition_point(|d| d.span.start < span.start);
         let b = block.partition_point(|d| d.span.start < span.end);
         &block[a..b.max(a)]
@@ -196,19 +204,23 @@ impl<'c> Sents<'c> {
     pub fn at(&self, k: usize) -> Sent<'c> {
         let r = self.runs.partition_point(|r| r.at as usize <= k);
         match self.runs.get(r.wrapping_sub(1)).filter(|_| k < self.len) {
-            Some(run) => Sent {
-                index: run.doc + (k as u32 - run.at),
-                paragraph: run.paragraph,
-                src: self.src,
-                part: None,
-            },
-            None => Sent { index: u32::MAX, paragraph: NO_PARAGRAPH, src: self.src, part: None },
+            Some(run) => self.src.sent(run.doc as usize + (k - run.at as usize), run.paragraph),
+            None => self.src.sent(u32::MAX as usize, NO_PARAGRAPH),
         }
     }
 
     /// Sentences `k..`, in text order.
     pub fn from(&self, k: usize) -> impl Iterator<Item = Sent<'c>> + Clone + '_ {
-        (k..self.len).map(|k| self.at(k))
+        // The run of each next sentence is the one before or a later one:
+        // no search per sentence.
+        let mut run = self.runs.partition_point(|r| r.at as usize <= k).saturating_sub(1);
+        (k..self.len).map(move |k| {
+            while self.runs.get(run + 1).is_some_and(|r| r.at as usize <= k) {
+                run += 1;
+            }
+            let r = self.runs[run];
+            self.src.sent(r.doc as usize + (k - r.at as usize), r.paragraph)
+        })
     }
 
     /// All of them, in text order.
@@ -236,34 +248,24 @@ impl<'c> Sent<'c> {
     /// The document's sentence `index` of `src`.
     #[cfg(test)]
     fn new(src: &'c Source<'c>, index: usize) -> Self {
-        // Fewer sentences than bytes: the index fits.
-        Sent { index: index as u32, paragraph: NO_PARAGRAPH, src, part: None }
+        src.sent(index, NO_PARAGRAPH)
     }
 }
 
 impl<'c> Sent<'c> {
     /// Its byte span.
     pub fn span(&self) -> Span {
-        match &self.part {
-            Some(p) => p.span,
-            None => self.src.sentence(self.index as usize).2,
-        }
+        self.span
     }
 
     /// Its first token.
     pub fn first(&self) -> usize {
-        match &self.part {
-            Some(p) => p.first,
-            None => self.src.sentence(self.index as usize).0,
-        }
+        self.first as usize
     }
 
     /// The token after its last.
     pub fn last(&self) -> usize {
-        match &self.part {
-            Some(p) => p.last,
-            None => self.src.sentence(self.index as usize).1,
-        }
+        self.last as usize
     }
 
     /// Which body paragraph it is in (None for the headline).
@@ -274,8 +276,8 @@ impl<'c> Sent<'c> {
     /// The trigger phrases of the sentence, in text order.
     pub fn hits(&self) -> &[Hit] {
         match &self.part {
-            Some(p) => &p.hits,
-            None => self.src.hits(self.index as usize),
+            Some(hits) => hits,
+            None => self.hits.get_or_init(|| self.src.hits(self.index as usize, self.first(), self.last())),
         }
     }
 
@@ -288,15 +290,16 @@ impl<'c> Sent<'c> {
     pub fn dates(&self) -> &'c [DateExpr] {
         match &self.part {
             Some(_) => &[],
-            None => self.src.dates(self.index as usize),
+            None => self.src.dates(self.index as usize, self.span),
         }
     }
 
     /// Tokens `[first, last)` of this sentence (`span` their text) as a
     /// sentence of their own, with the given hits and no dates.
     pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
-        let part = Part { span, first, last, hits: hits.into_boxed_slice() };
-        Sent { index: self.index, paragraph: self.paragraph, src: self.src, part: Some(Box::new(part)) }
+        // Token indices fit (see the fields).
+        let (first, last) = (first as u32, last as u32);
+        Sent { first, last, span, part: Some(hits.into_boxed_slice()), hits: OnceCell::new(), ..*self }
     }
 
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
@@ -532,11 +535,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sentences_and_hits_stay_small() {
-        // A copied page has a sentence for every short line and a hit for
-        // every third token or so: their sizes are a good part of the
-        // memory per byte of input (`tests/linear.rs`).
-        assert!(std::mem::size_of::<Sent>() <= 24, "{}", std::mem::size_of::<Sent>());
+    fn hits_stay_small() {
+        // A copied page has a hit for every third token or so: their size
+        // is a good part of the memory per byte of input
+        // (`tests/linear.rs`).
         assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
     }
 
@@ -552,6 +554,26 @@ mod tests {
         assert_eq!(sent.dates().len(), 1);
         assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
         // Past the document's sentences: nothing, no panic.
-        assert!(src.hits(BLOCK * 3).is_empty() && src.dates(1).is_empty());
+        assert!(src.hits(BLOCK * 3, 0, 0).is_empty() && src.dates(1, Span::new(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn head_and_body_are_runs_of_the_documents_sentences() {
+        let g = Gazetteer::embedded();
+        let doc = Document::new("Заголовок\n\nПервое. Второе.\nТретье.", g.parts_splitter());
+        let src = Source::new(&doc, &[]);
+        let mut body = Sents::new(&src);
+        for (k, p) in [(1, 0), (2, 0), (3, 1)] {
+            body.push(k, p);
+        }
+        assert_eq!(body.runs.len(), 2);
+        let words: Vec<_> = body.iter().map(|s| (doc.slice(s.span()), s.paragraph())).collect();
+        assert_eq!(words, [("Первое.", Some(0)), ("Второе.", Some(0)), ("Третье.", Some(1))]);
+        assert_eq!(body.from(2).count(), 1);
+        assert_eq!(body.partition_point(|s| s.paragraph() == Some(0)), 2);
+        // Past the end: an empty sentence in no paragraph, no panic.
+        let past = body.at(7);
+        assert!(past.span().is_empty() && past.hits().is_empty() && past.paragraph().is_none());
+        assert!(body.get(3).is_none());
     }
 }
