@@ -30,18 +30,33 @@ pub(crate) struct Sent<'c> {
     /// Its tokens `[first, last)` (token indices fit: see `text::Sentence`).
     first: u32,
     last: u32,
-    span: Span,
     src: &'c Source<'c>,
-    /// The hits of a part of a sentence ([`Sent::part`]), which holds its
-    /// own; `None` for a whole sentence, whose hits are the [`Source`]'s.
-    part: Option<Box<[Hit]>>,
-    /// A whole sentence's share of its block of hits, once found (rules
-    /// ask a sentence for its hits again and again).
-    hits: OnceCell<&'c [Hit]>,
+    /// The span and hits of a part of a sentence ([`Sent::part`]), which
+    /// holds its own; `None` for a whole sentence, whose span is read from
+    /// its tokens and hits from the [`Source`].
+    part: Option<Box<(Span, Box<[Hit]>)>>,
 }
 
 /// Sentences per block of found phrases or dates.
 const BLOCK: usize = 4;
+
+/// What a block of [`BLOCK`] consecutive sentences holds (phrases or
+/// dates), one list: sentence `j` of the block has `items[ends[j - 1]..ends[j]]`.
+#[derive(Debug)]
+struct Block<T> {
+    items: Box<[T]>,
+    ends: [u32; BLOCK],
+}
+
+impl<T> Block<T> {
+    /// The items of sentence `j` of the block (none past the document's
+    /// last sentence: its end is 0).
+    fn of(&self, j: usize) -> &[T] {
+        let end = |j: usize| self.ends.get(j).map_or(0, |&e| e as usize);
+        let a = j.checked_sub(1).map_or(0, end);
+        self.items.get(a..end(j)).unwrap_or_default()
+    }
+}
 
 /// What every sentence reads its phrases and dates from, shared: the
 /// document, its matches and what was found in its sentences, by blocks of
@@ -50,20 +65,18 @@ const BLOCK: usize = 4;
 /// NEREL dev, 31.2M → 32.0M instructions with blocks of 4, 32.2M with
 /// blocks of 8): rules that ask for one sentence mostly ask for the next.
 ///
-/// A block is one list of what its sentences hold, in text order: a
-/// sentence's share is found by binary search on token indices (phrases) or
-/// byte offsets (dates), so a block costs 16 bytes (4 a sentence for each
-/// kind) and its items, and an empty one allocates nothing. (A list per
-/// sentence cost 32 bytes a sentence; blocks with the ends of their
-/// sentences' shares, 8.)
+/// A block that holds nothing (most, in a text of short lines) allocates
+/// nothing: its cell costs 16 bytes, 4 a sentence for each kind. (A list
+/// per sentence cost 32 bytes a sentence; blocks held in place, 8 for each
+/// kind.)
 #[derive(Debug)]
 pub(crate) struct Source<'d> {
     pub doc: &'d Document<'d>,
     /// The document's matches, sorted by start and end (see
     /// [`sort_matches`]).
     pub matches: &'d [Match],
-    hits: Box<[OnceCell<Box<[Hit]>>]>,
-    dates: Box<[OnceCell<Box<[DateExpr]>>]>,
+    hits: Box<[OnceCell<Option<Box<Block<Hit>>>>]>,
+    dates: Box<[OnceCell<Option<Box<Block<DateExpr>>>>]>,
 }
 
 impl<'d> Source<'d> {
@@ -87,26 +100,28 @@ impl<'d> Source<'d> {
     /// The document's sentence `k` (`paragraph` its paragraph) as a rule
     /// reads it.
     fn sent(&self, k: usize, paragraph: u32) -> Sent<'_> {
-        let (first, last, span) = self.sentence(k);
+        let (first, last) = self.doc.sentences.get(k).map_or((0, 0), |s| (s.first(), s.last()));
         // Fewer sentences and tokens than bytes: the indices fit.
         let (first, last) = (first as u32, last as u32);
-        Sent { index: k as u32, paragraph, first, last, span, src: self, part: None, hits: OnceCell::new() }
+        Sent { index: k as u32, paragraph, first, last, src: self, part: None }
     }
 
-    /// What `find` gives for each sentence of the block holding sentence
-    /// `k`, one list.
-    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Box<[T]> {
+    /// The block of what `find` gives for each sentence of the block
+    /// holding sentence `k` (`None` when that is nothing).
+    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Option<Box<Block<T>>> {
         let a = k - k % BLOCK;
         let mut items = Vec::new();
-        for k in a..(a + BLOCK).min(self.doc.sentences.len()) {
+        let mut ends = [0; BLOCK];
+        for (j, k) in (a..(a + BLOCK).min(self.doc.sentences.len())).enumerate() {
             items.extend(find(k));
+            // Fewer items than bytes of input (at most `u32::MAX`).
+            ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
         }
-        items.into_boxed_slice()
+        (!items.is_empty()).then(|| Box::new(Block { items: items.into_boxed_slice(), ends }))
     }
 
-    /// The trigger phrases of the document's sentence `k` (tokens
-    /// `[first, last)`), in text order.
-    fn hits(&self, k: usize, first: usize, last: usize) -> &[Hit] {
+    /// The trigger phrases of the document's sentence `k`, in text order.
+    fn hits(&self, k: usize) -> &[Hit] {
         let Some(cell) = self.hits.get(k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
@@ -122,15 +137,11 @@ impl<'d> Source<'d> {
                 hits
             })
         });
-        // A sentence's phrases start among its tokens.
-        let a = block.partition_point(|h| h.first() < first);
-        let b = block.partition_point(|h| h.first() < last);
-        &block[a..b.max(a)]
+        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
     }
 
-    /// The date expressions of the document's sentence `k` (`span` its
-    /// text), in text order.
-    fn dates(&self, k: usize, span: Span) -> &[DateExpr] {
+    /// The date expressions of the document's sentence `k`, in text order.
+    fn dates(&self, k: usize) -> &[DateExpr] {
         let Some(cell) = self.dates.get(k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
@@ -138,10 +149,7 @@ impl<'d> Source<'d> {
                 dates::find(self.doc.slice(span), span.start)
             })
         });
-        // A sentence's dates start inside its span.
-        let a = block.partition_point(|d| d.span.start < span.start);
-        let b = block.partition_point(|d| d.span.start < span.end);
-        &block[a..b.max(a)]
+        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
     }
 }
 
@@ -202,7 +210,11 @@ impl<'c> Sents<'c> {
     /// Sentence `k`; past the last, an empty sentence (no tokens, hits or
     /// dates) in no paragraph.
     pub fn at(&self, k: usize) -> Sent<'c> {
-        let r = self.runs.partition_point(|r| r.at as usize <= k);
+        // Most texts have a few paragraphs: the last is checked first.
+        let r = match self.runs.last() {
+            Some(last) if last.at as usize <= k => self.runs.len(),
+            _ => self.runs.partition_point(|r| r.at as usize <= k),
+        };
         match self.runs.get(r.wrapping_sub(1)).filter(|_| k < self.len) {
             Some(run) => self.src.sent(run.doc as usize + (k - run.at as usize), run.paragraph),
             None => self.src.sent(u32::MAX as usize, NO_PARAGRAPH),
@@ -255,7 +267,10 @@ impl<'c> Sent<'c> {
 impl<'c> Sent<'c> {
     /// Its byte span.
     pub fn span(&self) -> Span {
-        self.span
+        match &self.part {
+            Some(p) => p.0,
+            None => self.src.sentence(self.index as usize).2,
+        }
     }
 
     /// Its first token.
@@ -276,8 +291,8 @@ impl<'c> Sent<'c> {
     /// The trigger phrases of the sentence, in text order.
     pub fn hits(&self) -> &[Hit] {
         match &self.part {
-            Some(hits) => hits,
-            None => self.hits.get_or_init(|| self.src.hits(self.index as usize, self.first(), self.last())),
+            Some(p) => &p.1,
+            None => self.src.hits(self.index as usize),
         }
     }
 
@@ -290,7 +305,7 @@ impl<'c> Sent<'c> {
     pub fn dates(&self) -> &'c [DateExpr] {
         match &self.part {
             Some(_) => &[],
-            None => self.src.dates(self.index as usize, self.span),
+            None => self.src.dates(self.index as usize),
         }
     }
 
@@ -299,7 +314,7 @@ impl<'c> Sent<'c> {
     pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
         // Token indices fit (see the fields).
         let (first, last) = (first as u32, last as u32);
-        Sent { first, last, span, part: Some(hits.into_boxed_slice()), hits: OnceCell::new(), ..*self }
+        Sent { first, last, part: Some(Box::new((span, hits.into_boxed_slice()))), ..*self }
     }
 
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
@@ -554,7 +569,7 @@ mod tests {
         assert_eq!(sent.dates().len(), 1);
         assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
         // Past the document's sentences: nothing, no panic.
-        assert!(src.hits(BLOCK * 3, 0, 0).is_empty() && src.dates(1, Span::new(0, 0)).is_empty());
+        assert!(src.hits(BLOCK * 3).is_empty() && src.dates(1).is_empty());
     }
 
     #[test]

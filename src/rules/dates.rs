@@ -355,7 +355,9 @@ pub(crate) fn main_date(
     };
     let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e);
     let nearby = ctx.describing(k).chain(ev.scene.map(|j| ctx.body.at(j)));
-    let in_main = ctx.body.at(k)
+    let in_main = ctx
+        .body
+        .at(k)
         .dates()
         .iter()
         .filter(start_expr)
