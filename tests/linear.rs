@@ -297,13 +297,15 @@ fn worst_inputs_are_linear() {
 /// - «, » (a token every two bytes, the most tokens per byte razdel's
 ///   rules give): 4.38 / 4.25, of which 3 are the 6-byte tokens;
 /// - «и »: 3.03 / 2.34 (a token every three bytes);
-/// - «Да. » (a sentence every six bytes, two tokens): 11.63 / 4.61 — the
-///   tokens 2, their normal-form ends 1.33, the 8-byte `Sentence` 1.33;
-///   the rules' 24-byte sentence 4 and their blocks of phrases and dates
-///   2.67 (ca23a9f: 28.50 / 9.06, with a 32-byte `Sentence` and an
-///   80-byte rule sentence);
+/// - «Да. » (a sentence every six bytes, two tokens): 5.84 / 4.61 — the
+///   tokens 2, the lowered copy of the text 1, the 8-byte `Sentence` 1.33;
+///   the rules hold no list of sentences (their sentences are made when
+///   asked for), only a 16-byte cell for each block of four sentences'
+///   phrases and one for their dates, 1.33 (d7f2b3a: 11.63, with a 24-byte
+///   rule sentence for each sentence and blocks held in place; ca23a9f:
+///   28.50 / 9.06, with a 32-byte `Sentence` and an 80-byte rule sentence);
 /// - news text (the web page of `tests/data` repeated, one document of
-///   1 MB): 3.96 / 2.42 (ca23a9f: 4.36 / 2.42).
+///   1 MB): 3.86 / 2.42 (d7f2b3a: 3.96; ca23a9f: 4.36 / 2.42).
 #[test]
 fn peak_memory_per_byte_of_input() {
     let page = include_str!("data/web-page.txt");
@@ -311,8 +313,8 @@ fn peak_memory_per_byte_of_input() {
         ("commas", ",".repeat(1 << 20), 1.2, 1.2),
         (", ", ", ".repeat((1 << 20) / 2), 4.5, 4.35),
         ("и", "и ".repeat((1 << 20) / 3), 3.15, 2.45),
-        ("Да.", "Да. ".repeat((1 << 20) / 6), 12.0, 4.8),
-        ("news", page.repeat((1 << 20) / page.len() + 1), 4.1, 2.55),
+        ("Да.", "Да. ".repeat((1 << 20) / 6), 6.1, 4.8),
+        ("news", page.repeat((1 << 20) / page.len() + 1), 4.0, 2.55),
     ];
     let mut over = Vec::new();
     for (name, text, bound, layer_bound) in cases {

@@ -75,9 +75,12 @@ pub(crate) struct Source<'d> {
     /// The document's matches, sorted by start and end (see
     /// [`sort_matches`]).
     pub matches: &'d [Match],
-    hits: Box<[OnceCell<Option<Box<Block<Hit>>>>]>,
-    dates: Box<[OnceCell<Option<Box<Block<DateExpr>>>>]>,
+    hits: Box<[Cell<Hit>]>,
+    dates: Box<[Cell<DateExpr>]>,
 }
+
+/// A block filled when first asked for; `None` when it holds nothing.
+type Cell<T> = OnceCell<Option<Box<Block<T>>>>;
 
 impl<'d> Source<'d> {
     /// `matches` must be sorted by start and end (see [`sort_matches`]).
