@@ -66,31 +66,48 @@ impl<T> Block<T> {
 /// blocks of 8): rules that ask for one sentence mostly ask for the next.
 ///
 /// A block that holds nothing (most, in a text of short lines) allocates
-/// nothing: its cell costs 16 bytes, 4 a sentence for each kind. (A list
-/// per sentence cost 32 bytes a sentence; blocks held in place, 8 for each
-/// kind.)
+/// nothing: its cell costs 16 bytes, 4 a sentence for each kind. Cells
+/// come in groups of [`GROUP`], made when one of them is first asked for:
+/// a long text whose rules stop after its first sentences (no event in
+/// its lead) costs 8 bytes for each 64 sentences. (A list per sentence
+/// cost 32 bytes a sentence; blocks held in place, 8 for each kind, made
+/// for every sentence.)
 #[derive(Debug)]
 pub(crate) struct Source<'d> {
     pub doc: &'d Document<'d>,
     /// The document's matches, sorted by start and end (see
     /// [`sort_matches`]).
     pub matches: &'d [Match],
-    hits: Box<[Cell<Hit>]>,
-    dates: Box<[Cell<DateExpr>]>,
+    hits: Box<[Group<Hit>]>,
+    dates: Box<[Group<DateExpr>]>,
 }
+
+/// Blocks per group of cells.
+const GROUP: usize = 16;
 
 /// A block filled when first asked for; `None` when it holds nothing.
 type Cell<T> = OnceCell<Option<Box<Block<T>>>>;
 
+/// The cells of [`GROUP`] consecutive blocks, made when one is first asked
+/// for.
+type Group<T> = OnceCell<Box<[Cell<T>; GROUP]>>;
+
+/// The cell of block `b` among `groups` (made if need be; `None` past the
+/// last).
+fn cell<T>(groups: &[Group<T>], b: usize) -> Option<&Cell<T>> {
+    let group = groups.get(b / GROUP)?;
+    Some(&group.get_or_init(|| Box::new(std::array::from_fn(|_| OnceCell::new())))[b % GROUP])
+}
+
 impl<'d> Source<'d> {
     /// `matches` must be sorted by start and end (see [`sort_matches`]).
     pub fn new(doc: &'d Document<'d>, matches: &'d [Match]) -> Self {
-        let blocks = doc.sentences.len().div_ceil(BLOCK);
+        let groups = doc.sentences.len().div_ceil(BLOCK * GROUP);
         Source {
             doc,
             matches,
-            hits: (0..blocks).map(|_| OnceCell::new()).collect(),
-            dates: (0..blocks).map(|_| OnceCell::new()).collect(),
+            hits: (0..groups).map(|_| OnceCell::new()).collect(),
+            dates: (0..groups).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -125,7 +142,7 @@ impl<'d> Source<'d> {
 
     /// The trigger phrases of the document's sentence `k`, in text order.
     fn hits(&self, k: usize) -> &[Hit] {
-        let Some(cell) = self.hits.get(k / BLOCK) else { return &[] };
+        let Some(cell) = cell(&self.hits, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
                 let (first, last, _) = self.sentence(k);
@@ -145,7 +162,7 @@ impl<'d> Source<'d> {
 
     /// The date expressions of the document's sentence `k`, in text order.
     fn dates(&self, k: usize) -> &[DateExpr] {
-        let Some(cell) = self.dates.get(k / BLOCK) else { return &[] };
+        let Some(cell) = cell(&self.dates, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
             self.fill(k, |k| {
                 let span = self.sentence(k).2;
@@ -567,8 +584,9 @@ mod tests {
         let src = Source::new(&doc, &[]);
         let sent = Sent::new(&src, 0);
         assert!(src.hits[0].get().is_none() && src.dates[0].get().is_none());
+        assert!(std::mem::size_of::<Group<Hit>>() <= 8);
         assert!(sent.has(|c| c == Cue::Kind(EventKind::Talks)));
-        assert!(src.dates[0].get().is_none());
+        assert!(src.hits[0].get().is_some() && src.dates[0].get().is_none());
         assert_eq!(sent.dates().len(), 1);
         assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
         // Past the document's sentences: nothing, no panic.
