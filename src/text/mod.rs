@@ -69,8 +69,11 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Analyses `text` with the given parts splitter.
     pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
-        let (tokens, norm) = tokenize::tokenize_normalized(text);
+        // The parts first: what the splitter copies of a line (a lowered
+        // copy, as long as the line) is gone before the tokens are made,
+        // not held beside them.
         let parts = splitter.split(text);
+        let (tokens, norm) = tokenize::tokenize_normalized(text);
         // Sentences end where parts glued on one line meet (a title, a
         // timestamp, a dateline).
         let mut breaks: Vec<usize> = parts.headline.iter().map(|h| h.end).collect();
