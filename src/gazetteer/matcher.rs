@@ -720,8 +720,8 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).
 fn starts_sentence(doc: &Document, i: usize) -> bool {
-    let Some(s) = doc.sentence_of(i) else { return true };
-    let first = doc.sentences[s].first();
+    let Some(s) = doc.sentence_of(i).and_then(|s| doc.sentences.get(s)) else { return true };
+    let first = s.first();
     (first..i).all(|k| doc.tokens[k].kind == TokenKind::Punct)
 }
 

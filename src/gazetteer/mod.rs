@@ -526,7 +526,10 @@ impl Gazetteer {
     /// state and a city (Кувейт) gives one match for each.
     #[doc(hidden)]
     pub fn find_in(&self, doc: &Document, from: usize, to: usize) -> Vec<Match> {
-        let mut raw: Vec<RawMatch> = Vec::with_capacity((to.saturating_sub(from)) / 16);
+        // Room for a name every 16 tokens, up to 1024 of them: the list
+        // becomes the matches in place, capacity and all, and a long text
+        // of no names («Да. Да. …») held 2.5 bytes a token for none.
+        let mut raw: Vec<RawMatch> = Vec::with_capacity((to.saturating_sub(from) / 16).min(1 << 10));
         self.trie.find(doc, from, to, &mut raw);
         raw.into_iter()
             .map(|r| {

@@ -5,38 +5,36 @@ use super::dates::{self, DateExpr, Reference};
 use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{EventKind, Span, Status};
-use crate::text::push_quarter;
 use crate::text::Document;
 use std::cell::OnceCell;
 
-/// A sentence of the headline or body. Its trigger phrases and dates are
-/// read when a rule first asks for them (see [`Source`]): most rules stop
-/// after the first sentences (a text with no event after the lead's), and
-/// what is never asked for costs neither time nor memory.
+/// A sentence of the headline or body, made when a rule asks for it (see
+/// [`Sents`]): nothing is held per sentence of the document. Its trigger
+/// phrases and dates are read when a rule first asks for them (see
+/// [`Source`]): most rules stop after the first sentences (a text with no
+/// event after the lead's), and what is never asked for costs neither time
+/// nor memory.
 ///
-/// 24 bytes: the index of its sentence in the document (range and span
-/// are read from there), its paragraph and one reference to the shared
-/// [`Source`]. A sentence of a menu line is a few words, a page has many,
-/// and a text of one-word sentences («Да. Да. …») one for every six bytes:
-/// at 80 bytes each such a text cost 32 bytes per byte of input.
-#[derive(Debug)]
+/// Lists of sentences were held for every sentence of the document (24
+/// bytes each, and a text of one-word sentences, «Да. Да. …», has one for
+/// every six bytes: 4 bytes per byte of input); now only the few a rule
+/// collects are, so a sentence keeps its token range and span at hand
+/// rather than reading them from the document at every call.
+#[derive(Debug, Clone)]
 pub(crate) struct Sent<'c> {
-    /// Index in the document's sentences (unused for a [`Part`]).
+    /// Index in the document's sentences (past the last for the empty
+    /// sentence [`Sents::at`] gives past the end).
     index: u32,
     /// Which body paragraph ([`NO_PARAGRAPH`] for the headline).
     paragraph: u32,
+    /// Its tokens `[first, last)` (token indices fit: see `text::Sentence`).
+    first: u32,
+    last: u32,
     src: &'c Source<'c>,
-    /// What a part of a sentence ([`Sent::part`]) holds of its own.
-    part: Option<Box<Part>>,
-}
-
-/// A part of a sentence: its byte span, token range and hits (no dates).
-#[derive(Debug)]
-struct Part {
-    span: Span,
-    first: usize,
-    last: usize,
-    hits: Box<[Hit]>,
+    /// The span and hits of a part of a sentence ([`Sent::part`]), which
+    /// holds its own; `None` for a whole sentence, whose span is read from
+    /// its tokens and hits from the [`Source`].
+    part: Option<Box<(Span, Box<[Hit]>)>>,
 }
 
 /// Sentences per block of found phrases or dates.
@@ -51,18 +49,6 @@ struct Block<T> {
 }
 
 impl<T> Block<T> {
-    /// Fills a block with `find(k)` for each sentence `k` of `range`.
-    fn fill(range: std::ops::Range<usize>, mut find: impl FnMut(usize) -> Vec<T>) -> Self {
-        let mut items = Vec::new();
-        let mut ends = [0; BLOCK];
-        for (j, k) in range.enumerate().take(BLOCK) {
-            items.extend(find(k));
-            // Fewer items than bytes of input (at most `u32::MAX`).
-            ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
-        }
-        Block { items: items.into_boxed_slice(), ends }
-    }
-
     /// The items of sentence `j` of the block (none past the document's
     /// last sentence: its end is 0).
     fn of(&self, j: usize) -> &[T] {
@@ -75,30 +61,53 @@ impl<T> Block<T> {
 /// What every sentence reads its phrases and dates from, shared: the
 /// document, its matches and what was found in its sentences, by blocks of
 /// [`BLOCK`] sentences filled when a rule first asks for one of them.
-/// Per-sentence lists cost 32 bytes a sentence, found or not; a block
-/// costs 8 bytes a sentence for each kind. Reading a block's other
-/// sentences costs a little (a warm pass over NEREL dev, 31.2M → 32.0M
-/// instructions with blocks of 4, 32.2M with blocks of 8): rules that ask
-/// for one sentence mostly ask for the next.
+/// Reading a block's other sentences costs a little (a warm pass over
+/// NEREL dev, 31.2M → 32.0M instructions with blocks of 4, 32.2M with
+/// blocks of 8): rules that ask for one sentence mostly ask for the next.
+///
+/// A block that holds nothing (most, in a text of short lines) allocates
+/// nothing: its cell costs 16 bytes, 4 a sentence for each kind. Cells
+/// come in groups of [`GROUP`], made when one of them is first asked for:
+/// a long text whose rules stop after its first sentences (no event in
+/// its lead) costs 8 bytes for each 64 sentences. (A list per sentence
+/// cost 32 bytes a sentence; blocks held in place, 8 for each kind, made
+/// for every sentence.)
 #[derive(Debug)]
 pub(crate) struct Source<'d> {
     pub doc: &'d Document<'d>,
     /// The document's matches, sorted by start and end (see
     /// [`sort_matches`]).
     pub matches: &'d [Match],
-    hits: Box<[OnceCell<Block<Hit>>]>,
-    dates: Box<[OnceCell<Block<DateExpr>>]>,
+    hits: Box<[Group<Hit>]>,
+    dates: Box<[Group<DateExpr>]>,
+}
+
+/// Blocks per group of cells.
+const GROUP: usize = 16;
+
+/// A block filled when first asked for; `None` when it holds nothing.
+type Cell<T> = OnceCell<Option<Box<Block<T>>>>;
+
+/// The cells of [`GROUP`] consecutive blocks, made when one is first asked
+/// for.
+type Group<T> = OnceCell<Box<[Cell<T>; GROUP]>>;
+
+/// The cell of block `b` among `groups` (made if need be; `None` past the
+/// last).
+fn cell<T>(groups: &[Group<T>], b: usize) -> Option<&Cell<T>> {
+    let group = groups.get(b / GROUP)?;
+    Some(&group.get_or_init(|| Box::new(std::array::from_fn(|_| OnceCell::new())))[b % GROUP])
 }
 
 impl<'d> Source<'d> {
     /// `matches` must be sorted by start and end (see [`sort_matches`]).
     pub fn new(doc: &'d Document<'d>, matches: &'d [Match]) -> Self {
-        let blocks = doc.sentences.len().div_ceil(BLOCK);
+        let groups = doc.sentences.len().div_ceil(BLOCK * GROUP);
         Source {
             doc,
             matches,
-            hits: (0..blocks).map(|_| OnceCell::new()).collect(),
-            dates: (0..blocks).map(|_| OnceCell::new()).collect(),
+            hits: (0..groups).map(|_| OnceCell::new()).collect(),
+            dates: (0..groups).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -108,17 +117,34 @@ impl<'d> Source<'d> {
         self.doc.sentences.get(k).map_or((0, 0, Span::new(0, 0)), |s| (s.first(), s.last(), s.span(&self.doc.tokens)))
     }
 
-    /// The sentences of the block holding sentence `k`.
-    fn block_of(&self, k: usize) -> std::ops::Range<usize> {
+    /// The document's sentence `k` (`paragraph` its paragraph) as a rule
+    /// reads it.
+    fn sent(&self, k: usize, paragraph: u32) -> Sent<'_> {
+        let (first, last) = self.doc.sentences.get(k).map_or((0, 0), |s| (s.first(), s.last()));
+        // Fewer sentences and tokens than bytes: the indices fit.
+        let (first, last) = (first as u32, last as u32);
+        Sent { index: k as u32, paragraph, first, last, src: self, part: None }
+    }
+
+    /// The block of what `find` gives for each sentence of the block
+    /// holding sentence `k` (`None` when that is nothing).
+    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Option<Box<Block<T>>> {
         let a = k - k % BLOCK;
-        a..(a + BLOCK).min(self.doc.sentences.len())
+        let mut items = Vec::new();
+        let mut ends = [0; BLOCK];
+        for (j, k) in (a..(a + BLOCK).min(self.doc.sentences.len())).enumerate() {
+            items.extend(find(k));
+            // Fewer items than bytes of input (at most `u32::MAX`).
+            ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        }
+        (!items.is_empty()).then(|| Box::new(Block { items: items.into_boxed_slice(), ends }))
     }
 
     /// The trigger phrases of the document's sentence `k`, in text order.
     fn hits(&self, k: usize) -> &[Hit] {
-        let Some(cell) = self.hits.get(k / BLOCK) else { return &[] };
-        cell.get_or_init(|| {
-            Block::fill(self.block_of(k), |k| {
+        let Some(cell) = cell(&self.hits, k / BLOCK) else { return &[] };
+        let block = cell.get_or_init(|| {
+            self.fill(k, |k| {
                 let (first, last, _) = self.sentence(k);
                 let mut hits = PHRASES.find(self.doc, first, last);
                 // A trigger word inside a name is part of the name:
@@ -130,57 +156,151 @@ impl<'d> Source<'d> {
                 });
                 hits
             })
-        })
-        .of(k % BLOCK)
+        });
+        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
     }
 
     /// The date expressions of the document's sentence `k`, in text order.
     fn dates(&self, k: usize) -> &[DateExpr] {
-        let Some(cell) = self.dates.get(k / BLOCK) else { return &[] };
-        cell.get_or_init(|| {
-            Block::fill(self.block_of(k), |k| {
+        let Some(cell) = cell(&self.dates, k / BLOCK) else { return &[] };
+        let block = cell.get_or_init(|| {
+            self.fill(k, |k| {
                 let span = self.sentence(k).2;
                 dates::find(self.doc.slice(span), span.start)
             })
-        })
-        .of(k % BLOCK)
+        });
+        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
     }
 }
 
 /// [`Sent::paragraph`] of a headline sentence.
 const NO_PARAGRAPH: u32 = u32::MAX;
 
-impl<'c> Sent<'c> {
-    /// The document's sentence `index` of `src`.
-    fn new(src: &'c Source<'c>, index: usize) -> Self {
-        // Fewer sentences than bytes: the index fits.
-        Sent { index: index as u32, paragraph: NO_PARAGRAPH, src, part: None }
+/// The headline's or the body's sentences, in text order: runs of
+/// consecutive sentences of the document, one for each paragraph, each
+/// [`Sent`] made when asked for (a run costs 12 bytes, a paragraph of any
+/// length).
+#[derive(Debug)]
+pub(crate) struct Sents<'c> {
+    src: &'c Source<'c>,
+    runs: Vec<Run>,
+    len: usize,
+}
+
+/// Sentences `at..` of a [`Sents`] (up to the next run's `at`) are the
+/// document's sentences `doc..` of one paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: u32,
+    doc: u32,
+    paragraph: u32,
+}
+
+impl<'c> Sents<'c> {
+    fn new(src: &'c Source<'c>) -> Self {
+        Sents { src, runs: Vec::new(), len: 0 }
+    }
+
+    /// Appends the document's sentence `k` of `paragraph`.
+    fn push(&mut self, k: usize, paragraph: u32) {
+        // Fewer sentences and paragraphs than bytes: the indices fit.
+        let (at, k) = (self.len as u32, k as u32);
+        let extends = self.runs.last().is_some_and(|r| r.paragraph == paragraph && r.doc + (at - r.at) == k);
+        if !extends {
+            self.runs.push(Run { at, doc: k, paragraph });
+        }
+        self.len += 1;
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Sentence `k`, if there is one.
+    pub fn get(&self, k: usize) -> Option<Sent<'c>> {
+        (k < self.len).then(|| self.at(k))
+    }
+
+    /// Sentence `k`; past the last, an empty sentence (no tokens, hits or
+    /// dates) in no paragraph.
+    pub fn at(&self, k: usize) -> Sent<'c> {
+        // Most texts have a few paragraphs: the last is checked first.
+        let r = match self.runs.last() {
+            Some(last) if last.at as usize <= k => self.runs.len(),
+            _ => self.runs.partition_point(|r| r.at as usize <= k),
+        };
+        match self.runs.get(r.wrapping_sub(1)).filter(|_| k < self.len) {
+            Some(run) => self.src.sent(run.doc as usize + (k - run.at as usize), run.paragraph),
+            None => self.src.sent(u32::MAX as usize, NO_PARAGRAPH),
+        }
+    }
+
+    /// Sentences `k..`, in text order.
+    pub fn from(&self, k: usize) -> impl Iterator<Item = Sent<'c>> + Clone + '_ {
+        // The run of each next sentence is the one before or a later one:
+        // no search per sentence.
+        let mut run = self.runs.partition_point(|r| r.at as usize <= k).saturating_sub(1);
+        (k..self.len).map(move |k| {
+            while self.runs.get(run + 1).is_some_and(|r| r.at as usize <= k) {
+                run += 1;
+            }
+            let r = self.runs[run];
+            self.src.sent(r.doc as usize + (k - r.at as usize), r.paragraph)
+        })
+    }
+
+    /// All of them, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Sent<'c>> + Clone + '_ {
+        self.from(0)
+    }
+
+    /// The number of sentences before the first for which `pred` is false
+    /// (`pred` true for a prefix of them, as for [`slice::partition_point`]).
+    pub fn partition_point(&self, mut pred: impl FnMut(&Sent) -> bool) -> usize {
+        let (mut a, mut b) = (0, self.len);
+        while a < b {
+            let m = a + (b - a) / 2;
+            if pred(&self.at(m)) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        a
     }
 }
 
-impl Sent<'_> {
+impl<'c> Sent<'c> {
+    /// The document's sentence `index` of `src`.
+    #[cfg(test)]
+    fn new(src: &'c Source<'c>, index: usize) -> Self {
+        src.sent(index, NO_PARAGRAPH)
+    }
+}
+
+impl<'c> Sent<'c> {
     /// Its byte span.
     pub fn span(&self) -> Span {
         match &self.part {
-            Some(p) => p.span,
+            Some(p) => p.0,
             None => self.src.sentence(self.index as usize).2,
         }
     }
 
     /// Its first token.
     pub fn first(&self) -> usize {
-        match &self.part {
-            Some(p) => p.first,
-            None => self.src.sentence(self.index as usize).0,
-        }
+        self.first as usize
     }
 
     /// The token after its last.
     pub fn last(&self) -> usize {
-        match &self.part {
-            Some(p) => p.last,
-            None => self.src.sentence(self.index as usize).1,
-        }
+        self.last as usize
     }
 
     /// Which body paragraph it is in (None for the headline).
@@ -191,7 +311,7 @@ impl Sent<'_> {
     /// The trigger phrases of the sentence, in text order.
     pub fn hits(&self) -> &[Hit] {
         match &self.part {
-            Some(p) => &p.hits,
+            Some(p) => &p.1,
             None => self.src.hits(self.index as usize),
         }
     }
@@ -202,7 +322,7 @@ impl Sent<'_> {
     }
 
     /// The date expressions of the sentence, in text order.
-    pub fn dates(&self) -> &[DateExpr] {
+    pub fn dates(&self) -> &'c [DateExpr] {
         match &self.part {
             Some(_) => &[],
             None => self.src.dates(self.index as usize),
@@ -212,8 +332,9 @@ impl Sent<'_> {
     /// Tokens `[first, last)` of this sentence (`span` their text) as a
     /// sentence of their own, with the given hits and no dates.
     pub fn part(&self, first: usize, last: usize, span: Span, hits: Vec<Hit>) -> Self {
-        let part = Part { span, first, last, hits: hits.into_boxed_slice() };
-        Sent { index: self.index, paragraph: self.paragraph, src: self.src, part: Some(Box::new(part)) }
+        // Token indices fit (see the fields).
+        let (first, last) = (first as u32, last as u32);
+        Sent { first, last, part: Some(Box::new((span, hits.into_boxed_slice()))), ..*self }
     }
 
     pub fn has(&self, pred: impl Fn(Cue) -> bool) -> bool {
@@ -258,9 +379,10 @@ pub(crate) struct Context<'d, 'g> {
     pub gaz: &'g Gazetteer,
     /// Sorted by start, so that the matches of a span are a slice.
     pub matches: &'d [Match],
-    /// Headline sentences first, then body sentences, in text order.
-    pub head: Vec<Sent<'d>>,
-    pub body: Vec<Sent<'d>>,
+    /// Headline sentences, in text order.
+    pub head: Sents<'d>,
+    /// Body sentences, in text order.
+    pub body: Sents<'d>,
     pub reference: Option<Reference>,
 }
 
@@ -280,8 +402,8 @@ impl<'d, 'g> Context<'d, 'g> {
     /// The sentences of `src`'s headline and body.
     pub fn new(src: &'d Source<'d>, gaz: &'g Gazetteer, reference: Option<Reference>) -> Self {
         let (doc, matches) = (src.doc, src.matches);
-        let mut head = Vec::new();
-        let mut body = Vec::new();
+        let mut head = Sents::new(src);
+        let mut body = Sents::new(src);
         let paras = &doc.parts.body;
         for (k, s) in doc.sentences.iter().enumerate() {
             let span = s.span(&doc.tokens);
@@ -291,24 +413,22 @@ impl<'d, 'g> Context<'d, 'g> {
             if !in_head && paragraph.is_none() {
                 continue;
             }
-            let mut sent = Sent::new(src, k);
-            if let Some(p) = paragraph {
+            if in_head {
+                head.push(k, NO_PARAGRAPH);
+            } else if let Some(p) = paragraph {
                 // Fewer paragraphs than bytes: the index fits.
-                sent.paragraph = p as u32;
+                body.push(k, p as u32);
             }
-            // A quarter more at a time, not twice: a page's sentences are
-            // most of what the rules hold.
-            push_quarter(if in_head { &mut head } else { &mut body }, sent);
         }
         Context { doc, gaz, matches, head, body, reference }
     }
 
     /// The sentences that describe the event of body sentence `main`: that
     /// sentence, the ones that go on describing it, then the headline.
-    pub fn event_sentences(&self, main: Option<usize>) -> Vec<&Sent<'_>> {
+    pub fn event_sentences(&self, main: Option<usize>) -> Vec<Sent<'d>> {
         let mut out = Vec::new();
         if let Some(k) = main {
-            out.push(&self.body[k]);
+            out.push(self.body.at(k));
             out.extend(self.describing(k));
             out.extend(self.said_before(k));
         }
@@ -320,12 +440,12 @@ impl<'d, 'g> Context<'d, 'g> {
     /// the next two of its paragraph that neither announce a later event
     /// nor recall an earlier one (nor, after a report, speak only of the
     /// future).
-    pub fn describing(&self, k: usize) -> impl Iterator<Item = &Sent<'_>> + Clone + '_ {
-        let para = self.body.get(k).and_then(Sent::paragraph);
+    pub fn describing(&self, k: usize) -> impl Iterator<Item = Sent<'d>> + Clone + '_ {
+        let para = self.body.get(k).and_then(|s| s.paragraph());
         // After a report of what took place, a sentence only in the future
         // tells of something else.
-        let main_future = self.body.get(k).is_some_and(Sent::only_future);
-        self.body.iter().skip(k + 1).take(2).filter(move |s| {
+        let main_future = self.body.get(k).is_some_and(|s| s.only_future());
+        self.body.from(k + 1).take(2).filter(move |s| {
             s.paragraph() == para
                 && !s.recalls()
                 && (!s.has(|c| matches!(c, Cue::FollowUp(_))) || self.lasts(s))
@@ -335,7 +455,7 @@ impl<'d, 'g> Context<'d, 'g> {
 
     /// «Об этом он сказал на встрече с…» tells where the sentence before
     /// body sentence `k` was said: that sentence belongs to the event.
-    pub fn said_before(&self, k: usize) -> Option<&Sent<'_>> {
+    pub fn said_before(&self, k: usize) -> Option<Sent<'d>> {
         let s = self.body.get(k)?;
         let back = self.word(s.first()) == "об" && self.word(s.first() + 1) == "этом";
         let prev = self.body.get(k.checked_sub(1)?)?;
@@ -363,13 +483,13 @@ impl<'d, 'g> Context<'d, 'g> {
     /// sentence that reports one held («9 октября состоялась встреча…»)
     /// tells of another, and so does one placed in another city than the
     /// main sentence's («прибыл в Баку … 5-6 мая посетил Ереван»).
-    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = &Sent<'_>> + '_ {
-        let para = self.body.get(k).and_then(Sent::paragraph).unwrap_or(0);
-        let city = self.body.get(k).and_then(|s| super::venue::city_in(self, s)).map(|(p, _)| p.wikidata);
+    pub fn restating(&self, k: usize, kind: EventKind, status: Status) -> impl Iterator<Item = Sent<'d>> + '_ {
+        let para = self.body.get(k).and_then(|s| s.paragraph()).unwrap_or(0);
+        let city = self.body.get(k).and_then(|s| super::venue::city_in(self, &s)).map(|(p, _)| p.wikidata);
         let elsewhere_city = move |s: &Sent| {
             city.as_ref().is_some_and(|c| super::venue::city_in(self, s).is_some_and(|(p, _)| &p.wikidata != c))
         };
-        self.body.iter().skip(k + 1).take(6).filter(move |s| {
+        self.body.from(k + 1).take(6).filter(move |s| {
             let near = s.paragraph().is_some_and(|p| p <= para + 2);
             let same = s.has(|c| match c {
                 Cue::Kind(k) => super::kind::same_event(k, kind),
@@ -465,11 +585,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sentences_and_hits_stay_small() {
-        // A copied page has a sentence for every short line and a hit for
-        // every third token or so: their sizes are a good part of the
-        // memory per byte of input (`tests/linear.rs`).
-        assert!(std::mem::size_of::<Sent>() <= 24, "{}", std::mem::size_of::<Sent>());
+    fn hits_stay_small() {
+        // A copied page has a hit for every third token or so: their size
+        // is a good part of the memory per byte of input
+        // (`tests/linear.rs`).
         assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
     }
 
@@ -480,11 +599,32 @@ mod tests {
         let src = Source::new(&doc, &[]);
         let sent = Sent::new(&src, 0);
         assert!(src.hits[0].get().is_none() && src.dates[0].get().is_none());
+        assert!(std::mem::size_of::<Group<Hit>>() <= 8);
         assert!(sent.has(|c| c == Cue::Kind(EventKind::Talks)));
-        assert!(src.dates[0].get().is_none());
+        assert!(src.hits[0].get().is_some() && src.dates[0].get().is_none());
         assert_eq!(sent.dates().len(), 1);
         assert_eq!(doc.slice(sent.dates()[0].span), "5 мая 2024 года");
         // Past the document's sentences: nothing, no panic.
         assert!(src.hits(BLOCK * 3).is_empty() && src.dates(1).is_empty());
+    }
+
+    #[test]
+    fn head_and_body_are_runs_of_the_documents_sentences() {
+        let g = Gazetteer::embedded();
+        let doc = Document::new("Заголовок\n\nПервое. Второе.\nТретье.", g.parts_splitter());
+        let src = Source::new(&doc, &[]);
+        let mut body = Sents::new(&src);
+        for (k, p) in [(1, 0), (2, 0), (3, 1)] {
+            body.push(k, p);
+        }
+        assert_eq!(body.runs.len(), 2);
+        let words: Vec<_> = body.iter().map(|s| (doc.slice(s.span()), s.paragraph())).collect();
+        assert_eq!(words, [("Первое.", Some(0)), ("Второе.", Some(0)), ("Третье.", Some(1))]);
+        assert_eq!(body.from(2).count(), 1);
+        assert_eq!(body.partition_point(|s| s.paragraph() == Some(0)), 2);
+        // Past the end: an empty sentence in no paragraph, no panic.
+        let past = body.at(7);
+        assert!(past.span().is_empty() && past.hits().is_empty() && past.paragraph().is_none());
+        assert!(body.get(3).is_none());
     }
 }

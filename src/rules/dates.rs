@@ -324,13 +324,13 @@ pub(crate) fn main_date(
     // is the statement's own text: its dates are what it speaks of.
     let statement_text = ev.kind == crate::record::EventKind::Statement
         && ev.from_headline
-        && !ctx.body[k].has(|c| matches!(c, Cue::Kind(crate::record::EventKind::Statement) | Cue::Document(_)));
+        && !ctx.body.at(k).has(|c| matches!(c, Cue::Kind(crate::record::EventKind::Statement) | Cue::Document(_)));
     if statement_text {
         return fallback;
     }
     let planned = ev.status == crate::record::Status::Planned;
     let anchor =
-        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body[k].span().start);
+        ev.trigger.filter(|_| !ev.from_headline).map(|t| t.span(ctx.doc).start).unwrap_or(ctx.body.at(k).span().start);
     let resolve_expr = |e: &DateExpr| resolve(e.value, ctx.reference, planned).map(|(s, t)| (*e, s, t));
     // «в среду принимает»: a weekday with a verb in the present is the
     // reference day itself (a held event whose trigger is no past form).
@@ -375,8 +375,10 @@ pub(crate) fn main_date(
         })
     };
     let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e) && !said_on(e);
-    let nearby = ctx.describing(k).chain(ev.scene.map(|j| &ctx.body[j]));
-    let in_main = ctx.body[k]
+    let nearby = ctx.describing(k).chain(ev.scene.map(|j| ctx.body.at(j)));
+    let in_main = ctx
+        .body
+        .at(k)
         .dates()
         .iter()
         .filter(start_expr)
@@ -387,10 +389,9 @@ pub(crate) fn main_date(
     // апреля»); a day they give must lie within a week of the reference,
     // so that an earlier round they list («Первый раунд прошел в мае 2019
     // года») dates nothing.
-    let restating: Vec<&super::context::Sent> = ctx
+    let restating: Vec<super::context::Sent> = ctx
         .body
-        .iter()
-        .skip(k + 1)
+        .from(k + 1)
         .take(10)
         .filter(|s| {
             let names = s.has(|c| c == Cue::Kind(ev.kind) || c == Cue::KindRound);
@@ -442,7 +443,7 @@ pub(crate) fn main_date(
             (f.span, f.text, f.start, f.end)
         }
     };
-    let nearby = nearby.chain(restating.iter().copied());
+    let nearby = nearby.chain(restating.iter().cloned());
     if start == end {
         let widened = nearby
             .clone()
@@ -456,7 +457,7 @@ pub(crate) fn main_date(
     }
     if start == end {
         // «Визит продлится до 5 марта»: an end given on its own.
-        let until = std::iter::once(&ctx.body[k])
+        let until = std::iter::once(ctx.body.at(k))
             .chain(nearby)
             .flat_map(|s| s.dates().iter())
             // «продлится до», «продолжится до»: not any «до» (a treaty

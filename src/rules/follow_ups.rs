@@ -88,7 +88,7 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
         return out;
     }
     let Some(k) = ev.sentence else { return out };
-    for s in ctx.body.iter().skip(k + 1) {
+    for s in ctx.body.from(k + 1) {
         if out.len() >= MAX_FOLLOW_UPS {
             break;
         }
@@ -97,9 +97,9 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
         // was said of an event still to come: it completes the announced
         // one's day and place, and adds none.
         if s.recalls() {
-            for (a, b) in clauses(ctx, s) {
-                let hits: Vec<&Hit> = hits_in(s, a, b).collect();
-                if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main).filter(|f| f.status == Status::Planned) {
+            for (a, b) in clauses(ctx, &s) {
+                let hits: Vec<&Hit> = hits_in(&s, a, b).collect();
+                if let Some(f) = clause_event(ctx, ev, &s, a, b, &hits, main).filter(|f| f.status == Status::Planned) {
                     if let Some(o) = out.iter_mut().find(|o| o.kind == f.kind && o.status == f.status) {
                         complete(ctx, o, f);
                     }
@@ -107,9 +107,9 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
             }
             continue;
         }
-        for (a, b) in clauses(ctx, s) {
-            let hits: Vec<&Hit> = hits_in(s, a, b).collect();
-            if let Some(f) = clause_event(ctx, ev, s, a, b, &hits, main) {
+        for (a, b) in clauses(ctx, &s) {
+            let hits: Vec<&Hit> = hits_in(&s, a, b).collect();
+            if let Some(f) = clause_event(ctx, ev, &s, a, b, &hits, main) {
                 // The same event told of again («…встречей, которая должна
                 // состояться 28 декабря во Флориде. Встреча пройдет в
                 // обеденном зале»): its kind and status, and no other date

@@ -7,7 +7,7 @@ use super::phrases::Cue;
 use crate::record::{EventKind, Format, Span};
 
 /// The first explicit format phrase in `sents`.
-pub(crate) fn explicit(sents: &[&Sent]) -> Option<(Format, Span)> {
+pub(crate) fn explicit(sents: &[Sent]) -> Option<(Format, Span)> {
     sents.iter().find_map(|s| {
         s.hits().iter().find_map(|h| match h.cue {
             Cue::Format(f) => Some((f, s.span_of(h))),
@@ -28,7 +28,7 @@ fn inherently_in_person(kind: EventKind) -> bool {
 /// консультации с послом Египта», «принял посла»): envoys are met in person.
 fn met_an_envoy(ctx: &Context, ev: &MainEvent) -> bool {
     let Some(k) = ev.sentence else { return false };
-    ctx.body[k].hits().iter().any(|h| {
+    ctx.body.at(k).hits().iter().any(|h| {
         h.cue == Cue::Envoy && h.first() > 0 && {
             let w = ctx.word(h.first() - 1);
             matches!(w, "с" | "со") || w.starts_with("принял") || w.starts_with("принима")
@@ -75,7 +75,7 @@ pub(crate) fn format(ctx: &Context, ev: &MainEvent, has_venue: bool) -> (Format,
 /// only formats `wanted` are looked for.
 fn stated_later(ctx: &Context, ev: &MainEvent, wanted: impl Fn(Format) -> bool) -> Option<(Format, Span)> {
     let k = ev.sentence?;
-    ctx.body.iter().skip(k + 1).take(12).find_map(|s| {
+    ctx.body.from(k + 1).take(12).find_map(|s| {
         let other_event = s.has(|c| match c {
             Cue::Kind(kind) => !super::kind::same_event(kind, ev.kind) && kind != EventKind::Session,
             Cue::FollowUp(_) | Cue::Status(crate::record::Status::Planned) | Cue::Recall => true,
@@ -84,6 +84,6 @@ fn stated_later(ctx: &Context, ev: &MainEvent, wanted: impl Fn(Format) -> bool) 
         if other_event {
             return None;
         }
-        explicit(&[s]).filter(|(f, _)| *f != Format::Phone && wanted(*f))
+        explicit(std::slice::from_ref(&s)).filter(|(f, _)| *f != Format::Phone && wanted(*f))
     })
 }

@@ -233,7 +233,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
             h.cue == Cue::Discuss && (h.last()..(h.last() + 3).min(s.last())).any(|k| matches!(ctx.word(k), "с" | "со"))
         })
     };
-    sents.extend(ev.lead.map(|k| &ctx.body[k]).filter(|s| opinion_lead(ctx, s) || sums_up(s)));
+    sents.extend(ev.lead.map(|k| ctx.body.at(k)).filter(|s| opinion_lead(ctx, s) || sums_up(s)));
     // Words that name diplomacy by themselves («находится с визитом в ЮАР»).
     // So does an international forum («международная конференция»).
     let diplomatic_trigger = ev.trigger.is_some_and(|t| {
@@ -276,7 +276,7 @@ fn international(ctx: &Context, ev: &MainEvent) -> bool {
         // «направил поздравительное письмо коллеге»: an official addressee.
         let addressee = message
             && ev.sentence.zip(ev.trigger).is_some_and(|(k, t)| {
-                ctx.body[k].hits().iter().any(|h| h.cue == Cue::Official && h.first() >= t.last())
+                ctx.body.at(k).hits().iter().any(|h| h.cue == Cue::Official && h.first() >= t.last())
             });
         return parties.len() >= 2 || addressee;
     }
@@ -337,17 +337,18 @@ fn credentials_ceremony(ctx: &Context, ev: &MainEvent) -> bool {
     let Some(t) = ev.trigger.filter(|_| ev.kind == EventKind::Meeting && ev.status == Status::Held) else {
         return false;
     };
-    let Some(s) = ctx.head.iter().chain(&ctx.body).find(|s| s.first() <= t.first() && t.first() < s.last()) else {
+    let Some(s) = ctx.head.iter().chain(ctx.body.iter()).find(|s| s.first() <= t.first() && t.first() < s.last())
+    else {
         return false;
     };
     let with_envoys = (t.last()..(t.last() + 4).min(s.last())).any(|k| s.cue_at(k, |c| c == Cue::Envoy));
     let k = ev.sentence.unwrap_or(0);
     with_envoys
-        && ctx.body.iter().skip(k).take(4).any(|s| {
+        && ctx.body.from(k).take(4).any(|s| {
             let presented = s
                 .hits()
                 .iter()
-                .any(|h| h.cue == Cue::Kind(EventKind::Credentials) && !side_clause_at(ctx, s, h.first()));
+                .any(|h| h.cue == Cue::Kind(EventKind::Credentials) && !side_clause_at(ctx, &s, h.first()));
             presented && s.has(|c| c == Cue::Status(Status::Held)) && !s.recalls()
         })
 }
@@ -374,18 +375,18 @@ fn trigger_event(ctx: &Context) -> MainEvent {
         lead: None,
         scene: None,
     };
-    let lead = first.and_then(|k| first_trigger(ctx, &ctx.body[k]).map(|t| (k, t)));
+    let lead = first.and_then(|k| first_trigger(ctx, &ctx.body.at(k)).map(|t| (k, t)));
     // A lead that gives an opinion («…, заявил министр») names the event in
     // passing at most: the headline, or a later sentence, reports it.
-    let opinion = first.is_some_and(|k| opinion_lead(ctx, &ctx.body[k]));
+    let opinion = first.is_some_and(|k| opinion_lead(ctx, &ctx.body.at(k)));
     if let Some((k, (t, kind))) = lead.filter(|_| !opinion) {
         if let Some((k2, t2, kind2)) = framing_lead(ctx, k, kind) {
             return MainEvent { scene: Some(k), ..report(ctx, ev, k2, t2, kind2) };
         }
         return report(ctx, ev, k, t, kind);
     }
-    for s in ctx.head.iter().chain(&ctx.body[..after_dateline]) {
-        if let Some((t, kind)) = first_trigger(ctx, s) {
+    for s in ctx.head.iter().chain(ctx.body.iter().take(after_dateline)) {
+        if let Some((t, kind)) = first_trigger(ctx, &s) {
             ev.kind = kind;
             ev.trigger = Some(t);
             ev.from_headline = true;
@@ -393,7 +394,7 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             // scene-setting line («left|Барак Обама», then «В понедельник 23
             // мая … прибыл в Ирландию»): that sentence dates and places it.
             let retold = (after_dateline..ctx.body.len().min(after_dateline + 3))
-                .find_map(|k| first_trigger(ctx, &ctx.body[k]).filter(|&(_, k2)| k2 == kind).map(|(t2, _)| (k, t2)));
+                .find_map(|k| first_trigger(ctx, &ctx.body.at(k)).filter(|&(_, k2)| k2 == kind).map(|(t2, _)| (k, t2)));
             if let Some((k, t2)) = retold {
                 ev.sentence = Some(k);
                 ev.trigger = Some(t2);
@@ -405,10 +406,10 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             }
             let first = ev.sentence;
             // The lead sentence tells the tense better than a headline.
-            let lead = first.map(|k| &ctx.body[k]).unwrap_or(s);
-            (ev.status, ev.status_span) = status_of(ctx, lead);
+            let lead = first.map(|k| ctx.body.at(k));
+            (ev.status, ev.status_span) = status_of(ctx, lead.as_ref().unwrap_or(&s));
             if ev.status_span.is_none() {
-                (ev.status, ev.status_span) = status_of(ctx, s);
+                (ev.status, ev.status_span) = status_of(ctx, &s);
             }
             return ev;
         }
@@ -417,12 +418,12 @@ fn trigger_event(ctx: &Context) -> MainEvent {
     // one of the next sentences of the first paragraphs («Об этом он сказал
     // на встрече с…»), not in one that recalls or announces another.
     if let Some(k0) = first {
-        let para = ctx.body[k0].paragraph().unwrap_or(0);
+        let para = ctx.body.at(k0).paragraph().unwrap_or(0);
         let later = (k0 + 1..ctx.body.len().min(k0 + 6))
-            .take_while(|&k| ctx.body[k].paragraph().is_some_and(|p| p <= para + 2))
-            .filter(|&k| !ctx.body[k].recalls())
+            .take_while(|&k| ctx.body.at(k).paragraph().is_some_and(|p| p <= para + 2))
+            .filter(|&k| !ctx.body.at(k).recalls())
             .find_map(|k| {
-                first_trigger(ctx, &ctx.body[k]).filter(|t| !announced(ctx, &ctx.body[k], &t.0)).map(|t| (k, t))
+                first_trigger(ctx, &ctx.body.at(k)).filter(|t| !announced(ctx, &ctx.body.at(k), &t.0)).map(|t| (k, t))
             });
         if let Some((k, (t, kind))) = later {
             ev.lead = (lead.is_none() && !opinion).then_some(k0);
@@ -458,17 +459,17 @@ fn framing_lead(ctx: &Context, k0: usize, lead_kind: EventKind) -> Option<(usize
     if !gathering(lead_kind) {
         return None;
     }
-    let (_, head_kind) = ctx.head.iter().find_map(|s| first_trigger(ctx, s))?;
+    let (_, head_kind) = ctx.head.iter().find_map(|s| first_trigger(ctx, &s))?;
     if !side(head_kind) {
         return None;
     }
-    let para = ctx.body[k0].paragraph();
+    let para = ctx.body.at(k0).paragraph();
     (k0 + 1..ctx.body.len().min(k0 + 4))
-        .take_while(|&k| ctx.body[k].paragraph() == para)
-        .filter(|&k| !ctx.body[k].recalls())
+        .take_while(|&k| ctx.body.at(k).paragraph() == para)
+        .filter(|&k| !ctx.body.at(k).recalls())
         .find_map(|k| {
-            let (t, kind) = first_trigger(ctx, &ctx.body[k])?;
-            (kind == head_kind && !announced(ctx, &ctx.body[k], &t)).then_some((k, t, kind))
+            let (t, kind) = first_trigger(ctx, &ctx.body.at(k))?;
+            (kind == head_kind && !announced(ctx, &ctx.body.at(k), &t)).then_some((k, t, kind))
         })
 }
 
@@ -477,7 +478,7 @@ fn report(ctx: &Context, mut ev: MainEvent, k: usize, t: Hit, kind: EventKind) -
     ev.kind = kind;
     ev.trigger = Some(t);
     ev.sentence = Some(k);
-    (ev.status, ev.status_span) = status_of(ctx, &ctx.body[k]);
+    (ev.status, ev.status_span) = status_of(ctx, &ctx.body.at(k));
     ev
 }
 

@@ -69,7 +69,7 @@ pub(crate) fn extract(doc: &Document, gaz: &Gazetteer, reference: Option<Partial
         None
     } else {
         let mut sents = sents.clone();
-        sents.extend(ev.scene.map(|j| &ctx.body[j]));
+        sents.extend(ev.scene.map(|j| ctx.body.at(j)));
         venue::location(&ctx, &ev, &sents)
     };
     let (format, format_span) = format::format(&ctx, &ev, venue.is_some());

@@ -61,7 +61,7 @@ fn first_name_after(doc: &Document, matches: &[Match], i: usize) -> bool {
     if k >= doc.tokens.len() || doc.text[doc.tokens[i].span().end..doc.tokens[k].span().start].contains('\n') {
         return false;
     }
-    let opens = doc.sentence_of(k).is_none_or(|s| doc.sentences[s].first() == k);
+    let opens = doc.sentence_of(k).and_then(|s| doc.sentences.get(s)).is_none_or(|s| s.first() == k);
     // «с Путиным Глава государства …»: a title written with a capital
     // (as Central Asian copy writes «Глава государства», «Президент») is
     // no name.
@@ -84,7 +84,7 @@ fn first_name_before(doc: &Document, matches: &[Match], i: usize) -> bool {
     }
     // At the start of a sentence a capital says nothing: «Президент
     // Путин» is a title, «Василий Тарасюк» a first name.
-    let opens = doc.sentence_of(i - 1).is_none_or(|s| doc.sentences[s].first() == i - 1);
+    let opens = doc.sentence_of(i - 1).and_then(|s| doc.sentences.get(s)).is_none_or(|s| s.first() == i - 1);
     let opening_title = opens && TITLES.iter().any(|t| doc.norm.get(i - 1).starts_with(t));
     bare_capitalized(doc, matches, i - 1) && !opening_title
 }

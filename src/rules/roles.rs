@@ -168,14 +168,14 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
     let Some(main) = ev.sentence else { return out };
     // Its paragraph and the next: agency copy often gives the lead a
     // paragraph of its own («С приветственным словом обратился…»).
-    let para = ctx.body[main].paragraph().unwrap_or(0);
-    for s in ctx.body.iter().skip(main + 1).filter(|s| s.paragraph().is_some_and(|p| p <= para + 1)) {
+    let para = ctx.body.at(main).paragraph().unwrap_or(0);
+    for s in ctx.body.from(main + 1).filter(|s| s.paragraph().is_some_and(|p| p <= para + 1)) {
         if s.recalls() || s.has(|c| matches!(c, Cue::FollowUp(_))) {
             continue;
         }
         let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
         for m in ctx.matches_within(s.span()).iter().filter(|m| m.tokens.1 <= verb.first()) {
-            if participant_match(ctx, ev, s, m) {
+            if participant_match(ctx, ev, &s, m) {
                 out.push(m.span);
             }
         }
@@ -217,7 +217,7 @@ fn quotations(ctx: &Context, s: &Sent) -> Vec<Span> {
 /// main event, a headline that names it, a lead that sums up the news a
 /// later sentence reports, and sentences that list who took part (for an
 /// announced event, those that announce who will).
-fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
+fn role_sentences<'c>(ctx: &Context<'c, '_>, ev: &MainEvent) -> Vec<Sent<'c>> {
     // The main sentence, and those after it that name the event again
     // («Заседание проходит под председательством…», «заявил в ходе
     // заседания»; anything in a visit, summit or conference is part of its
@@ -233,20 +233,20 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
         })
     };
     let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span());
-    let mut out: Vec<&Sent> = ctx
+    let mut out: Vec<Sent> = ctx
         .event_sentences(ev.sentence)
         .into_iter()
         .enumerate()
         .filter(|(k, s)| s.paragraph().is_some() && (*k == 0 || names_event(s) || Some(s.span()) == said))
         .map(|(_, s)| s)
         .collect();
-    for s in &ctx.head {
+    for s in ctx.head.iter() {
         if s.has(|c| matches!(c, Cue::Kind(_))) {
             out.push(s);
         }
     }
     if let Some(k) = ev.lead {
-        out.push(&ctx.body[k]);
+        out.push(ctx.body.at(k));
     }
     // Later paragraphs that tell of the event again («Кыргызстан на
     // заседании представлял министр…»).
@@ -268,10 +268,10 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
             (s.first()..s.last()).any(|i| ctx.word(i).starts_with("списк") || ctx.word(i) == "список")
                 && ctx.matches_in(s.span(), EntityKind::State).nth(1).is_some()
         };
-        for s in ctx.body.iter().skip(k + 1).take(24) {
+        for s in ctx.body.from(k + 1).take(24) {
             let other = s.recalls()
                 || s.has(|c| matches!(c, Cue::FollowUp(_)) || (!planned && c == Cue::Status(Status::Planned)));
-            if !other && (s.has(|c| c == Cue::Envoy) || list(s)) && !out.iter().any(|o| o.span() == s.span()) {
+            if !other && (s.has(|c| c == Cue::Envoy) || list(&s)) && !out.iter().any(|o| o.span() == s.span()) {
                 out.push(s);
             }
         }
@@ -279,7 +279,7 @@ fn role_sentences<'c>(ctx: &'c Context, ev: &MainEvent) -> Vec<&'c Sent<'c>> {
     let planned = ev.status == Status::Planned;
     let mut taken: Vec<Span> = out.iter().map(|s| s.span()).collect();
     taken.sort_unstable();
-    for s in &ctx.body {
+    for s in ctx.body.iter() {
         if taken.binary_search(&s.span()).is_ok() {
             continue;
         }
@@ -313,12 +313,12 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
     // States a capital stands for; the state takes part when the text also
     // names it (the capital gives no mention of its own).
     let mut capitals: Vec<&str> = Vec::new();
-    let main = ev.sentence.map(|k| ctx.body[k].span());
+    let main = ev.sentence.map(|k| ctx.body.at(k).span());
     // A sentence that says someone stayed away names no party.
     for s in role_sentences(ctx, ev).into_iter().filter(|s| !s.has(|c| c == Cue::Absent)) {
         // Outside the main sentence, names quoted from a statement are what
         // it says, not who made it.
-        let quotes = if Some(s.span()) == main { Vec::new() } else { quotations(ctx, s) };
+        let quotes = if Some(s.span()) == main { Vec::new() } else { quotations(ctx, &s) };
         // Quotations are sorted and disjoint: the one that could hold a
         // match is found by binary search.
         let quoted = |m: &Match| {
@@ -327,9 +327,9 @@ pub(crate) fn assign(rec: &mut EventRecord, ctx: &Context, ev: &MainEvent) {
         };
         let skip = |m: &&Match| title.is_some_and(|t| t.contains(m.span)) || quoted(m);
         for m in ctx.matches_within(s.span()).iter().filter(|m| !skip(m)) {
-            if participant_match(ctx, ev, s, m) {
+            if participant_match(ctx, ev, &s, m) {
                 spans.push(m.span);
-            } else if let Some(iso2) = capital_as_state(ctx, s, m) {
+            } else if let Some(iso2) = capital_as_state(ctx, &s, m) {
                 capitals.push(iso2);
             }
         }

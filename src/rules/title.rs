@@ -71,7 +71,7 @@ fn in_clause_of_another(ctx: &Context, s: &Sent, q: usize, kind: EventKind) -> b
 
 /// The title of the main event (of kind `kind`), from the sentences that
 /// describe it.
-pub(crate) fn title(ctx: &Context, sents: &[&Sent], kind: EventKind) -> Option<(String, Span)> {
+pub(crate) fn title(ctx: &Context, sents: &[Sent], kind: EventKind) -> Option<(String, Span)> {
     for s in sents {
         let limit = match s.paragraph() {
             Some(p) => ctx.doc.parts.body[p].end,

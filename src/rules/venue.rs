@@ -319,17 +319,17 @@ pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// further down that says the event is taking place there («Форум
 /// проходит 23-24 июня в Москве»). Sentences about an earlier or a later
 /// event never place it.
-pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option<(Place, Span)> {
+pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[Sent]) -> Option<(Place, Span)> {
     // A state named as the venue in the main sentence («встретится … в
     // Киргизии») leaves to the other sentences only its own cities: «Об
     // этом он объявил во время переговоров … в Минске» is elsewhere.
     // (Else one a headline about the same event names: «Ожидается визит
     // Рахмона в Узбекистан»; not «В Косово убит политик» over talks.)
-    let about_it = |s: &&Sent| s.has(|c| matches!(c, Cue::Kind(k) if super::kind::same_event(k, ev.kind)));
+    let about_it = |s: &Sent| s.has(|c| matches!(c, Cue::Kind(k) if super::kind::same_event(k, ev.kind)));
     let state = sents
         .first()
         .and_then(|s| state_in(ctx, s))
-        .or_else(|| ctx.head.iter().filter(about_it).find_map(|s| state_in(ctx, s)));
+        .or_else(|| ctx.head.iter().filter(about_it).find_map(|s| state_in(ctx, &s)));
     let cities: Vec<(Place, Span)> = sents
         .iter()
         .enumerate()
@@ -347,17 +347,17 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     }
     let k = ev.sentence;
     let para = k.and_then(|k| ctx.body.get(k)).and_then(|s| s.paragraph()).unwrap_or(0);
-    let nearby: Vec<&Sent> = k
+    let nearby: Vec<Sent> = k
         .into_iter()
-        .flat_map(|k| ctx.body.iter().skip(k + 1).take(8))
+        .flat_map(|k| ctx.body.from(k + 1).take(8))
         .filter(|s| s.paragraph().is_some_and(|p| p <= para + 2) && !tells_of_earlier(ctx, s))
         .collect();
-    let later: Vec<&Sent> = nearby.iter().copied().filter(|s| !announces(s, ev)).collect();
+    let later: Vec<&Sent> = nearby.iter().filter(|s| !announces(s, ev)).collect();
     if let Some(state) = state {
         // A visit's programme («Ожидается, что в Астане он примет участие…»)
         // takes place where the visit does; a later stop («Затем он
         // посетит Гюмри») is another visit.
-        let programme = |s: &&&Sent| {
+        let programme = |s: &&Sent| {
             !announces(s, ev)
                 || (ev.kind == EventKind::Visit
                     && !s.has(|c| matches!(c, Cue::Kind(EventKind::Visit) | Cue::FollowUp(Status::Held))))
@@ -368,7 +368,7 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
     }
     let k = k?;
     let again =
-        ctx.restating(k, ev.kind, ev.status).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, s));
+        ctx.restating(k, ev.kind, ev.status).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, &s));
     again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
             s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
@@ -376,14 +376,14 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[&Sent]) -> Option
         later.iter().filter(taking_place).find_map(|s| city_in(ctx, s)).or_else(|| {
             // Last, a sentence further down that tells the main event is
             // taking place there («Форум проходит 23-24 июня в Москве»).
-            let same = |s: &&Sent| {
+            let same = |s: &Sent| {
                 s.has(|c| c == Cue::Kind(ev.kind))
                     && s.has(|c| c == Cue::Status(Status::Held))
                     && !s.only_future()
                     && !announces(s, ev)
                     && !tells_of_earlier(ctx, s)
             };
-            ctx.body.iter().skip(k + 1).filter(same).find_map(|s| city_in(ctx, s))
+            ctx.body.from(k + 1).filter(same).find_map(|s| city_in(ctx, &s))
         })
     })
 }

@@ -24,8 +24,7 @@ pub use parts::{DatelineShape, PartKind, Parts};
 // detail no public signature should promise.
 #[doc(hidden)]
 pub use parts::PartsSplitter;
-pub use sentences::{split_sentences, Sentence};
-pub(crate) use tokenize::push_quarter;
+pub use sentences::{split_sentences, Sentence, Sentences};
 pub use tokenize::{tokenize, Token, TokenKind, MAX_TEXT, MAX_TOKEN};
 
 use crate::record::Span;
@@ -60,7 +59,7 @@ pub struct Document<'a> {
     /// Normal forms of the tokens (same indices).
     pub norm: Normalized<'a>,
     /// Sentences in text order.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Sentences,
     /// Headline, dateline, body and trailer.
     pub parts: Parts,
     /// The text has no capital letters at all (see [`is_lowercased`]).
@@ -70,14 +69,17 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Analyses `text` with the given parts splitter.
     pub fn new(text: &'a str, splitter: &PartsSplitter) -> Document<'a> {
-        let (tokens, norm) = tokenize::tokenize_normalized(text);
+        // The parts first: what the splitter copies of a line (a lowered
+        // copy, as long as the line) is gone before the tokens are made,
+        // not held beside them.
         let parts = splitter.split(text);
+        let (tokens, norm) = tokenize::tokenize_normalized(text);
         // Sentences end where parts glued on one line meet (a title, a
         // timestamp, a dateline).
         let mut breaks: Vec<usize> = parts.headline.iter().map(|h| h.end).collect();
         breaks.extend(parts.timestamp.iter().map(|t| t.end));
         breaks.extend(parts.dateline.iter().flat_map(|d| [d.span.start, d.span.end]));
-        let sentences = split_sentences(text, &tokens, &breaks);
+        let sentences = Sentences::split(text, &tokens, &breaks);
         Document { text, tokens, norm, sentences, parts, lowercased: is_lowercased(text) }
     }
 
@@ -94,8 +96,7 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
-        let k = self.sentences.partition_point(|s| s.last() <= i);
-        (k < self.sentences.len()).then_some(k)
+        self.sentences.of_token(i)
     }
 
     /// Token indices `[first, last)` inside byte span `span`.

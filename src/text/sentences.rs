@@ -12,12 +12,11 @@ use crate::record::Span;
 /// A sentence: its token range `[first(), last())`, its text the span
 /// from its first token's start to its last token's end ([`Self::span`]).
 ///
-/// Two `u32` token indices and nothing else (8 bytes): a text of
-/// one-word sentences («Да. Да. …») has one for every few bytes of
-/// input, so the span is read from the tokens rather than stored (a
-/// 32-byte sentence made such a text cost 9 bytes per byte here).
-/// Token indices fit: texts are read up to `MAX_TEXT` (`u32::MAX`) bytes
-/// and a token takes at least one.
+/// Two `u32` token indices and nothing else (8 bytes), the span read from
+/// the tokens rather than stored (a 32-byte sentence made a text of
+/// one-word sentences cost 9 bytes per byte here); a document keeps only
+/// where each starts ([`Sentences`]). Token indices fit: texts are read up
+/// to `MAX_TEXT` (`u32::MAX`) bytes and a token takes at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     first: u32,
@@ -27,9 +26,7 @@ pub struct Sentence {
 impl Sentence {
     /// The sentence of tokens `[first, last)`.
     pub fn new(first: usize, last: usize) -> Self {
-        // Indices past `u32::MAX` cannot occur (see above); saturate
-        // rather than wrap should a caller pass one.
-        let cut = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        // Indices past `u32::MAX` cannot occur (see above).
         Sentence { first: cut(first), last: cut(last) }
     }
 
@@ -52,6 +49,66 @@ impl Sentence {
             _ => Span::new(0, 0),
         }
     }
+}
+
+/// The sentences of a text, 4 bytes each: they follow one another over all
+/// its tokens (the first starts at token 0, each ends where the next
+/// starts, the last at the last token), so only where each starts is kept.
+/// A text of one-word sentences («Да. Да. …») has one for every six bytes:
+/// at 8 bytes (both ends) they cost 1.33 bytes per byte of input, at 4
+/// bytes 0.67. Token indices fit in `u32`: texts are read up to `MAX_TEXT`
+/// (`u32::MAX`) bytes and a token takes at least one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sentences {
+    /// The first token of each sentence, in text order.
+    starts: Vec<u32>,
+    /// How many tokens the text has (where the last sentence ends).
+    tokens: u32,
+}
+
+impl Sentences {
+    /// Splits the tokens of `text` (see [`split_sentences`]).
+    pub fn split(text: &str, tokens: &[Token], breaks: &[usize]) -> Sentences {
+        let mut starts = Vec::new();
+        split_with(text, tokens, breaks, |first, _| super::tokenize::push_quarter(&mut starts, cut(first)));
+        starts.shrink_to_fit();
+        Sentences { starts, tokens: cut(tokens.len()) }
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are none (the text has no tokens).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Sentence `k`, if there is one.
+    #[inline]
+    pub fn get(&self, k: usize) -> Option<Sentence> {
+        let first = *self.starts.get(k)?;
+        let last = self.starts.get(k + 1).copied().unwrap_or(self.tokens);
+        Some(Sentence { first, last })
+    }
+
+    /// All of them, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Sentence> + '_ {
+        (0..self.len()).filter_map(|k| self.get(k))
+    }
+
+    /// Index of the sentence holding token `i` (`None` past the last
+    /// token).
+    pub fn of_token(&self, i: usize) -> Option<usize> {
+        (i < self.tokens as usize).then(|| self.starts.partition_point(|&s| s as usize <= i).saturating_sub(1))
+    }
+}
+
+/// A token index as `u32` (see [`Sentences`]); saturated rather than
+/// wrapped should a caller pass one past `u32::MAX`.
+fn cut(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -141,8 +198,15 @@ fn opens_sentence(w: &str) -> bool {
 /// bracket closes rather than a period).
 pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Sentence> {
     let mut out = Vec::new();
+    split_with(text, tokens, breaks, |first, last| out.push(Sentence::new(first, last)));
+    out
+}
+
+/// Calls `sink` with the token range `[first, last)` of each sentence of
+/// `text`, in text order.
+fn split_with(text: &str, tokens: &[Token], breaks: &[usize], mut sink: impl FnMut(usize, usize)) {
     if tokens.is_empty() {
-        return out;
+        return;
     }
     let lowercased = super::is_lowercased(text);
     // Breaks in order, passed by as the tokens go: each token looks at the
@@ -150,6 +214,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
     let mut breaks = breaks.to_vec();
     breaks.sort_unstable();
     let mut next_break = 0;
+    // Line breaks are passed by the same way, found one at a time: a
+    // search in every gap between tokens cost a tenth of this function.
+    let bytes = text.as_bytes();
+    let newline_from = |i: usize| bytes.get(i..).and_then(|b| memchr::memchr(b'\n', b)).map_or(usize::MAX, |k| i + k);
+    let mut next_newline = newline_from(0);
     let mut first = 0;
     for i in 0..tokens.len() {
         let ends = match tokens.get(i + 1) {
@@ -159,21 +228,22 @@ pub fn split_sentences(text: &str, tokens: &[Token], breaks: &[usize]) -> Vec<Se
                 while next_break < breaks.len() && breaks[next_break] < end {
                     next_break += 1;
                 }
-                // Gaps are a space or two: over bytes, not chars.
-                let gap = text.as_bytes().get(end..next_start).unwrap_or_default();
-                gap.contains(&b'\n')
+                // A line break inside a token (none is made of one) is
+                // passed by as well.
+                while next_newline < end {
+                    next_newline = newline_from(next_newline + 1);
+                }
+                next_newline < next_start
                     || breaks.get(next_break).is_some_and(|&b| b <= next_start)
                     || (tokens[i].kind == TokenKind::Punct
-                        && ends_sentence(text, tokens, i, n, !gap.is_empty(), lowercased))
+                        && ends_sentence(text, tokens, i, n, next_start > end, lowercased))
             }
         };
         if ends {
-            super::tokenize::push_quarter(&mut out, Sentence::new(first, i + 1));
+            sink(first, i + 1);
             first = i + 1;
         }
     }
-    out.shrink_to_fit();
-    out
 }
 
 /// Whether the terminal mark at token `i` ends a sentence though no space
@@ -274,6 +344,23 @@ mod tests {
                 &s[sp.start..sp.end]
             })
             .collect()
+    }
+
+    #[test]
+    fn sentences_keep_where_each_starts() {
+        let s = "Да. Да!\nНет. Ну";
+        let toks = tokenize(s);
+        let all = Sentences::split(s, &toks, &[]);
+        assert_eq!(all.iter().collect::<Vec<_>>(), split_sentences(s, &toks, &[]));
+        assert_eq!(all.len(), 4);
+        assert_eq!(all.get(3), Some(Sentence::new(6, 7)));
+        assert_eq!(all.get(4), None);
+        assert_eq!(
+            (all.of_token(0), all.of_token(3), all.of_token(6), all.of_token(7)),
+            (Some(0), Some(1), Some(3), None)
+        );
+        assert!(Sentences::split("", &[], &[]).is_empty());
+        assert_eq!(std::mem::size_of_val(&all.starts[0]), 4);
     }
 
     #[test]

@@ -208,15 +208,19 @@ pub(crate) fn tokenize_normalized(text: &str) -> (Arc<Vec<Token>>, Normalized<'_
     (tokens, norm)
 }
 
-/// Pushes `x` on `v`, growing it by a quarter when it is full. News text
-/// has a token every 6–7 bytes; lists start below that (a text of a few
-/// long tokens reserves little) and are cut to their length at the end, so
-/// that a text of short tokens («и и и …») holds at most a quarter more
-/// than its tokens at the peak, not twice as much.
+/// Pushes `x` on `v`, growing it by a quarter when it is full, by an
+/// eighth past 64K items. News text has a token every 6–7 bytes; lists
+/// start below that (a text of a few long tokens reserves little) and are
+/// cut to their length at the end, so that a text of short tokens («и и и
+/// …») holds at most an eighth more than its tokens at the peak, not twice
+/// as much. (A long list grows in place, by `mremap`, rather than by a copy:
+/// the more frequent growth costs little; a quarter left «, » at 3.63 bytes
+/// per byte of input, an eighth at 3.26.)
 #[inline]
 pub(crate) fn push_quarter<T>(v: &mut Vec<T>, x: T) {
     if v.len() == v.capacity() {
-        v.reserve_exact(v.len() / 4 + 16);
+        let shift = if v.len() < 1 << 16 { 2 } else { 3 };
+        v.reserve_exact((v.len() >> shift) + 16);
     }
     v.push(x);
 }
