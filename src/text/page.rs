@@ -289,17 +289,16 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
     let b = line.as_bytes();
     let mut buf: Vec<u8> = Vec::with_capacity(b.len());
     let mut out = Vec::with_capacity(max);
-    // Where the word being copied starts in `buf`.
-    let mut start = 0;
     let mut i = 0;
-    while i <= b.len() {
-        match b.get(i) {
-            Some(&x) if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') => {
+    loop {
+        let start = buf.len();
+        while let Some(&x) = b.get(i) {
+            if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') {
                 buf.push(x.to_ascii_lowercase());
                 i += 1;
-                continue;
-            }
-            Some(&x) if !x.is_ascii() => {
+            } else if x.is_ascii() {
+                break;
+            } else {
                 // Russian letters lowercased, «ё» and «Ё» as «е».
                 let pair = match (x, b.get(i + 1).copied().unwrap_or(0)) {
                     (0xD0, y @ 0x90..=0x9F) => [0xD0, y + 0x20],
@@ -310,24 +309,30 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
                 };
                 buf.extend(pair);
                 i += 2;
-                continue;
             }
-            _ => {}
         }
         // A separator or the end: the word ends, without its outer hyphens
         // and dots.
-        while buf.len() > start && matches!(buf.last(), Some(b'-' | b'.')) {
-            buf.pop();
+        let (mut a, mut z) = (start, buf.len());
+        while z > a && matches!(buf[z - 1], b'-' | b'.') {
+            z -= 1;
         }
-        let lead = buf[start..].iter().take_while(|x| matches!(x, b'-' | b'.')).count();
-        buf.drain(start..start + lead);
-        if buf.len() > start {
+        while a < z && matches!(buf[a], b'-' | b'.') {
+            a += 1;
+        }
+        // The buffer holds the words alone: what was trimmed goes.
+        buf.copy_within(a..z, start);
+        buf.truncate(start + (z - a));
+        if a < z {
             if out.len() == max {
                 return Some(None);
             }
             out.push(start..buf.len());
-            start = buf.len();
         }
+        if i >= b.len() {
+            break;
+        }
+        // The separator, an ASCII byte.
         i += 1;
     }
     // Only ASCII and whole two-byte Russian letters were copied.
@@ -446,8 +451,11 @@ fn is_figures(t: &str, n: usize) -> bool {
     if n > 4 || t.len() > 160 || t.chars().count() > 40 {
         return false;
     }
-    let sign = t.contains(['$', '€', '₽', '₸', '£', '¥', '°', '='])
-        || ["USD", "EUR", "RUB", "CNY"].iter().any(|c| t.contains(c));
+    // The currency codes are looked for only in a line with a Latin
+    // capital (a substring search costs more than the rest of the test).
+    let codes =
+        || t.bytes().any(|b| b.is_ascii_uppercase()) && ["USD", "EUR", "RUB", "CNY"].iter().any(|c| t.contains(c));
+    let sign = t.contains(['$', '€', '₽', '₸', '£', '¥', '°', '=']) || codes();
     // A signed temperature («+19°», «−6», «-3°C»).
     let weather = t.split_whitespace().any(|w| {
         let digits = w.trim_start_matches(['+', '−', '-']).trim_end_matches(['°', 'C', 'С']);
