@@ -729,21 +729,21 @@ impl Trie {
             let same = caps.len() == last - first
                 && caps.iter().zip(first..last).all(|(&c, k)| {
                     let t = doc.tokens[k].text(doc.text);
-                    let upper = t.chars().next().is_some_and(char::is_uppercase);
+                    let upper = t.chars().next().is_some_and(is_upper);
                     // Text in capitals (a dateline, a shouting headline) says nothing.
-                    upper == c || t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                    upper == c || t.chars().filter(|&c| is_alpha(c)).all(is_upper)
                 });
             if !same {
                 return false;
             }
         }
         if var.capital {
-            if !raw_first.chars().next().is_some_and(char::is_uppercase) {
+            if !raw_first.chars().next().is_some_and(is_upper) {
                 return false;
             }
             // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
             // says nothing: common words do not match there.
-            let shouted = || raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let shouted = || raw_first.chars().filter(|&c| is_alpha(c)).all(is_upper);
             if last - first == 1
                 && FALSE_FRIENDS.contains(&doc.norm.get(first))
                 && (shouted() || starts_sentence(doc, first))
@@ -758,6 +758,26 @@ impl Trie {
     }
 }
 
+/// `char::is_uppercase`, with ASCII and Russian decided without the
+/// Unicode tables (every candidate name's first letter is tested).
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
+        'a'..='z' | 'а'..='я' | 'ё' => false,
+        _ => !c.is_ascii() && c.is_uppercase(),
+    }
+}
+
+/// `char::is_alphabetic`, as [`is_upper`].
+#[inline]
+fn is_alpha(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'a'..='z' | 'А'..='я' | 'Ё' | 'ё' => true,
+        _ => !c.is_ascii() && c.is_alphabetic(),
+    }
+}
+
 /// Whether token `i` is a surname: a capitalized word, or a particle
 /// («де», «фон», «ван») before one.
 fn followed_by_surname(doc: &Document, i: usize) -> bool {
@@ -766,8 +786,7 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
         return false;
     }
     let w = t.text(doc.text);
-    w.chars().next().is_some_and(char::is_uppercase)
-        || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
+    w.chars().next().is_some_and(is_upper) || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
 }
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).
