@@ -287,47 +287,46 @@ fn char_words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usi
 #[allow(clippy::option_option)]
 fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::Range<usize>>)>> {
     let b = line.as_bytes();
-    let mut buf: Vec<u8> = Vec::with_capacity(b.len());
+    let mut buf = String::with_capacity(b.len());
     let mut out = Vec::with_capacity(max);
     let mut i = 0;
     loop {
-        let start = buf.len();
+        // A word: letters, digits, `-`, `+`, `.`; `lower` while none of
+        // them changes in lower case (most words past a title's first).
+        let (start, mut lower) = (i, true);
         while let Some(&x) = b.get(i) {
             if x.is_ascii_alphanumeric() || matches!(x, b'-' | b'+' | b'.') {
-                buf.push(x.to_ascii_lowercase());
+                lower &= !x.is_ascii_uppercase();
                 i += 1;
             } else if x.is_ascii() {
                 break;
             } else {
-                // Russian letters lowercased, «ё» and «Ё» as «е».
-                let pair = match (x, b.get(i + 1).copied().unwrap_or(0)) {
-                    (0xD0, y @ 0x90..=0x9F) => [0xD0, y + 0x20],
-                    (0xD0, y @ 0xA0..=0xAF) => [0xD1, y - 0x20],
-                    (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
-                    (0xD0, y @ 0xB0..=0xBF) | (0xD1, y @ 0x80..=0x8F) => [x, y],
+                match (x, b.get(i + 1).copied().unwrap_or(0)) {
+                    (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {}
+                    // Capitals, «Ё» and «ё».
+                    (0xD0, 0x90..=0xAF | 0x81) | (0xD1, 0x91) => lower = false,
                     _ => return None,
-                };
-                buf.extend(pair);
+                }
                 i += 2;
             }
         }
-        // A separator or the end: the word ends, without its outer hyphens
-        // and dots.
-        let (mut a, mut z) = (start, buf.len());
-        while z > a && matches!(buf[z - 1], b'-' | b'.') {
-            z -= 1;
-        }
-        while a < z && matches!(buf[a], b'-' | b'.') {
-            a += 1;
-        }
-        // The buffer holds the words alone: what was trimmed goes.
-        buf.copy_within(a..z, start);
-        buf.truncate(start + (z - a));
-        if a < z {
+        // Without its outer hyphens and dots; lowercased, «ё» as «е» (the
+        // word ends at an ASCII byte or the line's end: a whole slice).
+        let word = line.get(start..i)?.trim_matches(['-', '.']);
+        if !word.is_empty() {
             if out.len() == max {
                 return Some(None);
             }
-            out.push(start..buf.len());
+            let at = buf.len();
+            if lower {
+                buf.push_str(word);
+            } else {
+                buf.extend(word.chars().map(|c| match super::lower_russian(c) {
+                    'ё' => 'е',
+                    l => l,
+                }));
+            }
+            out.push(at..buf.len());
         }
         if i >= b.len() {
             break;
@@ -335,8 +334,7 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
         // The separator, an ASCII byte.
         i += 1;
     }
-    // Only ASCII and whole two-byte Russian letters were copied.
-    Some(Some((String::from_utf8(buf).ok()?, out)))
+    Some(Some((buf, out)))
 }
 
 /// What the byte that opens a character tells [`word_count_upto`]: the
