@@ -853,7 +853,7 @@ mod tests {
             // if the text started there, with the double spaces of the
             // search before remembered.
             let mut doubles = DoubleSpaces::default();
-            for (i, c) in text.char_indices().filter(|&(_, c)| !word_letter(c)) {
+            for (i, _) in text.char_indices().filter(|&(_, c)| !word_letter(c)) {
                 let got = first_noise_from(&text, i, &mut doubles);
                 assert_eq!(got, first_noise(&text[i..]).map(|k| k + i), "{text:?} from {i}");
             }
