@@ -255,9 +255,10 @@ fn read_trie(r: &mut In<'static>) -> Option<Trie> {
     let exact_ends = r.u32s()?;
     let n = r.len()?;
     let capitals = r.take(n)?.iter().map(|&b| b != 0).collect();
-    let t = Trie {
+    let mut t = Trie {
         starters,
         short_starters,
+        short_nodes: Vec::new(),
         text,
         ends,
         first,
@@ -272,7 +273,11 @@ fn read_trie(r: &mut In<'static>) -> Option<Trie> {
         exact_ends,
         capitals,
     };
-    well_formed(&t).then_some(t)
+    if !well_formed(&t) {
+        return None;
+    }
+    t.index_short_starters();
+    Some(t)
 }
 
 /// Whether every index of `t` is in bounds and every lookup ends, so that

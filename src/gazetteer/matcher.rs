@@ -242,6 +242,10 @@ pub(crate) struct Trie {
     /// filter is skipped for words that short («в», «и» are everywhere);
     /// these few are compared as integers.
     pub short_starters: Vec<u32>,
+    /// The node each of `short_starters` reaches (same order; derived, not
+    /// stored): the commonest starters («в», «и», «с», initials of
+    /// officials' names) need no word lookup.
+    pub short_nodes: Vec<u32>,
     /// Every word's bytes, one after the other: word `k` ends at
     /// `ends[k]`. Bytes, not a `String`: words are only compared with
     /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
@@ -421,6 +425,7 @@ impl TrieBuilder {
         (t.ends, t.first, t.slots) = (ends.into(), first.into(), slots.into());
         (t.child_start, t.child_words, t.child_nodes) = (child_start.into(), child_words.into(), child_nodes.into());
         (t.term_start, t.term_ids) = (term_start.into(), term_ids.into());
+        t.index_short_starters();
         t
     }
 }
@@ -464,6 +469,9 @@ fn slot_of(bits: u32, w: &[u8]) -> usize {
     (word_hash(w) >> (64 - bits)) as usize
 }
 
+/// Edges out of a node up to which [`Trie::few_children`] compares words.
+const FEW_CHILDREN: usize = 4;
+
 /// Words of the starter filter (64 slots each).
 pub(crate) const STARTER_WORDS: usize = STARTER_SLOTS / 64;
 
@@ -494,6 +502,41 @@ impl Trie {
             let start = if k == 0 { 0 } else { self.exact_ends[k - 1] as usize };
             self.exact_text.get(start..self.exact_ends[k] as usize).unwrap_or_default()
         })
+    }
+
+    /// Fills [`Trie::short_nodes`] from the other tables (after a freeze
+    /// or a load).
+    pub(crate) fn index_short_starters(&mut self) {
+        let nodes = self.short_starters.iter().map(|&key| {
+            let bytes = [(key >> 8) as u8, (key >> 16) as u8];
+            let len = (key & 0xFF) as usize;
+            let word = std::str::from_utf8(bytes.get(..len).unwrap_or_default()).ok().and_then(|w| self.word(w));
+            word.map_or(NO_NODE, |w| w.first)
+        });
+        self.short_nodes = nodes.collect();
+    }
+
+    /// The node a name starting with the word of `bytes` (at most two
+    /// bytes) reaches, if one does.
+    #[inline]
+    fn short_start(&self, bytes: &[u8]) -> Option<u32> {
+        let key = short_key(bytes);
+        let k = self.short_starters.iter().position(|&s| s == key)?;
+        self.short_nodes.get(k).copied().filter(|&n| n != NO_NODE)
+    }
+
+    /// The node after `node` on token `j`'s form `w`, for a node with few
+    /// edges: their words compared with the form, no lookup in the word
+    /// table (most names cannot go on with the token after their first
+    /// word: «в» before a city, not an initial's period). `None` when the
+    /// node has too many edges to compare them all.
+    #[inline]
+    fn few_children(&self, node: u32, w: &[u8]) -> Option<Option<u32>> {
+        let (a, b) = (self.child_start.at(node as usize) as usize, self.child_start.at(node as usize + 1) as usize);
+        if b - a > FEW_CHILDREN {
+            return None;
+        }
+        Some((a..b).find(|&k| self.word_bytes(self.child_words.at(k) as usize) == w).map(|k| self.child_nodes.at(k)))
     }
 
     /// Whether the word in slot `k` of the filter may start a name (false:
@@ -563,10 +606,6 @@ impl Trie {
     /// no name covers, adjective parts (`российско-таджикских`).
     pub fn find(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<RawMatch>) {
         let to = to.min(doc.tokens.len());
-        let id = |k: usize| match doc.tokens[k].kind {
-            TokenKind::Punct | TokenKind::Word | TokenKind::Number => self.word(doc.norm.get(k)),
-            _ => None,
-        };
         let mut i = from;
         while i < to {
             // (end token, node) of the longest name found so far.
@@ -576,22 +615,35 @@ impl Trie {
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
             let (bytes, len) = if word { doc.norm.padded_bytes(i) } else { (&[][..], 0) };
-            let starter = if len > 2 {
+            let start = if len > 2 {
                 // The form as whole 8-byte words where that many bytes
                 // follow its start (the text's last word may have fewer).
-                self.may_start(if bytes.len() >= PADDING { filter_slot(bytes, len) } else { word_slot(&bytes[..len]) })
+                let slot = if bytes.len() >= PADDING { filter_slot(bytes, len) } else { word_slot(&bytes[..len]) };
+                if self.may_start(slot) {
+                    self.word(doc.norm.get(i)).and_then(|w| (w.first != NO_NODE).then_some(w.first))
+                } else {
+                    None
+                }
+            } else if len > 0 {
+                self.short_start(&bytes[..len])
             } else {
-                len > 0 && self.short_starters.contains(&short_key(&bytes[..len]))
+                None
             };
-            let start = if starter { id(i).and_then(|w| (w.first != NO_NODE).then_some(w.first)) } else { None };
             let mut node = start.unwrap_or(ROOT);
             let mut j = i + usize::from(start.is_some());
             if start.is_some() && self.terminals(node).any(|v| self.accepts(doc, i, j, v)) {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
-                let Some(w) = id(j) else { break };
-                match self.child(node, w.id) {
+                let next = match doc.tokens[j].kind {
+                    TokenKind::Punct | TokenKind::Word | TokenKind::Number => doc.norm.get(j),
+                    _ => break,
+                };
+                let child = match self.few_children(node, next.as_bytes()) {
+                    Some(child) => child,
+                    None => self.word(next).and_then(|w| self.child(node, w.id)),
+                };
+                match child {
                     Some(n) => node = n,
                     None => break,
                 }
@@ -677,21 +729,21 @@ impl Trie {
             let same = caps.len() == last - first
                 && caps.iter().zip(first..last).all(|(&c, k)| {
                     let t = doc.tokens[k].text(doc.text);
-                    let upper = t.chars().next().is_some_and(char::is_uppercase);
+                    let upper = t.chars().next().is_some_and(is_upper);
                     // Text in capitals (a dateline, a shouting headline) says nothing.
-                    upper == c || t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                    upper == c || t.chars().filter(|&c| is_alpha(c)).all(is_upper)
                 });
             if !same {
                 return false;
             }
         }
         if var.capital {
-            if !raw_first.chars().next().is_some_and(char::is_uppercase) {
+            if !raw_first.chars().next().is_some_and(is_upper) {
                 return false;
             }
             // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
             // says nothing: common words do not match there.
-            let shouted = || raw_first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let shouted = || raw_first.chars().filter(|&c| is_alpha(c)).all(is_upper);
             if last - first == 1
                 && FALSE_FRIENDS.contains(&doc.norm.get(first))
                 && (shouted() || starts_sentence(doc, first))
@@ -706,6 +758,26 @@ impl Trie {
     }
 }
 
+/// `char::is_uppercase`, with ASCII and Russian decided without the
+/// Unicode tables (every candidate name's first letter is tested).
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
+        'a'..='z' | 'а'..='я' | 'ё' => false,
+        _ => !c.is_ascii() && c.is_uppercase(),
+    }
+}
+
+/// `char::is_alphabetic`, as [`is_upper`].
+#[inline]
+fn is_alpha(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'a'..='z' | 'А'..='я' | 'Ё' | 'ё' => true,
+        _ => !c.is_ascii() && c.is_alphabetic(),
+    }
+}
+
 /// Whether token `i` is a surname: a capitalized word, or a particle
 /// («де», «фон», «ван») before one.
 fn followed_by_surname(doc: &Document, i: usize) -> bool {
@@ -714,8 +786,7 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
         return false;
     }
     let w = t.text(doc.text);
-    w.chars().next().is_some_and(char::is_uppercase)
-        || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
+    w.chars().next().is_some_and(is_upper) || matches!(doc.norm.get(i), "де" | "да" | "фон" | "ван" | "дель" | "ди")
 }
 
 /// Whether token `i` opens a sentence (possibly after an opening quote).

@@ -29,6 +29,13 @@ use once_cell::sync::Lazy;
 use std::path::Path;
 use std::sync::Arc;
 
+/// Room for the raw matches of [`Gazetteer::find_into`], kept from call
+/// to call.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    raw: Vec<RawMatch>,
+}
+
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -531,13 +538,30 @@ impl Gazetteer {
         // of no names («Да. Да. …») held 2.5 bytes a token for none.
         let mut raw: Vec<RawMatch> = Vec::with_capacity((to.saturating_sub(from) / 16).min(1 << 10));
         self.trie.find(doc, from, to, &mut raw);
-        raw.into_iter()
-            .map(|r| {
-                let v = &self.trie.variants[r.variant as usize];
-                let entity = EntityId(v.entity);
-                Match { span: r.span, entity, kind: self.entity(entity).kind, form: v.form, tokens: (r.first, r.last) }
-            })
-            .collect()
+        raw.into_iter().map(|r| self.match_of(r)).collect()
+    }
+
+    /// [`Gazetteer::find_in`], appended to `out`, with `scratch` for the
+    /// raw matches: a caller matching span after span allocates once.
+    pub(crate) fn find_into(
+        &self,
+        doc: &Document,
+        from: usize,
+        to: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match>,
+    ) {
+        scratch.raw.clear();
+        self.trie.find(doc, from, to, &mut scratch.raw);
+        out.extend(scratch.raw.iter().map(|&r| self.match_of(r)));
+    }
+
+    /// The match a raw match of the trie stands for.
+    #[inline]
+    fn match_of(&self, r: RawMatch) -> Match {
+        let v = &self.trie.variants[r.variant as usize];
+        let entity = EntityId(v.entity);
+        Match { span: r.span, entity, kind: self.entity(entity).kind, form: v.form, tokens: (r.first, r.last) }
     }
 
     /// Expands every pending name into its forms (on all cores: most of the

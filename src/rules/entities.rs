@@ -1,7 +1,7 @@
 //! Collecting the states and organizations of a document from gazetteer
 //! matches in its article text (headline, subtitles, body).
 
-use crate::gazetteer::{EntityKind, Gazetteer, Match};
+use crate::gazetteer::{EntityKind, Gazetteer, Match, Scratch};
 use crate::record::{Mention, MentionForm, OrgRef, Role, StateRef};
 use crate::text::Document;
 
@@ -11,16 +11,20 @@ use crate::text::Document;
 pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
     let mut out = Vec::new();
     let mut nested = false;
+    // Buffers kept from span to span (a text has a span per paragraph).
+    let mut scratch = Scratch::default();
+    let (mut found, mut inside) = (Vec::new(), Vec::new());
+    let (mut states_at, mut alone): (Vec<usize>, Vec<bool>) = (Vec::new(), Vec::new());
     for span in doc.parts.content() {
         let (a, b) = doc.tokens_in(span);
-        let mut found = gaz.find_in(doc, a, b);
+        found.clear();
+        gaz.find_into(doc, a, b, &mut scratch, &mut found);
         // A body followed by a state's name is that state's: «Совет
         // Безопасности России» is no organ of the UN.
-        let states_at: Vec<usize> = found
-            .iter()
-            .filter(|m| m.kind == EntityKind::State && m.form == MentionForm::Name)
-            .map(|m| m.tokens.0)
-            .collect();
+        states_at.clear();
+        states_at.extend(
+            found.iter().filter(|m| m.kind == EntityKind::State && m.form == MentionForm::Name).map(|m| m.tokens.0),
+        );
         found.retain(|m| {
             m.kind != EntityKind::Organization || gaz.root(m.entity) == m.entity || !states_at.contains(&m.tokens.1)
         });
@@ -28,31 +32,31 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
         // part: «российско-таджикские», not «греко-римской борьбе»,
         // «англо-саксонский», «индо-тихоокеанский».
         // The parts of one token are neighbours in the list.
-        let alone: Vec<bool> = (0..found.len())
-            .map(|k| {
-                let m = &found[k];
-                m.form == MentionForm::Adjective
-                    && m.tokens.1 == m.tokens.0 + 1
-                    && m.span.end < doc.tokens[m.tokens.0].span().end
-                    && !found[k + 1..]
-                        .iter()
-                        .take_while(|o| o.tokens.0 == m.tokens.0)
-                        .any(|o| o.tokens == m.tokens && o.span.start > m.span.end)
-            })
-            .collect();
+        alone.clear();
+        alone.extend((0..found.len()).map(|k| {
+            let m = &found[k];
+            m.form == MentionForm::Adjective
+                && m.tokens.1 == m.tokens.0 + 1
+                && m.span.end < doc.tokens[m.tokens.0].span().end
+                && !found[k + 1..]
+                    .iter()
+                    .take_while(|o| o.tokens.0 == m.tokens.0)
+                    .any(|o| o.tokens == m.tokens && o.span.start > m.span.end)
+        }));
         let mut k = 0;
         found.retain(|_| {
             k += 1;
             !alone[k - 1]
         });
         for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.tokens.1 - m.tokens.0 > 1) {
-            let inside = gaz.find_in(doc, m.tokens.0 + 1, m.tokens.1);
-            let states = inside.into_iter().filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);
+            inside.clear();
+            gaz.find_into(doc, m.tokens.0 + 1, m.tokens.1, &mut scratch, &mut inside);
+            let states = inside.drain(..).filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);
             let before = out.len();
             out.extend(states);
             nested |= out.len() > before;
         }
-        out.extend(found);
+        out.append(&mut found);
     }
     // In text order, as the collectors below expect.
     if nested {

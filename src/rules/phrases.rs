@@ -435,7 +435,7 @@ impl Phrases {
         let mut best = [(0usize, 0u32); FAMILIES];
         // (node, words read) still to visit: a token may go on both by its
         // whole form and by a prefix.
-        let mut stack: Vec<(u32, usize)> = Vec::with_capacity(8);
+        let mut stack = Stack::default();
         for i in from..to {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
@@ -448,7 +448,9 @@ impl Phrases {
             }
             let mut found = 0u32;
             let firsts = &self.firsts[a as usize..b as usize];
-            stack.extend(firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches(w)).map(|f| (f.node, 1)));
+            for f in firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches(w)) {
+                stack.push((f.node, 1));
+            }
             while let Some((node, n)) = stack.pop() {
                 let at = &self.nodes[node as usize];
                 for &id in &at.ends {
@@ -461,8 +463,12 @@ impl Phrases {
                 }
                 if i + n < to {
                     let next = doc.norm.get(i + n);
-                    stack.extend(at.exact.get(next).map(|&c| (c, n + 1)));
-                    stack.extend(at.prefix.iter().filter(|(p, _)| next.starts_with(&**p)).map(|&(_, c)| (c, n + 1)));
+                    if let Some(&c) = at.exact.get(next) {
+                        stack.push((c, n + 1));
+                    }
+                    for &(_, c) in at.prefix.iter().filter(|(p, _)| next.starts_with(&**p)) {
+                        stack.push((c, n + 1));
+                    }
                 }
             }
             // In family order, as the rules expect of hits at one token.
@@ -477,6 +483,40 @@ impl Phrases {
             }
         }
         out
+    }
+}
+
+/// The trie nodes still to visit in [`Phrases::find`]: a few at a time
+/// (a word goes on by its whole form and maybe a prefix or two), held
+/// inline, so that a call allocates nothing for them. The order they are
+/// visited in does not change the hits (the best phrase is chosen by
+/// length, then table order).
+#[derive(Default)]
+struct Stack {
+    inline: [(u32, usize); 16],
+    len: usize,
+    /// What does not fit inline.
+    spill: Vec<(u32, usize)>,
+}
+
+impl Stack {
+    #[inline]
+    fn push(&mut self, x: (u32, usize)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = x;
+                self.len += 1;
+            }
+            None => self.spill.push(x),
+        }
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Option<(u32, usize)> {
+        self.spill.pop().or_else(|| {
+            self.len = self.len.checked_sub(1)?;
+            Some(self.inline[self.len])
+        })
     }
 }
 

@@ -263,7 +263,13 @@ impl<'a> Cleaned<'a> {
         // quote); what is left over is given back at the end.
         let mut out = String::with_capacity(input.len() + input.len() / 8);
         out.push_str(&input[..first]);
-        let mut c = Cleaner { out, edits: Vec::new(), last_class: 0, code_ends: [(usize::MAX, None); 3] };
+        let mut c = Cleaner {
+            out,
+            edits: Vec::new(),
+            last_class: 0,
+            code_ends: [(usize::MAX, None); 3],
+            doubles: DoubleSpaces::default(),
+        };
         c.run(input, first);
         let Cleaner { mut out, mut edits, .. } = c;
         if edits.is_empty() {
@@ -360,16 +366,108 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Whether a byte may start noise or a look-alike's word: an ASCII letter,
+/// ASCII noise, or the lead byte of a character other than a Cyrillic
+/// letter. Runs of other bytes (Cyrillic letters, digits, punctuation,
+/// single spaces) hold no noise and are passed in blocks.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = matches!(BYTE_CLASS[x], byte::LATIN | byte::NOISE);
+        x += 1;
+    }
+    t
+};
+
 /// Where the first noise starts (for a look-alike: the start of its word),
-/// or `None` for a clean text. This runs on every input: runs of Cyrillic
-/// letters are passed two bytes at a time, runs of Latin ones a byte at a
-/// time, and a word is looked at closely only where the two scripts meet
-/// in it (a word of both with a Latin look-alike is noise from its start).
+/// or `None` for a clean text (see [`first_noise_from`]).
 fn first_noise(input: &str) -> Option<usize> {
+    first_noise_from(input, 0, &mut DoubleSpaces::default())
+}
+
+/// The next double space of an input, searched once past each point (the
+/// cleaner asks for the first noise after every noisy stretch: a search
+/// of the whole rest each time would make a noisy text quadratic).
+#[derive(Debug)]
+struct DoubleSpaces {
+    /// Where the last search started and what it found (None: no double
+    /// space in the rest of the input).
+    searched_from: usize,
+    found: Option<usize>,
+}
+
+impl Default for DoubleSpaces {
+    /// Nothing searched yet.
+    fn default() -> DoubleSpaces {
+        DoubleSpaces { searched_from: usize::MAX, found: None }
+    }
+}
+
+impl DoubleSpaces {
+    /// The first double space at or after byte `i` of `b` (`b.len()`:
+    /// none).
+    fn next(&mut self, b: &[u8], i: usize) -> usize {
+        let valid = self.searched_from <= i && self.found.is_none_or(|d| d >= i);
+        if !valid {
+            self.found = memchr::memmem::find(&b[i..], b"  ").map(|k| i + k);
+            self.searched_from = i;
+        }
+        self.found.unwrap_or(b.len())
+    }
+}
+
+/// Where the first noise at or after byte `i` starts (for a look-alike:
+/// the start of its word), or `None`. Byte `i` is the start or a character
+/// that is no letter. This runs on every input, so most of it is passed
+/// eight bytes at a time up to the next suspect byte or double space; only
+/// from the last plain ASCII byte before it is the text read closely
+/// ([`scan`]), up to the first plain ASCII byte past it. Such a byte is
+/// one the close reading stops at whatever came before (no word, and so
+/// no look-alike, runs through it): starting there reads the rest as
+/// reading from the start would.
+fn first_noise_from(input: &str, mut i: usize, doubles: &mut DoubleSpaces) -> Option<usize> {
+    let b = input.as_bytes();
+    let plain = |x: u8| x.is_ascii() && !x.is_ascii_alphabetic();
+    let suspect = |x: u8| SUSPECT[x as usize];
+    while i < b.len() {
+        let mut p = i;
+        while let Some(chunk) = b.get(p..p + 8) {
+            if chunk.iter().fold(false, |any, &x| any | suspect(x)) {
+                break;
+            }
+            p += 8;
+        }
+        while p < b.len() && !suspect(b[p]) {
+            p += 1;
+        }
+        let p = p.min(doubles.next(b, i));
+        if p >= b.len() {
+            return None;
+        }
+        let from = b[i..p].iter().rposition(|&x| plain(x)).map_or(i, |k| i + k);
+        match scan(input, from, p) {
+            Ok(at) => return Some(at),
+            Err(next) => i = next,
+        }
+    }
+    None
+}
+
+/// Reads `input` closely from byte `i` (where nothing is pending: the
+/// start, or a plain ASCII byte): `Ok` with where the first noise starts,
+/// or `Err` with the first plain ASCII byte past `until` (or the end)
+/// when there was none so far. Runs of Cyrillic letters are passed two
+/// bytes at a time, runs of Latin ones a byte at a time, and a word is
+/// looked at closely only where the two scripts meet in it (a word of
+/// both with a Latin look-alike is noise from its start).
+fn scan(input: &str, mut i: usize, until: usize) -> Result<usize, usize> {
     let b = input.as_bytes();
     let class = |k: usize| b.get(k).map_or(byte::OTHER, |&x| BYTE_CLASS[x as usize]);
-    let mut i = 0;
     while i < b.len() {
+        if i > until && b[i].is_ascii() && !b[i].is_ascii_alphabetic() {
+            return Err(i);
+        }
         let glued = match BYTE_CLASS[b[i] as usize] {
             byte::CYRILLIC => {
                 i += 2;
@@ -385,11 +483,11 @@ fn first_noise(input: &str) -> Option<usize> {
                 }
                 class(i) == byte::CYRILLIC
             }
-            byte::SPACE if class(i + 1) == byte::SPACE => return Some(i),
+            byte::SPACE if class(i + 1) == byte::SPACE => return Ok(i),
             byte::NOISE => {
-                let c = input[i..].chars().next()?;
+                let Some(c) = input.get(i..).and_then(|r| r.chars().next()) else { return Err(b.len()) };
                 if b[i] < 0x80 || !matches!(fix_char(c), Fix::Keep) {
-                    return Some(i);
+                    return Ok(i);
                 }
                 i += c.len_utf8();
                 false
@@ -402,12 +500,12 @@ fn first_noise(input: &str) -> Option<usize> {
         if glued {
             let (start, end, mixed) = word_around(b, i);
             if mixed {
-                return Some(start);
+                return Ok(start);
             }
             i = end;
         }
     }
-    None
+    Err(b.len())
 }
 
 /// The word of Latin and Cyrillic letters around byte `i` (ending there if
@@ -449,6 +547,8 @@ struct Cleaner {
     /// found so far: where the search started and where the tag ends
     /// (None: not in the rest of the input).
     code_ends: [(usize, Option<usize>); 3],
+    /// The next double space, for [`first_noise_from`].
+    doubles: DoubleSpaces,
 }
 
 impl Cleaner {
@@ -543,7 +643,7 @@ impl Cleaner {
             let len = c.len_utf8();
             if i > noise_at && self.plain(c) {
                 word.end(self, input);
-                let k = first_noise(&input[i..]).unwrap_or(input.len() - i);
+                let k = first_noise_from(input, i, &mut self.doubles).unwrap_or(input.len()) - i;
                 self.out.push_str(&input[i..i + k]);
                 i += k;
                 noise_at = i;
@@ -749,6 +849,14 @@ mod tests {
             }
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             assert_eq!(first_noise(&text), first_noise_reference(&text), "{text:?}");
+            // From a character that is no letter, as the cleaner asks: as
+            // if the text started there, with the double spaces of the
+            // search before remembered.
+            let mut doubles = DoubleSpaces::default();
+            for (i, _) in text.char_indices().filter(|&(_, c)| !word_letter(c)) {
+                let got = first_noise_from(&text, i, &mut doubles);
+                assert_eq!(got, first_noise(&text[i..]).map(|k| k + i), "{text:?} from {i}");
+            }
         }
         for text in ["", "a", " ", "  ", "\t", "Mо", "оM", "о M", "текст без шума, 2020 год."] {
             assert_eq!(first_noise(text), first_noise_reference(text), "{text:?}");

@@ -798,10 +798,28 @@ impl PartsSplitter {
         if page::word_count_upto(line, 4) > 3 {
             return false;
         }
-        let l = line.trim().to_lowercase();
+        let t = line.trim();
         let names = |map: &FxHashMap<char, Vec<u32>>, c: Option<char>, test: &dyn Fn(&str) -> bool| {
             c.and_then(|c| map.get(&c)).is_some_and(|ix| ix.iter().any(|&i| test(&self.names[i as usize])))
         };
+        // ASCII and Russian lowercase a character at a time, as the whole
+        // string would: compared so, with no copy (this runs on every
+        // title-like line). Other scripts are lowercased whole.
+        let simple = |c: char| c.is_ascii() || matches!(c, 'А'..='я' | 'Ё' | 'ё');
+        if t.chars().all(simple) {
+            let lower = || t.chars().map(super::lower_russian);
+            let opens = |n: &str| {
+                let mut l = lower();
+                n.chars().all(|c| l.next() == Some(c))
+            };
+            let ends = |n: &str| {
+                let mut l = lower().rev();
+                n.chars().rev().all(|c| l.next() == Some(c))
+            };
+            return names(&self.name_ends.first, lower().next(), &opens)
+                || names(&self.name_ends.last, lower().next_back(), &ends);
+        }
+        let l = t.to_lowercase();
         names(&self.name_ends.first, l.chars().next(), &|n| l.starts_with(n))
             || names(&self.name_ends.last, l.chars().next_back(), &|n| l.ends_with(n))
     }
