@@ -349,3 +349,13 @@ fn the_venue_country_in_brackets_and_a_session_on_whose_eve_they_met_take_no_par
         dipnews::EventKind::Meeting
     );
 }
+
+#[test]
+fn an_organization_whose_headquarters_are_visited_hosts_the_visit() {
+    let r =
+        extract("Министр иностранных дел Киргизии 7-8 апреля посетит штаб-квартиру ООН в Нью-Йорке с рабочим визитом.");
+    assert_eq!(org_participants(&r), ["UN"]);
+    // A meeting held at the headquarters is not the organization's.
+    let r = extract("Министры Киргизии и Казахстана провели встречу в штаб-квартире ООН в Нью-Йорке.");
+    assert_eq!(org_participants(&r), Vec::<String>::new());
+}

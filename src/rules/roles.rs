@@ -104,11 +104,13 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     // An organization whose meeting only frames the event («на полях
     // сессии Совета ООН», «приехавший на заседание СМИД СНГ») or where
     // something is done («координация действий в ОДКБ», «взаимодействие в
-    // ООН», «в штаб-квартире ООН») took no part in it.
+    // ООН», «в штаб-квартире ООН») took no part in it; one whose
+    // headquarters are visited («посетит штаб-квартиру ООН») hosts.
     let before = ctx.word(m.tokens.0.wrapping_sub(1));
-    if kind == EntityKind::Organization
-        && (framed(ctx, s, m) || matches!(before, "в" | "во") || before.starts_with("штаб-квартир"))
-    {
+    let headquarters = before.starts_with("штаб-квартир")
+        && !ctx.word(m.tokens.0.wrapping_sub(2)).starts_with("посет")
+        && !ctx.word(m.tokens.0.wrapping_sub(2)).starts_with("посещени");
+    if kind == EntityKind::Organization && (framed(ctx, s, m) || matches!(before, "в" | "во") || headquarters) {
         return false;
     }
     // A venue country hosts a visit; of other events it is the place only.
