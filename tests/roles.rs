@@ -359,3 +359,14 @@ fn an_organization_whose_headquarters_are_visited_hosts_the_visit() {
     let r = extract("Министры Киргизии и Казахстана провели встречу в штаб-квартире ООН в Нью-Йорке.");
     assert_eq!(org_participants(&r), Vec::<String>::new());
 }
+
+#[test]
+fn an_organization_named_far_into_a_side_clause_only_frames() {
+    let r = extract(
+        "6 апреля министр иностранных дел Таджикистана, прибывший в Ташкент для участия в заседании Совета министров \
+         иностранных дел государств-участниц Содружества Независимых Государств, встретился с министром иностранных \
+         дел Узбекистана.",
+    );
+    assert_eq!(participants(&r), ["TJ", "UZ"]);
+    assert_eq!(org_participants(&r), Vec::<String>::new());
+}

@@ -399,5 +399,8 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
     let i = m.tokens.0;
     let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last()..i).all(|k| ctx.word(k) != ","));
-    after_frame || super::kind::side_clause_at(ctx, s, i)
+    // (An organization's name may run long: «прибывший в Ташкент для
+    // участия в заседании Совета министров … Содружества Независимых
+    // Государств».)
+    after_frame || super::kind::side_clause_comma(ctx, s, i, 24).is_some()
 }
