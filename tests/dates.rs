@@ -189,3 +189,16 @@ fn the_day_a_statement_was_made_does_not_date_the_event() {
     let d = extract(text).date.unwrap();
     assert_eq!(d.start.to_string(), "2025-04-11");
 }
+
+#[test]
+fn a_day_after_another_events_name_is_that_events() {
+    // The visit of 27 April is the topic; the note has no day of its own.
+    let text =
+        "МИД Украины направил России ноту протеста в связи с посещением премьер-министром России Крыма 27 апреля.";
+    let r = extract(text);
+    assert_eq!(r.kind, dipnews::EventKind::Statement);
+    assert_eq!(r.date, None);
+    // A day after the main event's own name dates it.
+    let text = "Министры Украины и Польши провели переговоры в Варшаве, встреча состоялась 27 апреля.";
+    assert_eq!(extract(text).date.map(|d| d.start.to_string()).as_deref(), Some("--04-27"));
+}

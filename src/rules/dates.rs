@@ -376,12 +376,30 @@ pub(crate) fn main_date(
     };
     let start_expr = |e: &&DateExpr| !until_expr(e) && !since_expr(e) && !said_on(e);
     let nearby = ctx.describing(k).chain(ev.scene.map(|j| ctx.body.at(j)));
-    let in_main = ctx
-        .body
-        .at(k)
+    // «направил ноту протеста в связи с посещением Крыма 27 апреля»: a
+    // day after another event's name, past the trigger, is that event's.
+    let main_sent = ctx.body.at(k);
+    let of_another_event = |e: &&DateExpr| {
+        let Some(t) = ev.trigger.filter(|_| !ev.from_headline) else { return false };
+        let i = ctx.doc.token_at(e.span.start);
+        // (Hits are sorted: the walk starts at the date and goes back a
+        // few hits at most, so that a sentence of many dates stays linear.)
+        let hits = main_sent.hits();
+        let before = &hits[..hits.partition_point(|h| h.first() < i)];
+        let nearest =
+            before.iter().rev().take(12).take_while(|h| h.first() >= t.last()).filter(|h| h.last() <= i).find_map(
+                |h| match h.cue {
+                    Cue::Kind(kind) => Some(kind),
+                    _ => None,
+                },
+            );
+        nearest.is_some_and(|kind| !super::kind::same_event(kind, ev.kind))
+    };
+    let in_main = main_sent
         .dates()
         .iter()
         .filter(start_expr)
+        .filter(|e| !of_another_event(e))
         .filter_map(resolve_expr)
         .min_by_key(|(e, _, _)| (e.span.start as i64 - anchor as i64).abs());
     // Later paragraphs that tell of the event again («Новый раунд стартовал
