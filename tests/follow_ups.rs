@@ -327,3 +327,15 @@ fn the_following_documents_are_no_next_event() {
     let f = fups("В Ашхабаде прошли консультации Туркмении и Ирана. Следующий раунд консультаций пройдет в Тегеране.");
     assert_eq!(f, [(EventKind::Consultations, Status::Planned, None, Some("Тегеран".into()))]);
 }
+
+#[test]
+fn a_document_to_be_adopted_is_what_is_announced_not_an_event_held_before() {
+    // «прошло заседание …, согласован проект декларации, которая, как
+    // ожидается, будет принята»: the declaration is to come, the session
+    // was held.
+    let f = fups(
+        "В Ташкенте открылась международная конференция по Афганистану. Накануне прошло заседание министров, \
+         согласован проект декларации, которая, как ожидается, будет принята по итогам конференции.",
+    );
+    assert_eq!(f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [(EventKind::Statement, Status::Planned)]);
+}

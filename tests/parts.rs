@@ -435,3 +435,14 @@ fn a_name_under_a_photo_credit_is_the_photos_caption() {
     let text = "Визит в Минск\n\nМинистр иностранных дел России прибыл в Минск.";
     assert_eq!(headline(text), Some("Визит в Минск"));
 }
+
+#[test]
+fn a_strip_of_items_cut_by_bars_is_site_text_whatever_ends_it() {
+    let text = "RSS | PDA | Архив   Пятница 29 Март 2024 | 1433 х.\n\n\
+                В Ташкенте открылась международная конференция\n\n27.03.2018 12:45\n\n\
+                Международная конференция по Афганистану началась во вторник в Ташкенте.";
+    assert_eq!(headline(text), Some("В Ташкенте открылась международная конференция"));
+    // A sentence with one bar stays a sentence.
+    let text = "Министр заявил: «Мы готовы | и открыты к диалогу с партнерами из всех стран региона».";
+    assert_eq!(split(text).body.len(), 1);
+}

@@ -131,12 +131,14 @@ pub(crate) fn find(ctx: &Context, ev: &MainEvent, main: &EventRecord) -> Vec<Fol
     out
 }
 
-/// Whether a participle of taking place stands right before an event's
-/// name, from clause start `a`: «на состоявшейся встрече», «прошедших
-/// переговоров», «на проведенной после переговоров встрече».
+/// Whether a participle or a past verb of taking place stands right before
+/// an event's name, from clause start `a`: «на состоявшейся встрече»,
+/// «прошедших переговоров», «на проведенной после переговоров встрече»,
+/// «прошло заседание».
 fn called_held(ctx: &Context, a: usize, h: &Hit) -> bool {
-    (h.first().saturating_sub(4).max(a)..h.first())
-        .any(|k| ["состоявш", "прошедш", "проведенн"].iter().any(|p| ctx.word(k).starts_with(p)))
+    let held_verb =
+        |w: &str| ["состоявш", "прошедш", "проведенн", "состоял", "прошл", "прошел"].iter().any(|p| w.starts_with(p));
+    (h.first().saturating_sub(4).max(a)..h.first()).any(|k| held_verb(ctx.word(k)))
 }
 
 /// Fills what an announced event lacks from another telling of it: its
@@ -235,13 +237,27 @@ fn clause_event(
         // («На состоявшейся после переговоров встрече … заявлено, что
         // стороны намерены…»: an event called held is not what is to come.)
         let noun = |h: &&&Hit| subject && !super::kind::is_verb(ctx, h) && !called_held(ctx, a, h);
+        // («…проект декларации, которая, как ожидается, будет принята»: a
+        // document nearer the marker is what is to come, see below.)
+        let document_first = |h: &&&Hit| h.cue != Cue::DocumentNoun;
         let before = hits
             .iter()
             .rev()
             .filter(|h| h.first() < m.first())
-            .filter(noun)
+            .filter(|h| h.cue == Cue::DocumentNoun || noun(h))
+            .take_while(document_first)
             .find_map(|h| kind_at(&h))
-            .or_else(|| hits.iter().filter(noun).filter(not_discussed).find_map(|h| kind_at(&h)));
+            .or_else(|| {
+                let document = hits
+                    .iter()
+                    .rev()
+                    .filter(|h| h.first() < m.first())
+                    .find(|h| h.cue == Cue::DocumentNoun || (noun(h) && matches!(h.cue, Cue::Kind(_))));
+                if document.is_some_and(|h| h.cue == Cue::DocumentNoun) {
+                    return None;
+                }
+                hits.iter().filter(noun).filter(not_discussed).find_map(|h| kind_at(&h))
+            });
         let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,

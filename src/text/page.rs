@@ -440,7 +440,14 @@ fn is_separated_list(t: &str) -> bool {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '/', '»', '>', '•', '·']).map(str::trim).collect();
-    parts.len() >= 2 && !t.contains("//") && parts.iter().all(|p| word_count_upto(p, 5) <= 4) && !ends_sentence(t)
+    // Two bars or more cut a site's strip of items whatever ends it («RSS
+    // | PDA | Архив   Пятница 29 Март 2024 | 1433 х.»): prose has none.
+    let bars = memchr::memmem::find_iter(b, b" | ").nth(1).is_some();
+    let most = if bars { 6 } else { 4 };
+    parts.len() >= 2
+        && !t.contains("//")
+        && parts.iter().all(|p| word_count_upto(p, most + 1) <= most)
+        && (bars || !ends_sentence(t))
 }
 
 /// Currency, weather and counters: short lines of figures and signs
@@ -532,9 +539,11 @@ pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
     let n = word_count_upto(t, if ends { PARAGRAPH_WORDS } else { VOCABULARY_WORDS + 1 });
     let counted = n.min(COUNTED_WORDS);
     let sentence = ends && n >= 2;
-    // A long sentence is article text whatever word it opens with.
+    // A long sentence is article text whatever word it opens with (but a
+    // strip of items cut by bars is none, whatever ends it).
     if sentence && n >= PARAGRAPH_WORDS {
-        return (LineKind::Prose, counted);
+        let strip = memchr::memchr(b'|', t.as_bytes()).is_some() && is_separated_list(t);
+        return (if strip { LineKind::Site } else { LineKind::Prose }, counted);
     }
     // A date alone in any language («31 Січ 22», «5 Jan 2024») or an ISO
     // date with a word or two («date 2025-08-15 Site name»): a page
