@@ -520,7 +520,8 @@ pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
     if is_figure_meta(t) || is_clock_line(t) {
         return (LineKind::Meta, 0);
     }
-    if is_address_line(t) {
+    // A link with its arrow («… Подробно>>>», «Читать →») points elsewhere.
+    if is_address_line(t) || t.ends_with(">>") || t.ends_with('→') {
         return (LineKind::Site, 0);
     }
     // A timestamp with at most a word or two around it («Обновлено …»,
