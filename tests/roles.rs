@@ -370,3 +370,13 @@ fn an_organization_named_far_into_a_side_clause_only_frames() {
     assert_eq!(participants(&r), ["TJ", "UZ"]);
     assert_eq!(org_participants(&r), Vec::<String>::new());
 }
+
+#[test]
+fn a_generic_name_for_the_event_tells_of_it_again() {
+    let r = extract(
+        "Международная конференция по Афганистану началась во вторник в Ташкенте. Мероприятие открыл президент \
+         Узбекистана.",
+    );
+    assert_eq!(participants(&r), ["UZ"]);
+    assert_eq!(mentioned(&r), ["AF"]);
+}
