@@ -361,3 +361,10 @@ fn a_visits_programme_places_it_in_a_city_of_the_state_visited() {
         следующая встреча министров.";
     assert_eq!(venue(text).as_deref(), Some("Казахстан"));
 }
+
+#[test]
+fn a_ceremony_told_of_again_gives_the_place() {
+    let text = "Астана - 8 октября /Казинформ/. Президент Казахстана встретился с новыми послами Словакии и Испании.\n\
+        Церемония состоялась в резиденции Акорда.";
+    assert_eq!(venue(text).as_deref(), Some("Астана"));
+}

@@ -128,6 +128,14 @@ pub(crate) fn same_event(a: EventKind, b: EventKind) -> bool {
     a == b || (talk(a) && talk(b))
 }
 
+/// Whether a sentence opens with a generic name for an event
+/// («Мероприятие открыл президент…», «Церемония состоялась в Акорде»),
+/// which tells again of the one just reported.
+pub(crate) fn opens_with_generic_event(ctx: &Context, s: &Sent) -> bool {
+    let w = ctx.word(s.first());
+    w.starts_with("мероприяти") || w.starts_with("церемони")
+}
+
 /// Whether a trigger is a verb form («подписали», «встретились»), not a
 /// noun («подписание»).
 pub(crate) fn is_verb(ctx: &Context, h: &Hit) -> bool {

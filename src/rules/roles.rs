@@ -236,10 +236,7 @@ fn role_sentences<'c>(ctx: &Context<'c, '_>, ev: &MainEvent) -> Vec<Sent<'c>> {
     };
     // («Мероприятие открыл президент…», «Церемония прошла…»: a generic
     // name for the event opening the sentence tells of it again.)
-    let names_event = |s: &Sent| {
-        let w = ctx.word(s.first());
-        names_event(s) || w.starts_with("мероприяти") || w.starts_with("церемони")
-    };
+    let names_event = |s: &Sent| names_event(s) || super::kind::opens_with_generic_event(ctx, s);
     let said = ev.sentence.and_then(|k| ctx.said_before(k)).map(|s| s.span());
     let mut out: Vec<Sent> = ctx
         .event_sentences(ev.sentence)

@@ -371,7 +371,9 @@ pub(crate) fn location(ctx: &Context, ev: &MainEvent, sents: &[Sent]) -> Option<
         ctx.restating(k, ev.kind, ev.status).filter(|s| !tells_of_earlier(ctx, s)).find_map(|s| city_in(ctx, &s));
     again.or_else(|| nearby.iter().find_map(|s| results_place(ctx, s))).or_else(|| {
         let taking_place = |s: &&&Sent| {
-            s.has(|c| matches!(c, Cue::Kind(_))) && s.has(|c| c == Cue::Status(Status::Held)) && !s.only_future()
+            (s.has(|c| matches!(c, Cue::Kind(_))) || super::kind::opens_with_generic_event(ctx, s))
+                && s.has(|c| c == Cue::Status(Status::Held))
+                && !s.only_future()
         };
         later.iter().filter(taking_place).find_map(|s| city_in(ctx, s)).or_else(|| {
             // Last, a sentence further down that tells the main event is
