@@ -455,3 +455,15 @@ fn a_link_with_its_arrow_is_site_text() {
                 Министр иностранных дел Узбекистана принял американского эксперта в Ташкенте.";
     assert_eq!(headline(text), Some("Встреча с экспертом"));
 }
+
+#[test]
+fn a_long_line_of_tags_listed_twice_does_not_start_the_article() {
+    let text = "Сергей Лавров Энтони Блинкен Москва Россия США Женева общество политика Сергей Лавров Энтони Блинкен \
+                Москва Россия США Женева\n\n\
+                Лавров и Блинкен проведут переговоры в Женеве 21 января\n\n\
+                Глава МИД России и госсекретарь США проведут личную встречу в Женеве 21 января.";
+    assert_eq!(headline(text), Some("Лавров и Блинкен проведут переговоры в Женеве 21 января"));
+    let r = extract(text);
+    assert_eq!(r.kind, dipnews::EventKind::Talks);
+    assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("--01-21"));
+}

@@ -401,8 +401,9 @@ fn trigger_event(ctx: &Context) -> MainEvent {
             // The body may tell of it a little later, after a caption or a
             // scene-setting line («left|Барак Обама», then «В понедельник 23
             // мая … прибыл в Ирландию»): that sentence dates and places it.
-            let retold = (after_dateline..ctx.body.len().min(after_dateline + 3))
-                .find_map(|k| first_trigger(ctx, &ctx.body.at(k)).filter(|&(_, k2)| k2 == kind).map(|(t2, _)| (k, t2)));
+            let retold = (after_dateline..ctx.body.len().min(after_dateline + 3)).find_map(|k| {
+                first_trigger(ctx, &ctx.body.at(k)).filter(|&(_, k2)| same_event(k2, kind)).map(|(t2, _)| (k, t2))
+            });
             if let Some((k, t2)) = retold {
                 ev.sentence = Some(k);
                 ev.trigger = Some(t2);

@@ -845,8 +845,12 @@ impl PartsSplitter {
         // would be taken for article text.
         let first = units.iter().position(|u| {
             let line = line_str(text, u.span);
+            // (Nor a site's tags listed twice on one long line: «Сергей
+            // Лавров Москва Россия политика Сергей Лавров Москва Россия».)
             (u.kind == LineKind::Prose
-                || (u.kind == LineKind::Short && page::word_count_upto(line, LONG_LINE_WORDS) >= LONG_LINE_WORDS))
+                || (u.kind == LineKind::Short
+                    && page::word_count_upto(line, LONG_LINE_WORDS) >= LONG_LINE_WORDS
+                    && !repeats_itself(line)))
                 && !page::is_notice(line)
         })?;
         Some((first, None))
