@@ -464,6 +464,14 @@ fn a_long_line_of_tags_listed_twice_does_not_start_the_article() {
                 Глава МИД России и госсекретарь США проведут личную встречу в Женеве 21 января.";
     assert_eq!(headline(text), Some("Лавров и Блинкен проведут переговоры в Женеве 21 января"));
     let r = extract(text);
+    assert!(matches!(r.kind, dipnews::EventKind::Talks | dipnews::EventKind::Meeting), "{:?}", r.kind);
+    assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("--01-21"));
+    // Under an opinion lead, the body's meeting retells the headline's
+    // talks and gives their day.
+    let text = "Лавров и Блинкен проведут переговоры в Женеве
+
+                В МИД России заявили, что инициатором разговора был Вашингтон. Глава МИД России и госсекретарь США                 проведут личную встречу в Женеве 21 января.";
+    let r = extract(text);
     assert_eq!(r.kind, dipnews::EventKind::Talks);
     assert_eq!(r.date.map(|d| d.start.to_string()).as_deref(), Some("--01-21"));
 }
