@@ -198,6 +198,11 @@ fn a_day_after_another_events_name_is_that_events() {
     let r = extract(text);
     assert_eq!(r.kind, dipnews::EventKind::Statement);
     assert_eq!(r.date, None);
+    // Past a comma the day goes with what follows («…встречи с генсеком, 31
+    // января сообщается»).
+    let text = "Постпред России покинул заседание Совбеза ООН из-за встречи с генсеком ООН, 31 января сообщается на \
+        сайте ООН.";
+    assert_eq!(extract(text).date.map(|d| d.start.to_string()).as_deref(), Some("--01-31"));
     // A day after the main event's own name dates it.
     let text = "Министры Украины и Польши провели переговоры в Варшаве, встреча состоялась 27 апреля.";
     assert_eq!(extract(text).date.map(|d| d.start.to_string()).as_deref(), Some("--04-27"));

@@ -389,11 +389,14 @@ pub(crate) fn main_date(
         let nearest =
             before.iter().rev().take(12).take_while(|h| h.first() >= t.last()).filter(|h| h.last() <= i).find_map(
                 |h| match h.cue {
-                    Cue::Kind(kind) => Some(kind),
+                    Cue::Kind(kind) => Some((kind, h.last())),
                     _ => None,
                 },
             );
-        nearest.is_some_and(|kind| !super::kind::same_event(kind, ev.kind))
+        // (Within that event's own phrase: «встречи с генсеком, 31 января
+        // сообщается» dates the report again.)
+        nearest
+            .is_some_and(|(kind, end)| !super::kind::same_event(kind, ev.kind) && (end..i).all(|k| ctx.word(k) != ","))
     };
     let in_main = main_sent
         .dates()
