@@ -276,7 +276,11 @@ fn role_sentences<'c>(ctx: &Context<'c, '_>, ev: &MainEvent) -> Vec<Sent<'c>> {
         for s in ctx.body.from(k + 1).take(24) {
             let other = s.recalls()
                 || s.has(|c| matches!(c, Cue::FollowUp(_)) || (!planned && c == Cue::Status(Status::Planned)));
-            if !other && (s.has(|c| c == Cue::Envoy) || list(&s)) && !out.iter().any(|o| o.span() == s.span()) {
+            // («Верительные грамоты Президенту вручили: Имя – Мавритания, …»
+            // names the ceremony again, with its envoys after the colon.)
+            let again = s.has(|c| c == Cue::Kind(EventKind::Credentials));
+            if !other && (s.has(|c| c == Cue::Envoy) || list(&s) || again) && !out.iter().any(|o| o.span() == s.span())
+            {
                 out.push(s);
             }
         }
