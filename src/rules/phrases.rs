@@ -422,12 +422,17 @@ impl Phrases {
     /// Every phrase in tokens `[from, to)`: at each position the longest
     /// phrase of each family (the first in the table on a tie); a phrase
     /// hides shorter ones of its family that start inside it.
+    #[cfg(test)]
     pub(crate) fn find(&self, doc: &Document, from: usize, to: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.find_into(doc, from, to, &mut out);
+        out
+    }
+
+    /// [`Phrases::find`] appending to `out`: a block of sentences gathers
+    /// its hits in one list, without a list per sentence to copy from.
+    pub(crate) fn find_into(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<Hit>) {
         let to = to.min(doc.tokens.len());
-        // About one hit for three tokens in news: room for that at once
-        // rather than growing the list from one, up to a sentence's worth
-        // (a text of no hits at all reserves no memory in proportion).
-        let mut out = Vec::with_capacity((to.saturating_sub(from) / 3 + 1).min(32));
         let mut covered = [0usize; FAMILIES];
         // Per family: (length, phrase) of the best phrase at the current
         // token, valid where the family's bit is set in `found` (no reset
@@ -482,7 +487,6 @@ impl Phrases {
                 covered[f] = i + n;
             }
         }
-        out
     }
 }
 
