@@ -97,12 +97,12 @@ impl<'a> Normalized<'a> {
         if let Cow::Owned(view) = &mut self.view {
             // The commonest token to lower, a Russian word with a capital
             // first letter and the rest lowercase: one character written,
-            // the rest copied with the gap before it.
+            // the rest left to be copied with the next gap (the view is
+            // the text from `written` on).
             if let Some(first) = russian_capital_then_lower(s.as_bytes()) {
                 view.push_str(&text[self.written..span.start]);
                 view.push(first);
-                view.push_str(&s[2..]);
-                self.written = span.end;
+                self.written = span.start + 2;
                 return;
             }
         }
