@@ -208,13 +208,6 @@ impl Head {
     }
 }
 
-/// The first eight bytes of token `i`'s normal form (read into the
-/// buffer's padding, so any bytes after a shorter word).
-fn word8(doc: &Document, i: usize) -> u64 {
-    let head = doc.norm.padded_bytes(i).0.get(..8).and_then(|h| <[u8; 8]>::try_from(h).ok());
-    head.map_or_else(|| Head::of(doc.norm.get(i).as_bytes()).bytes, u64::from_le_bytes)
-}
-
 /// The mask of the first `n` (at most 8) bytes of a little-endian integer.
 fn mask_of(n: usize) -> u64 {
     if n >= 8 {
@@ -445,8 +438,7 @@ impl Phrases {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
-            let w = doc.norm.get(i);
-            let head = word8(doc, i);
+            let (w, head) = doc.norm.get_with_head(i);
             let (a, b) = self.slots[word_slot(w, head)];
             if a == b {
                 continue;
