@@ -342,7 +342,8 @@ fn normalize_token(s: &str, out: &mut String) -> bool {
 fn russian_capital_then_lower(w: &[u8]) -> Option<char> {
     let (&[0xD0, second @ 0x90..=0xAF], rest) = w.split_first_chunk::<2>()? else { return None };
     // A letter's two bytes as one number: D0B0–D18F holds а–я without ё.
-    let lower = rest.chunks(2).all(|p| p.len() == 2 && (0xD0B0..=0xD18F).contains(&u16::from_be_bytes([p[0], p[1]])));
+    let lower = rest.len() % 2 == 0
+        && rest.chunks_exact(2).all(|p| (0xD0B0..=0xD18F).contains(&u16::from_be_bytes([p[0], p[1]])));
     lower.then(|| char::from_u32(0x430 + u32::from(second - 0x90)).unwrap_or('\u{FFFD}'))
 }
 
