@@ -169,7 +169,8 @@ pub(crate) struct Phrases {
     /// Keys that share a slot share their candidates, which are all checked
     /// anyway; one multiplication and one load per token find them (a
     /// string-keyed map cost a quarter of the extraction).
-    slots: Vec<(u32, u32)>,
+    /// A whole array: the slot of a word is in it, without a bounds check.
+    slots: Box<[(u32, u32); 1 << SLOT_BITS]>,
     firsts: Vec<First>,
 }
 
@@ -322,7 +323,12 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
 impl Phrases {
     /// Parses the table; an error names the line.
     pub(crate) fn parse(text: &str) -> Result<Phrases, String> {
-        let mut p = Phrases { cues: Vec::new(), nodes: vec![Node::default()], slots: Vec::new(), firsts: Vec::new() };
+        let mut p = Phrases {
+            cues: Vec::new(),
+            nodes: vec![Node::default()],
+            slots: Box::new([(0, 0); 1 << SLOT_BITS]),
+            firsts: Vec::new(),
+        };
         let mut by_slot: Vec<Vec<(WordPat, u32)>> = vec![Vec::new(); 1 << SLOT_BITS];
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
@@ -372,7 +378,7 @@ impl Phrases {
             p.nodes[node as usize].ends.push(p.cues.len() as u32);
             p.cues.push(cue);
         }
-        for firsts in by_slot {
+        for (k, firsts) in by_slot.into_iter().enumerate() {
             let start = p.firsts.len() as u32;
             p.firsts.extend(firsts.into_iter().map(|(pat, node)| {
                 let head = match &pat {
@@ -380,7 +386,7 @@ impl Phrases {
                 };
                 First { pat, node, head }
             }));
-            p.slots.push((start, p.firsts.len() as u32));
+            p.slots[k] = (start, p.firsts.len() as u32);
         }
         Ok(p)
     }
@@ -434,8 +440,9 @@ impl Phrases {
         // (node, words read) still to visit: a token may go on both by its
         // whole form and by a prefix.
         let mut stack = Stack::default();
-        for i in from..to {
-            if doc.tokens[i].kind != TokenKind::Word {
+        let from = from.min(to);
+        for (i, t) in doc.tokens[from..to].iter().enumerate().map(|(k, t)| (from + k, t)) {
+            if t.kind != TokenKind::Word {
                 continue;
             }
             let (w, head) = doc.norm.get_with_head(i);
