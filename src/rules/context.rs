@@ -126,14 +126,16 @@ impl<'d> Source<'d> {
         Sent { index: k as u32, paragraph, first, last, src: self, part: None }
     }
 
-    /// The block of what `find` gives for each sentence of the block
-    /// holding sentence `k` (`None` when that is nothing).
-    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize) -> Vec<T>) -> Option<Box<Block<T>>> {
+    /// The block of what `find` appends to the block's list for each
+    /// sentence of the block holding sentence `k` (`None` when that is
+    /// nothing). Found straight into the block's list: no list per
+    /// sentence to copy (a warm pass over NEREL dev, 29.12M → 28.98M).
+    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize, &mut Vec<T>)) -> Option<Box<Block<T>>> {
         let a = k - k % BLOCK;
         let mut items = Vec::new();
         let mut ends = [0; BLOCK];
         for (j, k) in (a..(a + BLOCK).min(self.doc.sentences.len())).enumerate() {
-            items.extend(find(k));
+            find(k, &mut items);
             // Fewer items than bytes of input (at most `u32::MAX`).
             ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
         }
@@ -144,17 +146,25 @@ impl<'d> Source<'d> {
     fn hits(&self, k: usize) -> &[Hit] {
         let Some(cell) = cell(&self.hits, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
-            self.fill(k, |k| {
+            self.fill(k, |k, hits| {
                 let (first, last, _) = self.sentence(k);
-                let mut hits = PHRASES.find(self.doc, first, last);
+                let start = hits.len();
+                PHRASES.find_into(self.doc, first, last, hits);
                 // A trigger word inside a name is part of the name:
                 // «Совещание по взаимодействию…» (CICA), «Совет
-                // министров…» hold no event.
-                hits.retain(|h| {
-                    !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
+                // министров…» hold no event. (Only this sentence's hits:
+                // the block's earlier ones are kept already.)
+                let mut kept = start;
+                for i in start..hits.len() {
+                    let h = hits[i];
+                    if !matches!(h.cue, Cue::Kind(_) | Cue::KindWeak | Cue::KindRound)
                         || !inside_organization(self.matches, h.span(self.doc))
-                });
-                hits
+                    {
+                        hits[kept] = h;
+                        kept += 1;
+                    }
+                }
+                hits.truncate(kept);
             })
         });
         block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
@@ -164,9 +174,9 @@ impl<'d> Source<'d> {
     fn dates(&self, k: usize) -> &[DateExpr] {
         let Some(cell) = cell(&self.dates, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
-            self.fill(k, |k| {
+            self.fill(k, |k, out| {
                 let span = self.sentence(k).2;
-                dates::find(self.doc.slice(span), span.start)
+                out.extend(dates::find(self.doc.slice(span), span.start));
             })
         });
         block.as_ref().map_or(&[], |b| b.of(k % BLOCK))

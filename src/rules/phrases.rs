@@ -169,7 +169,8 @@ pub(crate) struct Phrases {
     /// Keys that share a slot share their candidates, which are all checked
     /// anyway; one multiplication and one load per token find them (a
     /// string-keyed map cost a quarter of the extraction).
-    slots: Vec<(u32, u32)>,
+    /// A whole array: the slot of a word is in it, without a bounds check.
+    slots: Box<[(u32, u32); 1 << SLOT_BITS]>,
     firsts: Vec<First>,
 }
 
@@ -206,13 +207,6 @@ impl Head {
     fn may_start(self, word8: u64) -> bool {
         word8 & self.mask == self.bytes
     }
-}
-
-/// The first eight bytes of token `i`'s normal form (read into the
-/// buffer's padding, so any bytes after a shorter word).
-fn word8(doc: &Document, i: usize) -> u64 {
-    let head = doc.norm.padded_bytes(i).0.get(..8).and_then(|h| <[u8; 8]>::try_from(h).ok());
-    head.map_or_else(|| Head::of(doc.norm.get(i).as_bytes()).bytes, u64::from_le_bytes)
 }
 
 /// The mask of the first `n` (at most 8) bytes of a little-endian integer.
@@ -329,7 +323,12 @@ fn parse_cue(family: &str, value: &str) -> Option<Cue> {
 impl Phrases {
     /// Parses the table; an error names the line.
     pub(crate) fn parse(text: &str) -> Result<Phrases, String> {
-        let mut p = Phrases { cues: Vec::new(), nodes: vec![Node::default()], slots: Vec::new(), firsts: Vec::new() };
+        let mut p = Phrases {
+            cues: Vec::new(),
+            nodes: vec![Node::default()],
+            slots: Box::new([(0, 0); 1 << SLOT_BITS]),
+            firsts: Vec::new(),
+        };
         let mut by_slot: Vec<Vec<(WordPat, u32)>> = vec![Vec::new(); 1 << SLOT_BITS];
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
@@ -379,7 +378,7 @@ impl Phrases {
             p.nodes[node as usize].ends.push(p.cues.len() as u32);
             p.cues.push(cue);
         }
-        for firsts in by_slot {
+        for (k, firsts) in by_slot.into_iter().enumerate() {
             let start = p.firsts.len() as u32;
             p.firsts.extend(firsts.into_iter().map(|(pat, node)| {
                 let head = match &pat {
@@ -387,7 +386,7 @@ impl Phrases {
                 };
                 First { pat, node, head }
             }));
-            p.slots.push((start, p.firsts.len() as u32));
+            p.slots[k] = (start, p.firsts.len() as u32);
         }
         Ok(p)
     }
@@ -422,12 +421,17 @@ impl Phrases {
     /// Every phrase in tokens `[from, to)`: at each position the longest
     /// phrase of each family (the first in the table on a tie); a phrase
     /// hides shorter ones of its family that start inside it.
+    #[cfg(test)]
     pub(crate) fn find(&self, doc: &Document, from: usize, to: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.find_into(doc, from, to, &mut out);
+        out
+    }
+
+    /// [`Phrases::find`] appending to `out`: a block of sentences gathers
+    /// its hits in one list, without a list per sentence to copy from.
+    pub(crate) fn find_into(&self, doc: &Document, from: usize, to: usize, out: &mut Vec<Hit>) {
         let to = to.min(doc.tokens.len());
-        // About one hit for three tokens in news: room for that at once
-        // rather than growing the list from one, up to a sentence's worth
-        // (a text of no hits at all reserves no memory in proportion).
-        let mut out = Vec::with_capacity((to.saturating_sub(from) / 3 + 1).min(32));
         let mut covered = [0usize; FAMILIES];
         // Per family: (length, phrase) of the best phrase at the current
         // token, valid where the family's bit is set in `found` (no reset
@@ -436,12 +440,12 @@ impl Phrases {
         // (node, words read) still to visit: a token may go on both by its
         // whole form and by a prefix.
         let mut stack = Stack::default();
-        for i in from..to {
-            if doc.tokens[i].kind != TokenKind::Word {
+        let from = from.min(to);
+        for (i, t) in doc.tokens[from..to].iter().enumerate().map(|(k, t)| (from + k, t)) {
+            if t.kind != TokenKind::Word {
                 continue;
             }
-            let w = doc.norm.get(i);
-            let head = word8(doc, i);
+            let (w, head) = doc.norm.get_with_head(i);
             let (a, b) = self.slots[word_slot(w, head)];
             if a == b {
                 continue;
@@ -482,7 +486,6 @@ impl Phrases {
                 covered[f] = i + n;
             }
         }
-        out
     }
 }
 

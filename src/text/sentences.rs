@@ -286,6 +286,13 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
         return false;
     }
     let s = t.text(text);
+    // Most marks are one ASCII byte that neither closes nor ends anything
+    // («,», «:», «(»): told at once, before the closer and terminal tests.
+    if let [b] = s.as_bytes() {
+        if !matches!(b, b'.' | b'!' | b'?' | b'"' | b')') {
+            return false;
+        }
+    }
     let closer = matches!(s, "»" | "”" | "\"" | ")");
     let terminal = s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'));
     if closer {
