@@ -380,3 +380,15 @@ fn a_generic_name_for_the_event_tells_of_it_again() {
     assert_eq!(participants(&r), ["UZ"]);
     assert_eq!(mentioned(&r), ["AF"]);
 }
+
+#[test]
+fn envoys_listed_one_a_line_after_a_colon_presented_credentials() {
+    let text = "Президент России принял верительные грамоты у послов иностранных государств.\n\
+        Верительные грамоты Президенту России вручили:\n\
+        Хулио Кордоба – Республика Панама,\n\
+        Юнхо Ли – Республика Корея,\n\
+        Ульрих Бранденбург – Федеративная Республика Германия.\n\
+        В церемонии приняли участие сотрудники администрации.";
+    let r = extract(text);
+    assert_eq!(participants(&r), ["RU", "PA", "KR", "DE"]);
+}

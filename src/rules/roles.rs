@@ -273,16 +273,22 @@ fn role_sentences<'c>(ctx: &Context<'c, '_>, ev: &MainEvent) -> Vec<Sent<'c>> {
             (s.first()..s.last()).any(|i| ctx.word(i).starts_with("списк") || ctx.word(i) == "список")
                 && ctx.matches_in(s.span(), EntityKind::State).nth(1).is_some()
         };
+        // After a colon, one envoy a line: «вручили:», then «Имя – Республика
+        // Панама,» — short lines that each name a state.
+        let mut listing = false;
         for s in ctx.body.from(k + 1).take(24) {
             let other = s.recalls()
                 || s.has(|c| matches!(c, Cue::FollowUp(_)) || (!planned && c == Cue::Status(Status::Planned)));
-            // («Верительные грамоты Президенту вручили: Имя – Мавритания, …»
-            // names the ceremony again, with its envoys after the colon.)
+            // («Верительные грамоты Президенту вручили: …» names the ceremony
+            // again.)
             let again = s.has(|c| c == Cue::Kind(EventKind::Credentials));
-            if !other && (s.has(|c| c == Cue::Envoy) || list(&s) || again) && !out.iter().any(|o| o.span() == s.span())
-            {
-                out.push(s);
+            let item =
+                listing && s.last() - s.first() <= 16 && ctx.matches_in(s.span(), EntityKind::State).next().is_some();
+            let taken = !other && (s.has(|c| c == Cue::Envoy) || list(&s) || again || item);
+            if taken && !out.iter().any(|o| o.span() == s.span()) {
+                out.push(s.clone());
             }
+            listing = (taken && ctx.word(s.last() - 1) == ":") || item;
         }
     }
     let planned = ev.status == Status::Planned;
