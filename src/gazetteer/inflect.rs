@@ -8,6 +8,7 @@
 //! use; overgeneration is harmless (an impossible form never occurs in
 //! text), undergeneration is fixed in the data by listing a form with `=`.
 
+use crate::text::is_upper;
 use crate::text::normalize;
 
 /// Number of grammatical cases: nominative, genitive, dative, accusative,
@@ -33,16 +34,6 @@ fn from_endings(stem: &str, endings: [&[&str]; CASES]) -> Paradigm {
         f
     };
     std::array::from_fn(|c| endings[c].iter().map(|e| join(e)).collect())
-}
-
-/// `char::is_uppercase`, with Russian letters told apart without the
-/// Unicode tables (every word of every name comes here at build time).
-fn is_upper(c: char) -> bool {
-    match c {
-        'А'..='Я' | 'Ё' => true,
-        'а'..='я' | 'ё' => false,
-        _ => c.is_uppercase(),
-    }
 }
 
 fn last_char(s: &str) -> Option<char> {

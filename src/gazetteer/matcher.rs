@@ -6,6 +6,7 @@ use super::inflect::{
     adjective, adjective_all_genders, adjective_gender, is_fixed_token, noun, person_word, Paradigm, CASES,
 };
 use crate::record::{MentionForm, Span};
+use crate::text::{is_letter, is_upper};
 use crate::text::{normalize, tokenize, Document, TokenKind, PADDING};
 use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
@@ -731,7 +732,7 @@ impl Trie {
                     let t = doc.tokens[k].text(doc.text);
                     let upper = t.chars().next().is_some_and(is_upper);
                     // Text in capitals (a dateline, a shouting headline) says nothing.
-                    upper == c || t.chars().filter(|&c| is_alpha(c)).all(is_upper)
+                    upper == c || t.chars().filter(|&c| is_letter(c)).all(is_upper)
                 });
             if !same {
                 return false;
@@ -743,7 +744,7 @@ impl Trie {
             }
             // At a sentence start, or in capitals («КРОМЕ ТОГО»), a capital
             // says nothing: common words do not match there.
-            let shouted = || raw_first.chars().filter(|&c| is_alpha(c)).all(is_upper);
+            let shouted = || raw_first.chars().filter(|&c| is_letter(c)).all(is_upper);
             if last - first == 1
                 && FALSE_FRIENDS.contains(&doc.norm.get(first))
                 && (shouted() || starts_sentence(doc, first))
@@ -755,26 +756,6 @@ impl Trie {
             }
         }
         true
-    }
-}
-
-/// `char::is_uppercase`, with ASCII and Russian decided without the
-/// Unicode tables (every candidate name's first letter is tested).
-#[inline]
-fn is_upper(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
-        'a'..='z' | 'а'..='я' | 'ё' => false,
-        _ => !c.is_ascii() && c.is_uppercase(),
-    }
-}
-
-/// `char::is_alphabetic`, as [`is_upper`].
-#[inline]
-fn is_alpha(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'a'..='z' | 'А'..='я' | 'Ё' | 'ё' => true,
-        _ => !c.is_ascii() && c.is_alphabetic(),
     }
 }
 

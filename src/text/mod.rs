@@ -14,10 +14,10 @@ mod sentences;
 mod tokenize;
 
 pub use clean::Cleaned;
-#[doc(hidden)]
-pub(crate) use normalize::lower_russian;
 pub(crate) use normalize::PADDING;
 pub use normalize::{is_letter, is_lowercased, normalize, normalize_into, Normalized};
+#[doc(hidden)]
+pub(crate) use normalize::{is_lower, is_upper, lower_russian};
 pub(crate) use parts::agency_spelling;
 pub use parts::{DatelineShape, PartKind, Parts};
 // Hidden: `PartsSplitter::new` exposes `regex::Error`, an implementation

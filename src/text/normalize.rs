@@ -381,6 +381,27 @@ pub(crate) fn lower_russian(c: char) -> char {
     }
 }
 
+/// `char::is_uppercase`, with ASCII and Russian decided without the
+/// Unicode tables (names' and lines' first letters are tested often).
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
+        'a'..='z' | 'а'..='я' | 'ё' => false,
+        _ => !c.is_ascii() && c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase`, as [`is_upper`].
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | 'а'..='я' | 'ё' => true,
+        'A'..='Z' | 'А'..='Я' | 'Ё' => false,
+        _ => !c.is_ascii() && c.is_lowercase(),
+    }
+}
+
 /// Whether `c` is a letter, with a fast path for Latin and Cyrillic (the
 /// standard library's tables are slow for anything past ASCII).
 #[inline]

@@ -6,6 +6,7 @@
 //! digits and signs — and by the few words in `gazetteers/site.tsv`; no
 //! site is named anywhere, so a site never seen before reads the same way.
 
+use super::{is_lower, is_upper};
 use crate::gazetteer::hash::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -673,25 +674,6 @@ fn glued_items(t: &str) -> bool {
                 && after.chars().skip(1).take(4).all(is_lower)
         }
     })
-}
-
-/// `char::is_lowercase`, with Russian and ASCII decided without the
-/// Unicode tables.
-fn is_lower(c: char) -> bool {
-    match c {
-        'a'..='z' | 'а'..='я' | 'ё' => true,
-        'A'..='Z' | 'А'..='Я' | 'Ё' => false,
-        _ => !c.is_ascii() && c.is_lowercase(),
-    }
-}
-
-/// `char::is_uppercase`, as [`is_lower`].
-pub(crate) fn is_upper(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'А'..='Я' | 'Ё' => true,
-        'a'..='z' | 'а'..='я' | 'ё' => false,
-        _ => !c.is_ascii() && c.is_uppercase(),
-    }
 }
 
 /// A site's notice is a sentence or two: longer lines are not looked up

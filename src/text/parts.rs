@@ -1023,7 +1023,7 @@ fn may_open_dateline(line: &str) -> bool {
             inside = false;
         } else if !inside {
             words += 1;
-            if words > 3 || !page::is_upper(c) {
+            if words > 3 || !super::is_upper(c) {
                 return false;
             }
             inside = true;
