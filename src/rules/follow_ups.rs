@@ -237,27 +237,19 @@ fn clause_event(
         // («На состоявшейся после переговоров встрече … заявлено, что
         // стороны намерены…»: an event called held is not what is to come.)
         let noun = |h: &&&Hit| subject && !super::kind::is_verb(ctx, h) && !called_held(ctx, a, h);
-        // («…проект декларации, которая, как ожидается, будет принята»: a
-        // document nearer the marker is what is to come, see below.)
-        let document_first = |h: &&&Hit| h.cue != Cue::DocumentNoun;
-        let before = hits
+        // The nearest name before the marker; a document there («…проект
+        // декларации, которая, как ожидается, будет принята») is what is to
+        // come (see below), and no event further back is.
+        let nearest = hits
             .iter()
             .rev()
             .filter(|h| h.first() < m.first())
-            .filter(|h| h.cue == Cue::DocumentNoun || noun(h))
-            .take_while(document_first)
-            .find_map(|h| kind_at(&h))
-            .or_else(|| {
-                let document = hits
-                    .iter()
-                    .rev()
-                    .filter(|h| h.first() < m.first())
-                    .find(|h| h.cue == Cue::DocumentNoun || (noun(h) && matches!(h.cue, Cue::Kind(_))));
-                if document.is_some_and(|h| h.cue == Cue::DocumentNoun) {
-                    return None;
-                }
-                hits.iter().filter(noun).filter(not_discussed).find_map(|h| kind_at(&h))
-            });
+            .find(|h| h.cue == Cue::DocumentNoun || (noun(h) && kind_at(h).is_some()));
+        let before = match nearest {
+            Some(h) if h.cue == Cue::DocumentNoun => None,
+            Some(h) => kind_at(&h),
+            None => hits.iter().filter(noun).filter(not_discussed).find_map(|h| kind_at(&h)),
+        };
         let kind = match after.or(before) {
             Some(k) => k,
             None if words(&|w| w.starts_with("посетит") || w == "посетить") => EventKind::Visit,

@@ -107,9 +107,7 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     // ООН», «в штаб-квартире ООН») took no part in it; one whose
     // headquarters are visited («посетит штаб-квартиру ООН») hosts.
     let before = ctx.word(m.tokens.0.wrapping_sub(1));
-    let headquarters = before.starts_with("штаб-квартир")
-        && !ctx.word(m.tokens.0.wrapping_sub(2)).starts_with("посет")
-        && !ctx.word(m.tokens.0.wrapping_sub(2)).starts_with("посещени");
+    let headquarters = before.starts_with("штаб-квартир") && !venue::visit_verb(ctx.word(m.tokens.0.wrapping_sub(2)));
     if kind == EntityKind::Organization && (framed(ctx, s, m) || matches!(before, "в" | "во") || headquarters) {
         return false;
     }

@@ -20,7 +20,8 @@ fn capital_word(w: &str) -> bool {
     matches!(w, "столице" | "столицу")
 }
 
-fn visit_verb(w: &str) -> bool {
+/// «посетить», «посещение»: a word of visiting a place.
+pub(crate) fn visit_verb(w: &str) -> bool {
     w.starts_with("посет") || w.starts_with("посещени")
 }
 
