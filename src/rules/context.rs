@@ -6,7 +6,7 @@ use super::phrases::{Cue, Hit, PHRASES};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::record::{EventKind, Span, Status};
 use crate::text::Document;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A sentence of the headline or body, made when a rule asks for it (see
 /// [`Sents`]): nothing is held per sentence of the document. Its trigger
@@ -80,6 +80,12 @@ pub(crate) struct Source<'d> {
     pub matches: &'d [Match],
     hits: Box<[Group<Hit>]>,
     dates: Box<[Group<DateExpr>]>,
+    /// Where a block's items are found before they are copied to a list of
+    /// their exact length: one allocation a block, not one for each time a
+    /// list grows and one to cut it (a warm pass over NEREL dev, 28.52M →
+    /// 28.4M instructions).
+    hit_scratch: RefCell<Vec<Hit>>,
+    date_scratch: RefCell<Vec<DateExpr>>,
 }
 
 /// Blocks per group of cells.
@@ -108,6 +114,8 @@ impl<'d> Source<'d> {
             matches,
             hits: (0..groups).map(|_| OnceCell::new()).collect(),
             dates: (0..groups).map(|_| OnceCell::new()).collect(),
+            hit_scratch: RefCell::default(),
+            date_scratch: RefCell::default(),
         }
     }
 
@@ -130,23 +138,33 @@ impl<'d> Source<'d> {
     /// sentence of the block holding sentence `k` (`None` when that is
     /// nothing). Found straight into the block's list: no list per
     /// sentence to copy (a warm pass over NEREL dev, 29.12M → 28.98M).
-    fn fill<T>(&self, k: usize, mut find: impl FnMut(usize, &mut Vec<T>)) -> Option<Box<Block<T>>> {
+    fn fill<T: Clone>(
+        &self,
+        k: usize,
+        scratch: &RefCell<Vec<T>>,
+        mut find: impl FnMut(usize, &mut Vec<T>),
+    ) -> Option<Box<Block<T>>> {
         let a = k - k % BLOCK;
-        let mut items = Vec::new();
+        // A block being filled never asks for another of its kind; should
+        // it, the inner one finds into a list of its own.
+        let mut own = Vec::new();
+        let mut borrowed = scratch.try_borrow_mut();
+        let items = borrowed.as_deref_mut().unwrap_or(&mut own);
+        items.clear();
         let mut ends = [0; BLOCK];
         for (j, k) in (a..(a + BLOCK).min(self.doc.sentences.len())).enumerate() {
-            find(k, &mut items);
+            find(k, items);
             // Fewer items than bytes of input (at most `u32::MAX`).
             ends[j] = u32::try_from(items.len()).unwrap_or(u32::MAX);
         }
-        (!items.is_empty()).then(|| Box::new(Block { items: items.into_boxed_slice(), ends }))
+        (!items.is_empty()).then(|| Box::new(Block { items: items.as_slice().into(), ends }))
     }
 
     /// The trigger phrases of the document's sentence `k`, in text order.
     fn hits(&self, k: usize) -> &[Hit] {
         let Some(cell) = cell(&self.hits, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
-            self.fill(k, |k, hits| {
+            self.fill(k, &self.hit_scratch, |k, hits| {
                 let (first, last, _) = self.sentence(k);
                 let start = hits.len();
                 PHRASES.find_into(self.doc, first, last, hits);
@@ -174,7 +192,7 @@ impl<'d> Source<'d> {
     fn dates(&self, k: usize) -> &[DateExpr] {
         let Some(cell) = cell(&self.dates, k / BLOCK) else { return &[] };
         let block = cell.get_or_init(|| {
-            self.fill(k, |k, out| {
+            self.fill(k, &self.date_scratch, |k, out| {
                 let span = self.sentence(k).2;
                 out.extend(dates::find(self.doc.slice(span), span.start));
             })

@@ -171,6 +171,11 @@ pub(crate) struct Phrases {
     /// string-keyed map cost a quarter of the extraction).
     /// A whole array: the slot of a word is in it, without a bounds check.
     slots: Box<[(u32, u32); 1 << SLOT_BITS]>,
+    /// Whether each slot holds any first word, a bit per slot: most words
+    /// start no phrase, and 512 bytes stay in the processor's nearest
+    /// cache where the 32 KB of slots do not (the slot load was a tenth of
+    /// the phrase finder's time).
+    used: [u64; (1 << SLOT_BITS) / 64],
     firsts: Vec<First>,
 }
 
@@ -327,6 +332,7 @@ impl Phrases {
             cues: Vec::new(),
             nodes: vec![Node::default()],
             slots: Box::new([(0, 0); 1 << SLOT_BITS]),
+            used: [0; (1 << SLOT_BITS) / 64],
             firsts: Vec::new(),
         };
         let mut by_slot: Vec<Vec<(WordPat, u32)>> = vec![Vec::new(); 1 << SLOT_BITS];
@@ -387,6 +393,9 @@ impl Phrases {
                 First { pat, node, head }
             }));
             p.slots[k] = (start, p.firsts.len() as u32);
+            if p.firsts.len() as u32 > start {
+                p.used[k / 64] |= 1 << (k % 64);
+            }
         }
         Ok(p)
     }
@@ -446,10 +455,11 @@ impl Phrases {
                 continue;
             }
             let (w, head) = doc.norm.get_with_head(i);
-            let (a, b) = self.slots[word_slot(w, head)];
-            if a == b {
+            let slot = word_slot(w, head);
+            if self.used[slot / 64] & (1 << (slot % 64)) == 0 {
                 continue;
             }
+            let (a, b) = self.slots[slot];
             let mut found = 0u32;
             let firsts = &self.firsts[a as usize..b as usize];
             for f in firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches(w)) {

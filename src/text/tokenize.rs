@@ -368,15 +368,38 @@ fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     let (mut j, mut plain) = (i, true);
     // A letter's two bytes as one number: in UTF-8 (second bytes 80–BF)
     // D0B0–D18F holds а–я without ё and nothing else.
-    for pair in bytes[i..].chunks_exact(2) {
+    while let Some(pair) = bytes.get(j..j + 2) {
         match u16::from_be_bytes([pair[0], pair[1]]) {
             0xD0B0..=0xD18F => {}
             0xD090..=0xD0AF | 0xD081 | 0xD191 => plain = false,
             _ => break,
         }
         j += 2;
+        // Past the first letter (a capital, often) the rest of a word is
+        // mostly small letters: four at a time while they last.
+        while let Some(chunk) = bytes.get(j..j + 8) {
+            if !four_small_letters(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+                break;
+            }
+            j += 8;
+        }
     }
     (j > i).then_some((j, plain))
+}
+
+/// Whether eight bytes (read little-endian) are four Russian small letters
+/// other than `ё`: each pair a lead D0 with a second byte B0–BF (`а`–`п`)
+/// or a lead D1 with one 80–8F (`р`–`я`). The same test as the pair
+/// match's first arm, on four pairs at once.
+#[inline(always)]
+fn four_small_letters(w: u64) -> bool {
+    const LANES: u64 = 0x0001_0001_0001_0001;
+    // Leads, in each pair's low byte: D0 or D1.
+    let leads = w & (0xFE * LANES) == 0xD0 * LANES;
+    // The high nibble of each second byte: B after D0, 8 after D1.
+    let seconds = (w >> 8) & (0xF0 * LANES);
+    let expected = 0xB0 * LANES - (w & LANES) * 0x30;
+    leads && seconds == expected
 }
 
 /// Recognizes `http(s)://…`, `www.…` and `name@host.tld` starting at `i`.
@@ -612,6 +635,38 @@ impl IsMark for char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_small_letters_is_the_pair_test_four_times() {
+        let small =
+            |a: u8, b: u8| (a == 0xD0 && (0xB0..=0xBF).contains(&b)) || (a == 0xD1 && (0x80..=0x8F).contains(&b));
+        for lane in 0..4 {
+            for a in 0..=255u8 {
+                for b in 0..=255u8 {
+                    let mut bytes = *b"\xD0\xB0\xD1\x8F\xD0\xBF\xD1\x80";
+                    bytes[2 * lane] = a;
+                    bytes[2 * lane + 1] = b;
+                    assert_eq!(four_small_letters(u64::from_le_bytes(bytes)), small(a, b), "{lane} {a:x} {b:x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn russian_runs_end_where_the_letters_do() {
+        for (s, end, plain) in [
+            ("Москва", 12, false),
+            ("переговорами,", 24, true),
+            ("сотрудничествоЁ", 30, false),
+            ("ёлка", 8, false),
+            ("двусторонних\u{a0}", 24, true),
+            ("аааабббб", 16, true),
+            ("аааaбббб", 6, true),
+        ] {
+            assert_eq!(russian_run(s.as_bytes(), 0), Some((end, plain)), "{s}");
+        }
+        assert_eq!(russian_run(b"abc", 0), None);
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
