@@ -258,7 +258,7 @@ fn read_trie(r: &mut In<'static>) -> Option<Trie> {
     let mut t = Trie {
         starters,
         short_starters,
-        short_nodes: Vec::new(),
+        short_table: Vec::new(),
         text,
         ends,
         first,

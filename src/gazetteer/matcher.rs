@@ -193,6 +193,13 @@ fn short_key(w: &[u8]) -> u32 {
     w.len() as u32 | b(0) << 8 | b(1) << 16
 }
 
+/// The first slot of short key `key` in a table of `size` (a power of two)
+/// slots.
+#[inline]
+fn short_slot(key: u32, size: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9) >> 16) as usize & (size - 1)
+}
+
 /// [`filter_slot`] for a word with nothing after it.
 fn word_slot(w: &[u8]) -> usize {
     if w.len() >= 8 {
@@ -243,10 +250,12 @@ pub(crate) struct Trie {
     /// filter is skipped for words that short («в», «и» are everywhere);
     /// these few are compared as integers.
     pub short_starters: Vec<u32>,
-    /// The node each of `short_starters` reaches (same order; derived, not
-    /// stored): the commonest starters («в», «и», «с», initials of
-    /// officials' names) need no word lookup.
-    pub short_nodes: Vec<u32>,
+    /// The short starters and the node each reaches, by [`short_slot`] with
+    /// open addressing ([`short_key`] and node; key 0: an empty slot;
+    /// derived, not stored): the commonest starters («в», «и», «с»,
+    /// initials of officials' names) need no word lookup, and the
+    /// commonest tokens one or two probes (a scan compared dozens).
+    pub short_table: Vec<(u32, u32)>,
     /// Every word's bytes, one after the other: word `k` ends at
     /// `ends[k]`. Bytes, not a `String`: words are only compared with
     /// tokens, and loading them needs no UTF-8 check (a seventh of a start).
@@ -505,16 +514,30 @@ impl Trie {
         })
     }
 
-    /// Fills [`Trie::short_nodes`] from the other tables (after a freeze
+    /// Fills [`Trie::short_table`] from the other tables (after a freeze
     /// or a load).
     pub(crate) fn index_short_starters(&mut self) {
-        let nodes = self.short_starters.iter().map(|&key| {
-            let bytes = [(key >> 8) as u8, (key >> 16) as u8];
-            let len = (key & 0xFF) as usize;
-            let word = std::str::from_utf8(bytes.get(..len).unwrap_or_default()).ok().and_then(|w| self.word(w));
-            word.map_or(NO_NODE, |w| w.first)
-        });
-        self.short_nodes = nodes.collect();
+        let nodes: Vec<u32> = self
+            .short_starters
+            .iter()
+            .map(|&key| {
+                let bytes = [(key >> 8) as u8, (key >> 16) as u8];
+                let len = (key & 0xFF) as usize;
+                let word = std::str::from_utf8(bytes.get(..len).unwrap_or_default()).ok().and_then(|w| self.word(w));
+                word.map_or(NO_NODE, |w| w.first)
+            })
+            .collect();
+        // At most a quarter full.
+        let size = (4 * self.short_starters.len()).next_power_of_two().max(16);
+        let mut table = vec![(0, NO_NODE); size];
+        for (&key, &node) in self.short_starters.iter().zip(&nodes) {
+            let mut k = short_slot(key, size);
+            while table[k].0 != 0 && table[k].0 != key {
+                k = (k + 1) & (size - 1);
+            }
+            table[k] = (key, node);
+        }
+        self.short_table = table;
     }
 
     /// The node a name starting with the word of `bytes` (at most two
@@ -522,8 +545,21 @@ impl Trie {
     #[inline]
     fn short_start(&self, bytes: &[u8]) -> Option<u32> {
         let key = short_key(bytes);
-        let k = self.short_starters.iter().position(|&s| s == key)?;
-        self.short_nodes.get(k).copied().filter(|&n| n != NO_NODE)
+        let size = self.short_table.len();
+        if size == 0 {
+            return None;
+        }
+        let mut k = short_slot(key, size);
+        loop {
+            let (at, node) = self.short_table[k];
+            if at == key {
+                return (node != NO_NODE).then_some(node);
+            }
+            if at == 0 {
+                return None;
+            }
+            k = (k + 1) & (size - 1);
+        }
     }
 
     /// The node after `node` on token `j`'s form `w`, for a node with few

@@ -108,10 +108,14 @@ enum WordPat {
 }
 
 impl WordPat {
-    fn matches(&self, w: &str) -> bool {
+    /// Whether word `w`, whose first eight bytes agree with the pattern's
+    /// head ([`Head::may_start`]), matches: for a pattern of at most eight
+    /// bytes the head has compared them all, and only the lengths are left
+    /// (no call to compare the bytes again, a tenth of the phrase finder).
+    fn matches_past_head(&self, w: &str) -> bool {
         match self {
-            WordPat::Exact(e) => e == w,
-            WordPat::Prefix(p) => w.starts_with(p.as_str()),
+            WordPat::Exact(e) => e.len() == w.len() && (e.len() <= 8 || e == w),
+            WordPat::Prefix(p) => w.len() >= p.len() && (p.len() <= 8 || w.starts_with(p.as_str())),
         }
     }
 }
@@ -462,7 +466,7 @@ impl Phrases {
             let (a, b) = self.slots[slot];
             let mut found = 0u32;
             let firsts = &self.firsts[a as usize..b as usize];
-            for f in firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches(w)) {
+            for f in firsts.iter().filter(|f| f.head.may_start(head) && f.pat.matches_past_head(w)) {
                 stack.push((f.node, 1));
             }
             while let Some((node, n)) = stack.pop() {
