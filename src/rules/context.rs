@@ -114,7 +114,8 @@ impl<'d> Source<'d> {
             matches,
             hits: (0..groups).map(|_| OnceCell::new()).collect(),
             dates: (0..groups).map(|_| OnceCell::new()).collect(),
-            hit_scratch: RefCell::default(),
+            // Room for a block's hits in most texts, made once.
+            hit_scratch: RefCell::new(Vec::with_capacity(64)),
             date_scratch: RefCell::default(),
         }
     }
@@ -433,6 +434,8 @@ impl<'d, 'g> Context<'d, 'g> {
         let mut head = Sents::new(src);
         let mut body = Sents::new(src);
         let paras = &doc.parts.body;
+        // A run for each paragraph, mostly: room made once.
+        body.runs.reserve(paras.len());
         for (k, s) in doc.sentences.iter().enumerate() {
             let span = s.span(&doc.tokens);
             let p = paras.partition_point(|b| b.end < span.end);

@@ -896,8 +896,24 @@ impl PartsSplitter {
     /// « - ТАСС», « - 15.01.2026, ПРАЙМ», « | Lenta.ru».
     fn without_site_suffix(&self, text: &str, span: Span) -> Span {
         let line = line_str(text, span);
-        for sep in [" - ", " — ", " – ", " | "] {
-            let Some(i) = line.rfind(sep) else { continue };
+        const SEPARATORS: [&str; 4] = [" - ", " — ", " – ", " | "];
+        // The last place of each separator, found in one pass back over
+        // the line's spaces (a substring search set up for each cost more
+        // than the rest of the test).
+        let mut last = [None; SEPARATORS.len()];
+        for p in memchr::memrchr_iter(b' ', line.as_bytes()) {
+            let rest = &line.as_bytes()[p..];
+            for (k, sep) in SEPARATORS.iter().enumerate() {
+                if last[k].is_none() && rest.starts_with(sep.as_bytes()) {
+                    last[k] = Some(p);
+                }
+            }
+            if last.iter().all(Option::is_some) {
+                break;
+            }
+        }
+        for (sep, at) in SEPARATORS.iter().zip(last) {
+            let Some(i) = at else { continue };
             let suffix = &line[i + sep.len()..];
             let short = page::word_count_upto(suffix, 6) <= 5;
             let site = page::timestamp_in(suffix).is_some()
