@@ -684,12 +684,22 @@ const NOTICE_WORDS: usize = 30;
 /// data, even as a sentence («Мы используем файлы cookie…», «Все права
 /// защищены»): a line of a few sentences at most holding a notice phrase.
 pub(crate) fn is_notice(line: &str) -> bool {
-    // The anchors first: a vector search passes most lines at a fraction
-    // of the cost of counting their words (a paragraph is counted up to
-    // its 31st word, a character at a time).
-    NOTICE.as_ref().is_some_and(|n| {
-        n.anchored(line) && word_count_upto(line, NOTICE_WORDS + 1) <= NOTICE_WORDS && n.phrases.is_match(line)
-    })
+    // A paragraph is passed by its spaces (found by a vector search),
+    // other lines by the anchors (another), before their words are
+    // counted a character at a time.
+    !spaced_words_over(line, NOTICE_WORDS)
+        && NOTICE.as_ref().is_some_and(|n| {
+            n.anchored(line) && word_count_upto(line, NOTICE_WORDS + 1) <= NOTICE_WORDS && n.phrases.is_match(line)
+        })
+}
+
+/// Whether more than `most` words of `line` stand after a space (then the
+/// line has more than `most` words: each starts one of them), looking at
+/// the byte after each space only up to the one past `most`.
+fn spaced_words_over(line: &str, most: usize) -> bool {
+    let b = line.as_bytes();
+    let starts = memchr::memchr_iter(b' ', b).filter(|&i| b.get(i + 1).is_some_and(|&x| LEADS[x as usize] & 1 == 1));
+    starts.take(most + 1).count() > most
 }
 
 impl Notice {
@@ -971,6 +981,11 @@ mod tests {
             }
         }
         assert!(!is_notice("Министры обсудили сотрудничество."));
+        // Past thirty words a line is no notice, however it is spaced.
+        let long = format!("{} Мы используем файлы cookie.", "слово ".repeat(30));
+        assert!(spaced_words_over(&long, NOTICE_WORDS) && !is_notice(&long));
+        let spaced = format!("{}Мы используем файлы cookie.", "- ".repeat(40));
+        assert!(!spaced_words_over(&spaced, NOTICE_WORDS));
     }
 
     /// The byte table counts what a character-by-character reading does.
