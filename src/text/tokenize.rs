@@ -667,6 +667,44 @@ mod tests {
         }
     }
 
+    /// The run found four letters at a time is the run read a letter at a
+    /// time, on random mixes of small and capital letters, «ё», Latin and
+    /// other characters.
+    #[test]
+    fn russian_runs_agree_with_a_letter_at_a_time() {
+        fn reference(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+            let (mut j, mut plain) = (i, true);
+            while let Some(pair) = bytes.get(j..j + 2) {
+                match u16::from_be_bytes([pair[0], pair[1]]) {
+                    0xD0B0..=0xD18F => {}
+                    0xD090..=0xD0AF | 0xD081 | 0xD191 => plain = false,
+                    _ => break,
+                }
+                j += 2;
+            }
+            (j > i).then_some((j, plain))
+        }
+        let alphabet = ['а', 'п', 'р', 'я', 'о', 'А', 'Я', 'ё', 'Ё', 'ж', 's', ' ', '-', '—', '\u{a0}', 'ә', '1'];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            let mut x = seed;
+            for _ in 0..len {
+                // Mostly small letters, as words are.
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let k = (x >> 33) as usize;
+                s.push(if k % 3 == 0 { alphabet[k / 3 % alphabet.len()] } else { alphabet[k % 5] });
+            }
+            for (i, _) in s.char_indices() {
+                assert_eq!(russian_run(s.as_bytes(), i), reference(s.as_bytes(), i), "{s:?} at {i}");
+            }
+        }
+    }
+
     #[test]
     fn russian_runs_end_where_the_letters_do() {
         for (s, end, plain) in [
