@@ -51,7 +51,7 @@ fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
     // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
     let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let named = near(matches, k).any(|m| k < m.tokens.1);
-    t.kind == TokenKind::Word && capitalized && !abbreviation && !named
+    t.kind() == TokenKind::Word && capitalized && !abbreviation && !named
 }
 
 /// Whether the surname at token `i` is followed, on its line and in its
@@ -120,7 +120,7 @@ const TITLES: &[&str] = &[
 /// Тасмагамбетов»).
 fn not_acting(doc: &Document, matches: &[Match], i: usize) -> bool {
     let org_title = near(matches, i.saturating_sub(1)).any(|m| m.kind == EntityKind::Organization && m.tokens.1 == i);
-    let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind != TokenKind::Punct);
+    let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct);
     let former = title.into_iter().any(|k| {
         let w = doc.norm.get(k);
         w.starts_with("бывш") || w.starts_with("экс-") || w == "экс"

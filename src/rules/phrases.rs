@@ -442,7 +442,7 @@ impl Phrases {
         let mut stack = Stack::default();
         let from = from.min(to);
         for (i, t) in doc.tokens[from..to].iter().enumerate().map(|(k, t)| (from + k, t)) {
-            if t.kind != TokenKind::Word {
+            if t.kind() != TokenKind::Word {
                 continue;
             }
             let (w, head) = doc.norm.get_with_head(i);

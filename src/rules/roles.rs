@@ -76,7 +76,7 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
             // «поддержания мира» Украины».)
             gap <= 8
                 && (h.last()..i).all(|k| {
-                    ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct
+                    ctx.doc.tokens[k].kind() != crate::text::TokenKind::Punct
                         || matches!(ctx.word(k), "«" | "»" | "\"" | "“" | "”" | "„")
                 })
         } else {
@@ -84,7 +84,7 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
             // министром Китая» a party.
             let party =
                 s.cue_at(h.first(), |c| c == Cue::Discuss) && (h.last()..i).any(|k| matches!(ctx.word(k), "с" | "со"));
-            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind() != crate::text::TokenKind::Punct)
         }
     })
 }
@@ -397,7 +397,7 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
             cur = *prev;
             continue;
         }
-        let word = ctx.doc.tokens[i - 1].kind == crate::text::TokenKind::Word;
+        let word = ctx.doc.tokens[i - 1].kind() == crate::text::TokenKind::Word;
         let place = s.cue_at(i - 1, |c| c == Cue::Place);
         return (word && !place).then(|| ctx.gaz.entity(m.entity).country.as_deref()).flatten();
     }

@@ -16,7 +16,7 @@ use crate::record::Span;
 /// the tokens rather than stored (a 32-byte sentence made a text of
 /// one-word sentences cost 9 bytes per byte here); a document keeps only
 /// where each starts ([`Sentences`]). Token indices fit: texts are read up
-/// to `MAX_TEXT` (`u32::MAX`) bytes and a token takes at least one.
+/// to `MAX_TEXT` (below `u32::MAX`) bytes and a token takes at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     first: u32,
@@ -51,17 +51,24 @@ impl Sentence {
     }
 }
 
-/// The sentences of a text, 4 bytes each: they follow one another over all
-/// its tokens (the first starts at token 0, each ends where the next
-/// starts, the last at the last token), so only where each starts is kept.
-/// A text of one-word sentences («Да. Да. …») has one for every six bytes:
-/// at 8 bytes (both ends) they cost 1.33 bytes per byte of input, at 4
-/// bytes 0.67. Token indices fit in `u32`: texts are read up to `MAX_TEXT`
-/// (`u32::MAX`) bytes and a token takes at least one.
+/// The sentences of a text: they follow one another over all its tokens
+/// (the first starts at token 0, each ends where the next starts, the last
+/// at the last token), so only which tokens start one is kept, a bit per
+/// token, with the count of starts before each 64 tokens to find sentence
+/// `k` and the sentence of a token by a search and a count. A text of
+/// one-word sentences («Да. Да. …», a sentence every six bytes, two
+/// tokens) has them at 0.06 bytes per byte of input (at a `u32` start per
+/// sentence 0.67, and their list grew by copies); both tables are sized
+/// exactly from the number of tokens. Token indices fit in `u32`: texts
+/// are read up to `MAX_TEXT` bytes and a token takes at least one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentences {
-    /// The first token of each sentence, in text order.
-    starts: Vec<u32>,
+    /// Bit `i % 64` of word `i / 64`: token `i` starts a sentence.
+    starts: Vec<u64>,
+    /// How many sentences start before each word of `starts`.
+    ranks: Vec<u32>,
+    /// How many sentences there are.
+    count: u32,
     /// How many tokens the text has (where the last sentence ends).
     tokens: u32,
 }
@@ -69,39 +76,77 @@ pub struct Sentences {
 impl Sentences {
     /// Splits the tokens of `text` (see [`split_sentences`]).
     pub fn split(text: &str, tokens: &[Token], breaks: &[usize]) -> Sentences {
-        let mut starts = Vec::new();
-        split_with(text, tokens, breaks, |first, _| super::tokenize::push_quarter(&mut starts, cut(first)));
-        starts.shrink_to_fit();
-        Sentences { starts, tokens: cut(tokens.len()) }
+        let mut starts = vec![0u64; tokens.len().div_ceil(64)];
+        split_with(text, tokens, breaks, |first, _| starts[first / 64] |= 1 << (first % 64));
+        let mut ranks = Vec::with_capacity(starts.len());
+        let mut count = 0u32;
+        for w in &starts {
+            ranks.push(count);
+            count += w.count_ones();
+        }
+        Sentences { starts, ranks, count, tokens: cut(tokens.len()) }
     }
 
     /// How many there are.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.count as usize
     }
 
     /// Whether there are none (the text has no tokens).
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.count == 0
+    }
+
+    /// The first token of sentence `k` (`k` below [`Self::len`]): the word
+    /// of `starts` holding it by a search of `ranks`, then its bit by
+    /// dropping the starts before it in the word.
+    #[inline]
+    fn start(&self, k: u32) -> u32 {
+        let w = self.ranks.partition_point(|&r| r <= k).saturating_sub(1);
+        let mut bits = self.starts[w];
+        for _ in 0..k - self.ranks[w] {
+            bits &= bits - 1;
+        }
+        (w * 64) as u32 + bits.trailing_zeros()
     }
 
     /// Sentence `k`, if there is one.
     #[inline]
     pub fn get(&self, k: usize) -> Option<Sentence> {
-        let first = *self.starts.get(k)?;
-        let last = self.starts.get(k + 1).copied().unwrap_or(self.tokens);
-        Some(Sentence { first, last })
+        let k = u32::try_from(k).ok().filter(|&k| k < self.count)?;
+        let last = if k + 1 < self.count { self.start(k + 1) } else { self.tokens };
+        Some(Sentence { first: self.start(k), last })
     }
 
-    /// All of them, in text order.
+    /// All of them, in text order (read off the bits in one pass).
     pub fn iter(&self) -> impl Iterator<Item = Sentence> + '_ {
-        (0..self.len()).filter_map(|k| self.get(k))
+        let mut firsts = self
+            .starts
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &bits)| {
+                let mut bits = bits;
+                std::iter::from_fn(move || {
+                    let b = bits.trailing_zeros();
+                    bits &= bits.wrapping_sub(1);
+                    (b < 64).then_some((w * 64) as u32 + b)
+                })
+            })
+            .peekable();
+        std::iter::from_fn(move || {
+            let first = firsts.next()?;
+            Some(Sentence { first, last: firsts.peek().copied().unwrap_or(self.tokens) })
+        })
     }
 
     /// Index of the sentence holding token `i` (`None` past the last
-    /// token).
+    /// token): the starts up to it, less one.
     pub fn of_token(&self, i: usize) -> Option<usize> {
-        (i < self.tokens as usize).then(|| self.starts.partition_point(|&s| s as usize <= i).saturating_sub(1))
+        if i >= self.tokens as usize {
+            return None;
+        }
+        let upto = self.starts[i / 64] & (u64::MAX >> (63 - i % 64));
+        Some((self.ranks[i / 64] + upto.count_ones()) as usize - 1)
     }
 }
 
@@ -235,7 +280,7 @@ fn split_with(text: &str, tokens: &[Token], breaks: &[usize], mut sink: impl FnM
                 }
                 next_newline < next_start
                     || breaks.get(next_break).is_some_and(|&b| b <= next_start)
-                    || (tokens[i].kind == TokenKind::Punct
+                    || (tokens[i].kind() == TokenKind::Punct
                         && ends_sentence(text, tokens, i, n, next_start > end, lowercased))
             }
         };
@@ -259,7 +304,7 @@ fn glued_paragraphs(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     let lower = |c: char| matches!(c, 'а'..='я' | 'ё');
     let Some(prev) = i.checked_sub(1).map(|k| &tokens[k]) else { return false };
     let w = prev.text(text);
-    let word_before = prev.kind == TokenKind::Word
+    let word_before = prev.kind() == TokenKind::Word
         && prev.span().end == tokens[i].span().start
         && w.chars().count() >= 3
         && w.chars().all(cyrillic)
@@ -272,9 +317,9 @@ fn glued_paragraphs(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
         let rest = match c.next() {
             Some(c) => lower(c),
             // «В начале»: a one-letter word, then a space and a word.
-            None => tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && n.span().start > t.span().end),
+            None => tokens.get(k + 1).is_some_and(|n| n.kind() == TokenKind::Word && n.span().start > t.span().end),
         };
-        t.kind == TokenKind::Word && first && rest
+        t.kind() == TokenKind::Word && first && rest
     };
     let opening = capital_word(i + 1) || (matches!(next.text(text), "«" | "\"" | "„" | "“") && capital_word(i + 2));
     word_before && opening
@@ -282,7 +327,7 @@ fn glued_paragraphs(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: bool, lowercased: bool) -> bool {
     let t = &tokens[i];
-    if t.kind != TokenKind::Punct {
+    if t.kind() != TokenKind::Punct {
         return false;
     }
     let s = t.text(text);
@@ -319,7 +364,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token, spaced: b
     }
     if s == "." && i > 0 {
         let prev = &tokens[i - 1];
-        if prev.span().end == t.span().start && prev.kind == TokenKind::Word {
+        if prev.span().end == t.span().start && prev.kind() == TokenKind::Word {
             let w = prev.text(text);
             let mut chars = w.chars();
             let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
@@ -367,7 +412,29 @@ mod tests {
             (Some(0), Some(1), Some(3), None)
         );
         assert!(Sentences::split("", &[], &[]).is_empty());
-        assert_eq!(std::mem::size_of_val(&all.starts[0]), 4);
+    }
+
+    #[test]
+    fn sentences_found_across_words_of_bits() {
+        // Sentences of 1 to 150 tokens: starts in one word, many in one,
+        // none in several.
+        let mut s = String::new();
+        for n in [1, 3, 150, 1, 1, 64, 63, 65, 2, 129, 1, 7] {
+            s.push_str(&"слово ".repeat(n - 1));
+            s.push_str("Да.\n");
+        }
+        let toks = tokenize(&s);
+        let all = Sentences::split(&s, &toks, &[]);
+        let plain = split_sentences(&s, &toks, &[]);
+        assert_eq!(all.len(), 12);
+        assert_eq!(all.iter().collect::<Vec<_>>(), plain);
+        for (k, sent) in plain.iter().enumerate() {
+            assert_eq!(all.get(k), Some(*sent));
+            for i in sent.first()..sent.last() {
+                assert_eq!(all.of_token(i), Some(k));
+            }
+        }
+        assert_eq!((all.get(12), all.of_token(toks.len())), (None, None));
     }
 
     #[test]
