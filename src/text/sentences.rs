@@ -53,38 +53,76 @@ impl Sentence {
 
 /// The sentences of a text: they follow one another over all its tokens
 /// (the first starts at token 0, each ends where the next starts, the last
-/// at the last token), so only which tokens start one is kept, a bit per
-/// token, with the count of starts before each 64 tokens to find sentence
-/// `k` and the sentence of a token by a search and a count. A text of
-/// one-word sentences («Да. Да. …», a sentence every six bytes, two
-/// tokens) has them at 0.06 bytes per byte of input (at a `u32` start per
-/// sentence 0.67, and their list grew by copies); both tables are sized
-/// exactly from the number of tokens. Token indices fit in `u32`: texts
-/// are read up to `MAX_TEXT` bytes and a token takes at least one.
+/// at the last token), so only which tokens start one is kept. News text
+/// (a sentence every 20 tokens or more) keeps the first token of each,
+/// 4 bytes a sentence, read at once. Where sentences are dense (one in
+/// [`DENSE`] tokens or fewer: «Да. Да. …», a sentence every six bytes, which
+/// cost 0.67 bytes per byte of input in starts) a bit per token marks
+/// them, with the count of starts before each 64 tokens (the sentence of a
+/// token: a count of the bits before it) and the start of every
+/// [`SAMPLE`]-th sentence (sentence `k`: the sample before it, then a few
+/// bits on): 0.14 bytes per byte of input there. Both are sized exactly.
+/// Token indices fit in `u32`: texts are read up to `MAX_TEXT` bytes and a
+/// token takes at least one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentences {
-    /// Bit `i % 64` of word `i / 64`: token `i` starts a sentence.
+    /// The first token of each sentence, in text order, when they are
+    /// sparse (else empty, and the bits below tell them).
+    list: Vec<u32>,
+    /// Dense sentences: bit `i % 64` of word `i / 64` is set when token `i`
+    /// starts one.
     starts: Vec<u64>,
     /// How many sentences start before each word of `starts`.
     ranks: Vec<u32>,
+    /// The first token of every [`SAMPLE`]-th sentence (0, 8, 16, …):
+    /// sentence `k` is a few starts after one, found without a search.
+    samples: Vec<u32>,
     /// How many sentences there are.
     count: u32,
     /// How many tokens the text has (where the last sentence ends).
     tokens: u32,
 }
 
+/// Sentences are kept as bits when there is one in this many tokens or
+/// fewer (a bit and a quarter per token, then, cost half the 4 bytes per
+/// sentence of a list or less).
+const DENSE: usize = 8;
+
 impl Sentences {
     /// Splits the tokens of `text` (see [`split_sentences`]).
     pub fn split(text: &str, tokens: &[Token], breaks: &[usize]) -> Sentences {
         let mut starts = vec![0u64; tokens.len().div_ceil(64)];
         split_with(text, tokens, breaks, |first, _| starts[first / 64] |= 1 << (first % 64));
-        let mut ranks = Vec::with_capacity(starts.len());
-        let mut count = 0u32;
-        for w in &starts {
-            ranks.push(count);
-            count += w.count_ones();
+        let count: u32 = starts.iter().map(|w| w.count_ones()).sum();
+        let firsts = |every: u32| {
+            let mut out = Vec::with_capacity(count.div_ceil(every) as usize);
+            let mut k = 0;
+            for (w, &bits) in starts.iter().enumerate() {
+                let mut bits = bits;
+                while bits != 0 {
+                    if k % every == 0 {
+                        out.push((w * 64) as u32 + bits.trailing_zeros());
+                    }
+                    bits &= bits - 1;
+                    k += 1;
+                }
+            }
+            out
+        };
+        let tokens = cut(tokens.len());
+        if (count as usize) * DENSE < tokens as usize {
+            return Sentences { list: firsts(1), count, tokens, ..Sentences::default() };
         }
-        Sentences { starts, ranks, count, tokens: cut(tokens.len()) }
+        let samples = firsts(SAMPLE);
+        let ranks = starts
+            .iter()
+            .scan(0, |before, w| {
+                let r = *before;
+                *before += w.count_ones();
+                Some(r)
+            })
+            .collect();
+        Sentences { list: Vec::new(), starts, ranks, samples, count, tokens }
     }
 
     /// How many there are.
@@ -97,11 +135,46 @@ impl Sentences {
         self.count == 0
     }
 
+    /// The first token of sentence `k` (`k` below [`Self::len`]): from the
+    /// sample before it, the starts that follow.
+    #[inline]
+    fn start(&self, k: u32) -> u32 {
+        let sample = self.samples[(k / SAMPLE) as usize];
+        match k % SAMPLE {
+            0 => sample,
+            n => self.start_after(sample, n, k),
+        }
+    }
+
+    /// The `n`-th start after token `p` (a start), which is sentence `k`'s:
+    /// read off the bits when it is a few words on, else found by
+    /// [`Self::start_by_rank`] (a long sentence between: no scan of its
+    /// empty words, whatever its length).
+    #[inline]
+    fn start_after(&self, p: u32, mut n: u32, k: u32) -> u32 {
+        let mut w = (p / 64) as usize;
+        // The starts above `p` in its word.
+        let mut bits = self.starts[w] & (u64::MAX << (p % 64)) & !(1 << (p % 64));
+        for _ in 0..4 {
+            let here = bits.count_ones();
+            if n <= here {
+                for _ in 1..n {
+                    bits &= bits - 1;
+                }
+                return (w * 64) as u32 + bits.trailing_zeros();
+            }
+            n -= here;
+            w += 1;
+            bits = self.starts.get(w).copied().unwrap_or(0);
+        }
+        self.start_by_rank(k)
+    }
+
     /// The first token of sentence `k` (`k` below [`Self::len`]): the word
     /// of `starts` holding it by a search of `ranks`, then its bit by
     /// dropping the starts before it in the word.
-    #[inline]
-    fn start(&self, k: u32) -> u32 {
+    #[cold]
+    fn start_by_rank(&self, k: u32) -> u32 {
         let w = self.ranks.partition_point(|&r| r <= k).saturating_sub(1);
         let mut bits = self.starts[w];
         for _ in 0..k - self.ranks[w] {
@@ -113,29 +186,37 @@ impl Sentences {
     /// Sentence `k`, if there is one.
     #[inline]
     pub fn get(&self, k: usize) -> Option<Sentence> {
-        let k = u32::try_from(k).ok().filter(|&k| k < self.count)?;
-        let last = if k + 1 < self.count { self.start(k + 1) } else { self.tokens };
-        Some(Sentence { first: self.start(k), last })
+        if self.list.is_empty() {
+            return self.get_dense(k);
+        }
+        let first = *self.list.get(k)?;
+        let last = self.list.get(k + 1).copied().unwrap_or(self.tokens);
+        Some(Sentence { first, last })
     }
 
-    /// All of them, in text order (read off the bits in one pass).
+    /// [`Self::get`] from the bits (apart, so that the list's short path
+    /// is what gets inlined).
+    #[inline(never)]
+    fn get_dense(&self, k: usize) -> Option<Sentence> {
+        let k = u32::try_from(k).ok().filter(|&k| k < self.count)?;
+        let first = self.start(k);
+        let last = if k + 1 < self.count { self.start_after(first, 1, k + 1) } else { self.tokens };
+        Some(Sentence { first, last })
+    }
+
+    /// All of them, in text order (each from the one before).
     pub fn iter(&self) -> impl Iterator<Item = Sentence> + '_ {
-        let mut firsts = self
-            .starts
-            .iter()
-            .enumerate()
-            .flat_map(|(w, &bits)| {
-                let mut bits = bits;
-                std::iter::from_fn(move || {
-                    let b = bits.trailing_zeros();
-                    bits &= bits.wrapping_sub(1);
-                    (b < 64).then_some((w * 64) as u32 + b)
-                })
-            })
-            .peekable();
+        // The first sentence starts at token 0.
+        let mut next = (self.count > 0).then_some(0);
+        let mut k = 0;
         std::iter::from_fn(move || {
-            let first = firsts.next()?;
-            Some(Sentence { first, last: firsts.peek().copied().unwrap_or(self.tokens) })
+            let first = next?;
+            k += 1;
+            next = (k < self.count).then(|| match self.list.get(k as usize) {
+                Some(&s) => s,
+                None => self.start_after(first, 1, k),
+            });
+            Some(Sentence { first, last: next.unwrap_or(self.tokens) })
         })
     }
 
@@ -145,10 +226,17 @@ impl Sentences {
         if i >= self.tokens as usize {
             return None;
         }
+        if !self.list.is_empty() {
+            return Some(self.list.partition_point(|&s| s as usize <= i).saturating_sub(1));
+        }
         let upto = self.starts[i / 64] & (u64::MAX >> (63 - i % 64));
         Some((self.ranks[i / 64] + upto.count_ones()) as usize - 1)
     }
 }
+
+/// Every how many sentences [`Sentences`] keeps one's first token (4
+/// bytes per 8 sentences: 0.08 bytes per byte of input on «Да. Да. …»).
+const SAMPLE: u32 = 8;
 
 /// A token index as `u32` (see [`Sentences`]); saturated rather than
 /// wrapped should a caller pass one past `u32::MAX`.
@@ -265,30 +353,29 @@ fn split_with(text: &str, tokens: &[Token], breaks: &[usize], mut sink: impl FnM
     let newline_from = |i: usize| bytes.get(i..).and_then(|b| memchr::memchr(b'\n', b)).map_or(usize::MAX, |k| i + k);
     let mut next_newline = newline_from(0);
     let mut first = 0;
-    for i in 0..tokens.len() {
-        let ends = match tokens.get(i + 1) {
-            None => true,
-            Some(n) => {
-                let (end, next_start) = (tokens[i].span().end, n.span().start);
-                while next_break < breaks.len() && breaks[next_break] < end {
-                    next_break += 1;
-                }
-                // A line break inside a token (none is made of one) is
-                // passed by as well.
-                while next_newline < end {
-                    next_newline = newline_from(next_newline + 1);
-                }
-                next_newline < next_start
-                    || breaks.get(next_break).is_some_and(|&b| b <= next_start)
-                    || (tokens[i].kind() == TokenKind::Punct
-                        && ends_sentence(text, tokens, i, n, next_start > end, lowercased))
-            }
-        };
+    // By pairs (the token and the next): no bounds checks, each token's
+    // word read once for its end and kind.
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let (t, n) = (pair[0], &pair[1]);
+        let (end, next_start) = (t.span().end, n.span().start);
+        while next_break < breaks.len() && breaks[next_break] < end {
+            next_break += 1;
+        }
+        // A line break inside a token (none is made of one) is passed by
+        // as well.
+        while next_newline < end {
+            next_newline = newline_from(next_newline + 1);
+        }
+        let ends = next_newline < next_start
+            || breaks.get(next_break).is_some_and(|&b| b <= next_start)
+            || (t.kind() == TokenKind::Punct && ends_sentence(text, tokens, i, n, next_start > end, lowercased));
         if ends {
             sink(first, i + 1);
             first = i + 1;
         }
     }
+    // The last token ends the last sentence.
+    sink(first, tokens.len());
 }
 
 /// Whether the terminal mark at token `i` ends a sentence though no space
@@ -415,26 +502,33 @@ mod tests {
     }
 
     #[test]
-    fn sentences_found_across_words_of_bits() {
-        // Sentences of 1 to 150 tokens: starts in one word, many in one,
-        // none in several.
-        let mut s = String::new();
-        for n in [1, 3, 150, 1, 1, 64, 63, 65, 2, 129, 1, 7] {
-            s.push_str(&"слово ".repeat(n - 1));
-            s.push_str("Да.\n");
-        }
-        let toks = tokenize(&s);
-        let all = Sentences::split(&s, &toks, &[]);
-        let plain = split_sentences(&s, &toks, &[]);
-        assert_eq!(all.len(), 12);
-        assert_eq!(all.iter().collect::<Vec<_>>(), plain);
-        for (k, sent) in plain.iter().enumerate() {
-            assert_eq!(all.get(k), Some(*sent));
-            for i in sent.first()..sent.last() {
-                assert_eq!(all.of_token(i), Some(k));
+    fn sentences_found_as_a_list_or_as_bits() {
+        // Sentences of 1 to 400 words: starts in one word of bits, many in
+        // one, none in several (past the few read off before a search).
+        let long = [1, 3, 150, 1, 1, 64, 63, 65, 2, 129, 1, 7, 400, 9, 1, 300, 2];
+        let mut dense = vec![1; 200];
+        dense.extend(long);
+        dense.extend([1; 60]);
+        for (lengths, bits) in [(&long[..], false), (&dense[..], true)] {
+            let mut s = String::new();
+            for &n in lengths {
+                s.push_str(&"слово ".repeat(n - 1));
+                s.push_str("Да.\n");
             }
+            let toks = tokenize(&s);
+            let all = Sentences::split(&s, &toks, &[]);
+            assert_eq!(all.list.is_empty(), bits);
+            let plain = split_sentences(&s, &toks, &[]);
+            assert_eq!(all.len(), lengths.len());
+            assert_eq!(all.iter().collect::<Vec<_>>(), plain);
+            for (k, sent) in plain.iter().enumerate() {
+                assert_eq!(all.get(k), Some(*sent));
+                for i in sent.first()..sent.last() {
+                    assert_eq!(all.of_token(i), Some(k));
+                }
+            }
+            assert_eq!((all.get(lengths.len()), all.of_token(toks.len())), (None, None));
         }
-        assert_eq!((all.get(12), all.of_token(toks.len())), (None, None));
     }
 
     #[test]
