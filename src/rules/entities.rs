@@ -100,6 +100,10 @@ pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<
             }),
         }
     }
+    // The lists grew by doubling and go into the record: the spare room
+    // goes back (held to the end of the extraction, it was the largest
+    // thing the rules held on a long text).
+    out.iter_mut().for_each(|s| s.mentions.shrink_to_fit());
     out
 }
 
@@ -126,5 +130,6 @@ pub(crate) fn organizations(doc: &Document, gaz: &Gazetteer, matches: &[Match]) 
             }),
         }
     }
+    out.iter_mut().for_each(|o| o.mentions.shrink_to_fit());
     out
 }
