@@ -599,7 +599,7 @@ mod tests {
         // A copied page has a hit for every third token or so: their size
         // is a good part of the memory per byte of input
         // (`tests/linear.rs`).
-        assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
+        assert!(std::mem::size_of::<Hit>() <= 8, "{}", std::mem::size_of::<Hit>());
     }
 
     #[test]
