@@ -54,14 +54,14 @@ impl Sentence {
 /// The sentences of a text: they follow one another over all its tokens
 /// (the first starts at token 0, each ends where the next starts, the last
 /// at the last token), so only which tokens start one is kept. News text
-/// (a sentence every 20 tokens or more) keeps the first token of each,
-/// 4 bytes a sentence, read at once. Where sentences are dense (one in
-/// [`DENSE`] tokens or fewer: «Да. Да. …», a sentence every six bytes, which
-/// cost 0.67 bytes per byte of input in starts) a bit per token marks
-/// them, with the count of starts before each 64 tokens (the sentence of a
-/// token: a count of the bits before it) and the start of every
-/// [`SAMPLE`]-th sentence (sentence `k`: the sample before it, then a few
-/// bits on): 0.1 bytes per byte of input there. Both are sized exactly.
+/// (a sentence every 20 tokens or more) and any short text keep the first
+/// token of each, 4 bytes a sentence, read at once. Where sentences are
+/// many and dense (one in [`DENSE`] tokens or fewer: «Да. Да. …», a
+/// sentence every six bytes, which cost 0.67 bytes per byte of input in
+/// starts) a bit per token marks them, with the count of starts before
+/// each 64 tokens (the sentence of a token: a count of the bits before it)
+/// and the start of every [`SAMPLE`]-th sentence (sentence `k`: the sample
+/// before it, then a few bits on): 0.1 bytes per byte of input there.
 /// Token indices fit in `u32`: texts are read up to `MAX_TEXT` bytes and a
 /// token takes at least one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,29 +91,43 @@ const DENSE: usize = 8;
 impl Sentences {
     /// Splits the tokens of `text` (see [`split_sentences`]).
     pub fn split(text: &str, tokens: &[Token], breaks: &[usize]) -> Sentences {
-        let mut starts = vec![0u64; tokens.len().div_ceil(64)];
-        split_with(text, tokens, breaks, |first, _| starts[first / 64] |= 1 << (first % 64));
-        let count: u32 = starts.iter().map(|w| w.count_ones()).sum();
-        let firsts = |every: u32| {
-            let mut out = Vec::with_capacity(count.div_ceil(every) as usize);
-            let mut k = 0;
-            for (w, &bits) in starts.iter().enumerate() {
-                let mut bits = bits;
-                while bits != 0 {
-                    if k % every == 0 {
-                        out.push((w * 64) as u32 + bits.trailing_zeros());
+        // The list of starts first; once it holds a few thousand and they
+        // come one in `DENSE` tokens or closer, the bits instead (the list
+        // is not kept beside them).
+        let mut list = Vec::new();
+        let mut starts: Vec<u64> = Vec::new();
+        split_with(text, tokens, breaks, |first, _| {
+            if starts.is_empty() {
+                super::tokenize::push_quarter(&mut list, cut(first));
+                if list.len() >= 4096 && list.len() * DENSE > first {
+                    starts = vec![0u64; tokens.len().div_ceil(64)];
+                    for &s in &list {
+                        starts[s as usize / 64] |= 1 << (s % 64);
                     }
-                    bits &= bits - 1;
-                    k += 1;
+                    list = Vec::new();
                 }
+            } else {
+                starts[first / 64] |= 1 << (first % 64);
             }
-            out
-        };
+        });
         let tokens = cut(tokens.len());
-        if (count as usize) * DENSE < tokens as usize {
-            return Sentences { list: firsts(1), count, tokens, ..Sentences::default() };
+        if starts.is_empty() {
+            list.shrink_to_fit();
+            return Sentences { count: cut(list.len()), list, tokens, ..Sentences::default() };
         }
-        let samples = firsts(SAMPLE);
+        let count: u32 = starts.iter().map(|w| w.count_ones()).sum();
+        let mut samples = Vec::with_capacity(count.div_ceil(SAMPLE) as usize);
+        let mut k = 0;
+        for (w, &bits) in starts.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                if k % SAMPLE == 0 {
+                    samples.push((w * 64) as u32 + bits.trailing_zeros());
+                }
+                bits &= bits - 1;
+                k += 1;
+            }
+        }
         let ranks = starts
             .iter()
             .scan(0, |before, w| {
@@ -196,6 +210,7 @@ impl Sentences {
 
     /// [`Self::get`] from the bits (apart, so that the list's short path
     /// is what gets inlined).
+    #[cold]
     #[inline(never)]
     fn get_dense(&self, k: usize) -> Option<Sentence> {
         let k = u32::try_from(k).ok().filter(|&k| k < self.count)?;
@@ -506,7 +521,7 @@ mod tests {
         // Sentences of 1 to 400 words: starts in one word of bits, many in
         // one, none in several (past the few read off before a search).
         let long = [1, 3, 150, 1, 1, 64, 63, 65, 2, 129, 1, 7, 400, 9, 1, 300, 2];
-        let mut dense = vec![1; 200];
+        let mut dense = vec![1; 5000];
         dense.extend(long);
         dense.extend([1; 60]);
         for (lengths, bits) in [(&long[..], false), (&dense[..], true)] {
