@@ -430,6 +430,9 @@ impl<'d, 'g> Context<'d, 'g> {
                 body.push(k, p as u32);
             }
         }
+        // Held through the rules: the room the runs grew by goes back.
+        head.runs.shrink_to_fit();
+        body.runs.shrink_to_fit();
         Context { doc, gaz, matches, head, body, reference }
     }
 
