@@ -431,8 +431,8 @@ impl<'d, 'g> Context<'d, 'g> {
             }
         }
         // Held through the rules: the room the runs grew by goes back.
-        head.runs.shrink_to_fit();
-        body.runs.shrink_to_fit();
+        crate::text::give_back(&mut head.runs);
+        crate::text::give_back(&mut body.runs);
         Context { doc, gaz, matches, head, body, reference }
     }
 

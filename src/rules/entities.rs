@@ -106,7 +106,7 @@ pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<
     // The lists grew by doubling and go into the record: the spare room
     // goes back (held to the end of the extraction, it was the largest
     // thing the rules held on a long text).
-    out.iter_mut().for_each(|s| s.mentions.shrink_to_fit());
+    out.iter_mut().for_each(|s| crate::text::give_back(&mut s.mentions));
     out
 }
 
@@ -133,6 +133,6 @@ pub(crate) fn organizations(doc: &Document, gaz: &Gazetteer, matches: &[Match]) 
             }),
         }
     }
-    out.iter_mut().for_each(|o| o.mentions.shrink_to_fit());
+    out.iter_mut().for_each(|o| crate::text::give_back(&mut o.mentions));
     out
 }

@@ -751,7 +751,7 @@ impl PartsSplitter {
         // extraction: the room left over goes back (a text of short lines
         // held a quarter of its size in spare room here).
         for list in [&mut parts.site, &mut parts.lead, &mut parts.body, &mut parts.inline, &mut parts.trailer] {
-            list.shrink_to_fit();
+            super::give_back(list);
         }
         parts
     }
