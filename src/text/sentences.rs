@@ -56,11 +56,11 @@ impl Sentence {
 /// at the last token), so only which tokens start one is kept. News text
 /// (a sentence every 20 tokens or more) and any short text keep the first
 /// token of each, 4 bytes a sentence, read at once. Where sentences are
-/// many and dense (one in [`DENSE`] tokens or fewer: «Да. Да. …», a
+/// many and dense (one in eight (`DENSE`) tokens or fewer: «Да. Да. …», a
 /// sentence every six bytes, which cost 0.67 bytes per byte of input in
 /// starts) a bit per token marks them, with the count of starts before
 /// each 64 tokens (the sentence of a token: a count of the bits before it)
-/// and the start of every [`SAMPLE`]-th sentence (sentence `k`: the sample
+/// and the start of every 16th sentence (`SAMPLE`) (sentence `k`: the sample
 /// before it, then a few bits on): 0.1 bytes per byte of input there.
 /// Token indices fit in `u32`: texts are read up to `MAX_TEXT` bytes and a
 /// token takes at least one.
