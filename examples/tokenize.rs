@@ -52,7 +52,7 @@ fn main() -> ExitCode {
         match r {
             Ok(text) => {
                 for t in tokenize(&text) {
-                    let _ = writeln!(out, "{}\t{}\t{:?}\t{}", t.span().start, t.span().end, t.kind, t.text(&text));
+                    let _ = writeln!(out, "{}\t{}\t{:?}\t{}", t.span().start, t.span().end, t.kind(), t.text(&text));
                 }
             }
             Err(e) => {

@@ -387,3 +387,10 @@ fn a_seat_names_a_known_city() {
     let m = g.find("во Дворце Шести Столпов").into_iter().find(|m| m.kind == EntityKind::Seat).expect("found");
     assert_eq!(g.entity(g.seat_city(m.entity)).name, "Астана");
 }
+
+/// A match is 32 bytes (token indices as `u32`): long news holds one every
+/// 100 bytes or so through the rules (`tests/linear.rs`).
+#[test]
+fn matches_stay_small() {
+    assert!(std::mem::size_of::<dipnews::gazetteer::Match>() <= 32);
+}

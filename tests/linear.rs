@@ -290,35 +290,40 @@ fn worst_inputs_are_linear() {
 /// not).
 ///
 /// The bounds are a little above what this build measured (release), so
-/// that a regression fails here; whole extraction / text layer:
+/// that a regression fails here; whole extraction / text layer (session 8,
+/// measured at 57dcbe3 on branch `mem`; before it, 0b8a097):
 /// - commas: 1.13 / 1.13 (a run of one mark is a token per 255 bytes; the
 ///   normal forms read the text itself; the byte per byte is the parts'
 ///   lowered copy of a line, dropped before the tokens are made);
 /// - «, » (a token every two bytes, the most tokens per byte razdel's
-///   rules give): 3.26 / 3.26, of which 3 are the 6-byte tokens and the
-///   rest the room their list grows by (an eighth) (d7f2b3a: 4.38 / 4.25,
-///   with the parts' copy beside the tokens);
-/// - «и »: 2.41 / 2.34 (a token every three bytes; d7f2b3a: 3.03, with
-///   room for a name every 16 tokens reserved and kept);
-/// - «Да. » (a sentence every six bytes, two tokens): 3.88 / 3.82 — the
-///   tokens 2, the lowered copy of the text 1, the 4-byte start of each
-///   sentence 0.67; the rules hold no list of sentences (theirs are made
-///   when asked for) and their cells of phrases and dates only for the
-///   sentences asked for (d7f2b3a: 11.63 / 4.61, with a 24-byte rule
-///   sentence and 16 bytes of blocks for each sentence, and 8-byte
-///   sentences; ca23a9f: 28.50 / 9.06);
+///   rules give): 2.74 / 2.74, of which 2.5 are the 5-byte tokens and the
+///   rest the room their list grows by (an eighth) (0b8a097: 3.26 / 3.26
+///   with 6-byte tokens; d7f2b3a: 4.38 / 4.25);
+/// - «и »: 2.05 / 1.97 (a token every three bytes; 0b8a097: 2.41 / 2.34;
+///   d7f2b3a: 3.03);
+/// - «Да. » (a sentence every six bytes, two tokens): 3.03 / 2.98 — the
+///   tokens 1.67 and their growth room, the lowered copy of the text 1
+///   (its forms differ too often for the side buffer), the sentences a bit
+///   per token and a sample per 16 (0.1); the rules hold no list of
+///   sentences and their cells of phrases and dates only for the
+///   sentences asked for (0b8a097: 3.88 / 3.82, with 6-byte tokens and a
+///   4-byte start per sentence; d7f2b3a: 11.63 / 4.61; ca23a9f: 28.50 /
+///   9.06);
 /// - news text (the web page of `tests/data` repeated, one document of
-///   1 MB): 3.82 / 1.98, the rules' share mostly the matches and the
-///   record's own mentions (d7f2b3a: 3.96 / 2.42; ca23a9f: 4.36 / 2.42).
+///   1 MB): 2.82 / 1.43, the text layer's normal forms in the side buffer
+///   (0.4) rather than a copy of the text (1), the rules' share mostly the
+///   record's own mentions, the phrase hits (8 bytes each) and the matches
+///   (32) (0b8a097: 3.82 / 1.98; d7f2b3a: 3.96 / 2.42; ca23a9f: 4.36 /
+///   2.42).
 #[test]
 fn peak_memory_per_byte_of_input() {
     let page = include_str!("data/web-page.txt");
     let cases: [(&str, String, f64, f64); 5] = [
-        ("commas", ",".repeat(1 << 20), 1.2, 1.2),
-        (", ", ", ".repeat((1 << 20) / 2), 3.4, 3.4),
-        ("и", "и ".repeat((1 << 20) / 3), 2.55, 2.45),
-        ("Да.", "Да. ".repeat((1 << 20) / 6), 4.05, 3.95),
-        ("news", page.repeat((1 << 20) / page.len() + 1), 4.0, 2.1),
+        ("commas", ",".repeat(1 << 20), 1.17, 1.17),
+        (", ", ", ".repeat((1 << 20) / 2), 2.83, 2.83),
+        ("и", "и ".repeat((1 << 20) / 3), 2.12, 2.03),
+        ("Да.", "Да. ".repeat((1 << 20) / 6), 3.12, 3.07),
+        ("news", page.repeat((1 << 20) / page.len() + 1), 2.91, 1.48),
     ];
     let mut over = Vec::new();
     for (name, text, bound, layer_bound) in cases {

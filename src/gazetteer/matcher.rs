@@ -647,7 +647,7 @@ impl Trie {
         while i < to {
             // (end token, node) of the longest name found so far.
             let mut best: Option<(usize, u32)> = None;
-            let word = doc.tokens[i].kind == TokenKind::Word;
+            let word = doc.tokens[i].kind() == TokenKind::Word;
             // Most tokens start no name: the starter filter says so without
             // a map lookup; for the others one lookup gives the word and its
             // first trie node.
@@ -672,7 +672,7 @@ impl Trie {
                 best = Some((j, node));
             }
             while start.is_some() && j < to {
-                let next = match doc.tokens[j].kind {
+                let next = match doc.tokens[j].kind() {
                     TokenKind::Punct | TokenKind::Word | TokenKind::Number => doc.norm.get(j),
                     _ => break,
                 };
@@ -799,7 +799,7 @@ impl Trie {
 /// («де», «фон», «ван») before one.
 fn followed_by_surname(doc: &Document, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word || doc.text[doc.tokens[i - 1].span().end..t.span().start].contains('\n') {
+    if t.kind() != TokenKind::Word || doc.text[doc.tokens[i - 1].span().end..t.span().start].contains('\n') {
         return false;
     }
     let w = t.text(doc.text);
@@ -810,7 +810,7 @@ fn followed_by_surname(doc: &Document, i: usize) -> bool {
 fn starts_sentence(doc: &Document, i: usize) -> bool {
     let Some(s) = doc.sentence_of(i).and_then(|s| doc.sentences.get(s)) else { return true };
     let first = s.first();
-    (first..i).all(|k| doc.tokens[k].kind == TokenKind::Punct)
+    (first..i).all(|k| doc.tokens[k].kind() == TokenKind::Punct)
 }
 
 /// Every inflected form of a multiword name, as token sequences of normal

@@ -139,8 +139,26 @@ pub struct Match {
     pub kind: EntityKind,
     /// Name, adjective, body or official.
     pub form: MentionForm,
-    /// Tokens `[first, last)` of the document the match covers.
-    pub tokens: (usize, usize),
+    /// Tokens `[first, last)` of the document the match covers, as `u32`
+    /// (texts are tokenized up to `text::MAX_TEXT` bytes): 32 bytes a match
+    /// rather than 40 (long news holds a match every 100 bytes or so, all
+    /// through the rules). [`Match::first_token`] and [`Match::end_token`]
+    /// read them as indices.
+    pub tokens: (u32, u32),
+}
+
+impl Match {
+    /// The first token the match covers.
+    #[inline]
+    pub fn first_token(&self) -> usize {
+        self.tokens.0 as usize
+    }
+
+    /// The token after the last one the match covers.
+    #[inline]
+    pub fn end_token(&self) -> usize {
+        self.tokens.1 as usize
+    }
 }
 
 /// The tables a gazetteer is built from.
@@ -561,7 +579,13 @@ impl Gazetteer {
     fn match_of(&self, r: RawMatch) -> Match {
         let v = &self.trie.variants[r.variant as usize];
         let entity = EntityId(v.entity);
-        Match { span: r.span, entity, kind: self.entity(entity).kind, form: v.form, tokens: (r.first, r.last) }
+        Match {
+            span: r.span,
+            entity,
+            kind: self.entity(entity).kind,
+            form: v.form,
+            tokens: (r.first as u32, r.last as u32),
+        }
     }
 
     /// Expands every pending name into its forms (on all cores: most of the

@@ -66,12 +66,14 @@ impl<T> Block<T> {
 /// blocks of 8): rules that ask for one sentence mostly ask for the next.
 ///
 /// A block that holds nothing (most, in a text of short lines) allocates
-/// nothing: its cell costs 16 bytes, 4 a sentence for each kind. Cells
-/// come in groups of [`GROUP`], made when one of them is first asked for:
-/// a long text whose rules stop after its first sentences (no event in
-/// its lead) costs 8 bytes for each 64 sentences. (A list per sentence
-/// cost 32 bytes a sentence; blocks held in place, 8 for each kind, made
-/// for every sentence.)
+/// nothing: its cell costs 8 bytes and a bit, 2 a sentence for each kind
+/// (16 bytes with the empty cells told by an `Option` in the cell: «Да. »
+/// held 0.17 bytes per byte of input in cells). Cells come in groups of
+/// [`GROUP`], made when one of them is first asked for: a long text whose
+/// rules stop after its first sentences (no event in its lead) costs 8
+/// bytes for each 64 sentences. (A list per sentence cost 32 bytes a
+/// sentence; blocks held in place, 8 for each kind, made for every
+/// sentence.)
 #[derive(Debug)]
 pub(crate) struct Source<'d> {
     pub doc: &'d Document<'d>,
@@ -91,18 +93,41 @@ pub(crate) struct Source<'d> {
 /// Blocks per group of cells.
 const GROUP: usize = 16;
 
-/// A block filled when first asked for; `None` when it holds nothing.
-type Cell<T> = OnceCell<Option<Box<Block<T>>>>;
+/// The cells of [`GROUP`] consecutive blocks, each filled when first asked
+/// for: a block that holds something in its cell, one found to hold
+/// nothing as a bit of `empty`.
+#[derive(Debug)]
+struct Cells<T> {
+    cells: [OnceCell<Box<Block<T>>>; GROUP],
+    empty: std::cell::Cell<u16>,
+}
 
-/// The cells of [`GROUP`] consecutive blocks, made when one is first asked
-/// for.
-type Group<T> = OnceCell<Box<[Cell<T>; GROUP]>>;
+/// The cells of a group, made when one of them is first asked for.
+type Group<T> = OnceCell<Box<Cells<T>>>;
 
-/// The cell of block `b` among `groups` (made if need be; `None` past the
-/// last).
-fn cell<T>(groups: &[Group<T>], b: usize) -> Option<&Cell<T>> {
-    let group = groups.get(b / GROUP)?;
-    Some(&group.get_or_init(|| Box::new(std::array::from_fn(|_| OnceCell::new())))[b % GROUP])
+/// Block `b` among `groups`, filled by `fill` if it was never asked for
+/// (`None` when it holds nothing, or past the last).
+fn block<T>(groups: &[Group<T>], b: usize, fill: impl FnOnce() -> Option<Box<Block<T>>>) -> Option<&Block<T>> {
+    let group = groups.get(b / GROUP)?.get_or_init(|| {
+        Box::new(Cells { cells: std::array::from_fn(|_| OnceCell::new()), empty: std::cell::Cell::new(0) })
+    });
+    let bit = 1 << (b % GROUP);
+    if group.empty.get() & bit != 0 {
+        return None;
+    }
+    let cell = &group.cells[b % GROUP];
+    if let Some(block) = cell.get() {
+        return Some(block);
+    }
+    match fill() {
+        // (Should `fill` have filled this cell itself, what it put there
+        // is kept: the same block.)
+        Some(filled) => Some(cell.get_or_init(|| filled)),
+        None => {
+            group.empty.set(group.empty.get() | bit);
+            None
+        }
+    }
 }
 
 impl<'d> Source<'d> {
@@ -163,8 +188,7 @@ impl<'d> Source<'d> {
 
     /// The trigger phrases of the document's sentence `k`, in text order.
     fn hits(&self, k: usize) -> &[Hit] {
-        let Some(cell) = cell(&self.hits, k / BLOCK) else { return &[] };
-        let block = cell.get_or_init(|| {
+        let block = block(&self.hits, k / BLOCK, || {
             self.fill(k, &self.hit_scratch, |k, hits| {
                 let (first, last, _) = self.sentence(k);
                 let start = hits.len();
@@ -186,19 +210,18 @@ impl<'d> Source<'d> {
                 hits.truncate(kept);
             })
         });
-        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
+        block.map_or(&[], |b| b.of(k % BLOCK))
     }
 
     /// The date expressions of the document's sentence `k`, in text order.
     fn dates(&self, k: usize) -> &[DateExpr] {
-        let Some(cell) = cell(&self.dates, k / BLOCK) else { return &[] };
-        let block = cell.get_or_init(|| {
+        let block = block(&self.dates, k / BLOCK, || {
             self.fill(k, &self.date_scratch, |k, out| {
                 let span = self.sentence(k).2;
                 out.extend(dates::find(self.doc.slice(span), span.start));
             })
         });
-        block.as_ref().map_or(&[], |b| b.of(k % BLOCK))
+        block.map_or(&[], |b| b.of(k % BLOCK))
     }
 }
 
@@ -451,6 +474,9 @@ impl<'d, 'g> Context<'d, 'g> {
                 body.push(k, p as u32);
             }
         }
+        // Held through the rules: the room the runs grew by goes back.
+        crate::text::give_back(&mut head.runs);
+        crate::text::give_back(&mut body.runs);
         Context { doc, gaz, matches, head, body, reference }
     }
 
@@ -620,7 +646,7 @@ mod tests {
         // A copied page has a hit for every third token or so: their size
         // is a good part of the memory per byte of input
         // (`tests/linear.rs`).
-        assert!(std::mem::size_of::<Hit>() <= 12, "{}", std::mem::size_of::<Hit>());
+        assert!(std::mem::size_of::<Hit>() <= 8, "{}", std::mem::size_of::<Hit>());
     }
 
     #[test]

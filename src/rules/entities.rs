@@ -23,10 +23,13 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
         // Безопасности России» is no organ of the UN.
         states_at.clear();
         states_at.extend(
-            found.iter().filter(|m| m.kind == EntityKind::State && m.form == MentionForm::Name).map(|m| m.tokens.0),
+            found
+                .iter()
+                .filter(|m| m.kind == EntityKind::State && m.form == MentionForm::Name)
+                .map(|m| m.first_token()),
         );
         found.retain(|m| {
-            m.kind != EntityKind::Organization || gaz.root(m.entity) == m.entity || !states_at.contains(&m.tokens.1)
+            m.kind != EntityKind::Organization || gaz.root(m.entity) == m.entity || !states_at.contains(&m.end_token())
         });
         // A compound's first part names a state only beside another named
         // part: «российско-таджикские», not «греко-римской борьбе»,
@@ -36,11 +39,11 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
         alone.extend((0..found.len()).map(|k| {
             let m = &found[k];
             m.form == MentionForm::Adjective
-                && m.tokens.1 == m.tokens.0 + 1
-                && m.span.end < doc.tokens[m.tokens.0].span().end
+                && m.end_token() == m.first_token() + 1
+                && m.span.end < doc.tokens[m.first_token()].span().end
                 && !found[k + 1..]
                     .iter()
-                    .take_while(|o| o.tokens.0 == m.tokens.0)
+                    .take_while(|o| o.first_token() == m.first_token())
                     .any(|o| o.tokens == m.tokens && o.span.start > m.span.end)
         }));
         let mut k = 0;
@@ -48,9 +51,9 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
             k += 1;
             !alone[k - 1]
         });
-        for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.tokens.1 - m.tokens.0 > 1) {
+        for m in found.iter().filter(|m| m.kind == EntityKind::Organization && m.end_token() - m.first_token() > 1) {
             inside.clear();
-            gaz.find_into(doc, m.tokens.0 + 1, m.tokens.1, &mut scratch, &mut inside);
+            gaz.find_into(doc, m.first_token() + 1, m.end_token(), &mut scratch, &mut inside);
             let states = inside.drain(..).filter(|n| n.kind == EntityKind::State && n.form == MentionForm::Name);
             let before = out.len();
             out.extend(states);
@@ -68,7 +71,7 @@ pub(crate) fn content_matches(doc: &Document, gaz: &Gazetteer) -> Vec<Match> {
 /// Whether a state match really names the city of the same name
 /// («в городе Кувейт», «г. Джибути»).
 fn city_meant(doc: &Document, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     let prev = |k: usize| (i >= k).then(|| doc.norm.get(i - k));
     matches!(prev(1), Some("городе" | "город" | "города" | "городом" | "столице" | "столица"))
         || (prev(1) == Some(".") && prev(2) == Some("г"))
@@ -100,6 +103,10 @@ pub(crate) fn states(doc: &Document, gaz: &Gazetteer, matches: &[Match]) -> Vec<
             }),
         }
     }
+    // The lists grew by doubling and go into the record: the spare room
+    // goes back (held to the end of the extraction, it was the largest
+    // thing the rules held on a long text).
+    out.iter_mut().for_each(|s| crate::text::give_back(&mut s.mentions));
     out
 }
 
@@ -126,5 +133,6 @@ pub(crate) fn organizations(doc: &Document, gaz: &Gazetteer, matches: &[Match]) 
             }),
         }
     }
+    out.iter_mut().for_each(|o| crate::text::give_back(&mut o.mentions));
     out
 }

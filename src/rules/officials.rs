@@ -38,7 +38,7 @@ fn other_person(doc: &Document, matches: &[Match], i: usize) -> bool {
 /// The last few matches that start at or before token `k` (matches are in
 /// text order): a binary search, so that long documents stay linear.
 fn near(matches: &[Match], k: usize) -> impl Iterator<Item = &Match> {
-    let p = matches.partition_point(|m| m.tokens.0 <= k);
+    let p = matches.partition_point(|m| m.first_token() <= k);
     matches[..p].iter().rev().take(8)
 }
 
@@ -50,8 +50,8 @@ fn bare_capitalized(doc: &Document, matches: &[Match], k: usize) -> bool {
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     // «МИД Лавров», «РФ Путин»: an abbreviation is no first name.
     let abbreviation = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let named = near(matches, k).any(|m| k < m.tokens.1);
-    t.kind == TokenKind::Word && capitalized && !abbreviation && !named
+    let named = near(matches, k).any(|m| k < m.end_token());
+    t.kind() == TokenKind::Word && capitalized && !abbreviation && !named
 }
 
 /// Whether the surname at token `i` is followed, on its line and in its
@@ -119,8 +119,9 @@ const TITLES: &[&str] = &[
 /// organization's officer («Генеральный секретарь ОДКБ Имангали
 /// Тасмагамбетов»).
 fn not_acting(doc: &Document, matches: &[Match], i: usize) -> bool {
-    let org_title = near(matches, i.saturating_sub(1)).any(|m| m.kind == EntityKind::Organization && m.tokens.1 == i);
-    let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind != TokenKind::Punct);
+    let org_title =
+        near(matches, i.saturating_sub(1)).any(|m| m.kind == EntityKind::Organization && m.end_token() == i);
+    let title = (i.saturating_sub(4)..i).rev().take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct);
     let former = title.into_iter().any(|k| {
         let w = doc.norm.get(k);
         w.starts_with("бывш") || w.starts_with("экс-") || w == "экс"
@@ -182,11 +183,11 @@ pub(crate) fn resolve(
         }
         let officials: Vec<EntityId> = matches[k..k + group].iter().map(|o| o.entity).collect();
         k += group;
-        let alone = m.tokens.1 - m.tokens.0 == 1;
-        let thing = m.tokens.0 > 0 && NAMED_AFTER.contains(&doc.norm.get(m.tokens.0 - 1));
+        let alone = m.end_token() - m.first_token() == 1;
+        let thing = m.first_token() > 0 && NAMED_AFTER.contains(&doc.norm.get(m.first_token() - 1));
         // In a text without capitals a lone surname may be a word («милей»).
-        let doubtful = alone && (doc.lowercased || other_person(doc, &matches, m.tokens.0));
-        if thing || doubtful || not_acting(doc, &matches, m.tokens.0) {
+        let doubtful = alone && (doc.lowercased || other_person(doc, &matches, m.first_token()));
+        if thing || doubtful || not_acting(doc, &matches, m.first_token()) {
             continue;
         }
         if let Some(s) = state_of(gaz, &officials, *year.get_or_init(|| text_year(doc, reference))) {

@@ -26,7 +26,7 @@ fn topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 /// adjective that qualifies a topic noun names the topic.
 fn adjective_of_topic(s: &Sent, m: &Match) -> bool {
     m.form == crate::record::MentionForm::Adjective
-        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first() == m.tokens.1)
+        && s.hits().iter().any(|h| h.cue == Cue::Topic && h.first() == m.end_token())
 }
 
 /// «ситуацию в Сирии и Йемене», «в Мали, Нигере и Чаде»: a name in a list
@@ -36,9 +36,9 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
     // Walk back along the list, a few names at most.
     for _ in 0..8 {
         let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
-        let Some(prev) = within.iter().rev().find(|p| p.tokens.1 <= cur.tokens.0) else { return false };
-        let connected =
-            (prev.tokens.1..cur.tokens.0).all(|k| matches!(ctx.word(k), "," | "и" | "в" | "во" | "а" | "также"));
+        let Some(prev) = within.iter().rev().find(|p| p.end_token() <= cur.first_token()) else { return false };
+        let connected = (prev.end_token()..cur.first_token())
+            .all(|k| matches!(ctx.word(k), "," | "и" | "в" | "во" | "а" | "также"));
         if !connected {
             return false;
         }
@@ -51,7 +51,7 @@ fn listed_after_topic(ctx: &Context, s: &Sent, m: &Match) -> bool {
 }
 
 fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     ctx.hits_before(s, i, 8).iter().any(|h| {
         if h.cue != Cue::Topic || h.last() > i {
             return false;
@@ -76,7 +76,7 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
             // «поддержания мира» Украины».)
             gap <= 8
                 && (h.last()..i).all(|k| {
-                    ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct
+                    ctx.doc.tokens[k].kind() != crate::text::TokenKind::Punct
                         || matches!(ctx.word(k), "«" | "»" | "\"" | "“" | "”" | "„")
                 })
         } else {
@@ -84,7 +84,7 @@ fn topic_word_before(ctx: &Context, s: &Sent, m: &Match) -> bool {
             // министром Китая» a party.
             let party =
                 s.cue_at(h.first(), |c| c == Cue::Discuss) && (h.last()..i).any(|k| matches!(ctx.word(k), "с" | "со"));
-            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind != crate::text::TokenKind::Punct)
+            gap <= 2 && !party && (h.last()..i).all(|k| ctx.doc.tokens[k].kind() != crate::text::TokenKind::Punct)
         }
     })
 }
@@ -106,14 +106,15 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
     // something is done («координация действий в ОДКБ», «взаимодействие в
     // ООН», «в штаб-квартире ООН») took no part in it; one whose
     // headquarters are visited («посетит штаб-квартиру ООН») hosts.
-    let before = ctx.word(m.tokens.0.wrapping_sub(1));
-    let headquarters = before.starts_with("штаб-квартир") && !venue::visit_verb(ctx.word(m.tokens.0.wrapping_sub(2)));
+    let before = ctx.word(m.first_token().wrapping_sub(1));
+    let headquarters =
+        before.starts_with("штаб-квартир") && !venue::visit_verb(ctx.word(m.first_token().wrapping_sub(2)));
     if kind == EntityKind::Organization && (framed(ctx, s, m) || matches!(before, "в" | "во") || headquarters) {
         return false;
     }
     // A venue country hosts a visit; of other events it is the place only.
     if kind == EntityKind::State && ev.kind != EventKind::Visit && venue::is_venue(ctx, s, m) {
-        let w = ctx.word(m.tokens.0.wrapping_sub(1));
+        let w = ctx.word(m.first_token().wrapping_sub(1));
         return w == "столице";
     }
     true
@@ -123,7 +124,7 @@ fn participant_match(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool
 /// с Зеленским»: a name in «после» and another event's name, before the
 /// main trigger, is a party of that earlier event.
 fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     let before_trigger = ev.trigger.is_some_and(|t| !ev.from_headline && t.first() > i && s.first() <= t.first());
     before_trigger
         && (i.saturating_sub(5).max(s.first())..i).any(|k| {
@@ -146,7 +147,7 @@ fn after_earlier_event(ctx: &Context, ev: &MainEvent, s: &Sent, m: &Match) -> bo
 /// «после того, как» or «после слов» tells what came before the event; its
 /// names took no part in it.
 fn in_since_clause(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     (s.first() + 1..i.saturating_sub(1)).rev().take(40).any(|k| {
         let (next, then) = (ctx.word(k + 1), ctx.word(k + 2));
         let that = next == "того" && (then == "как" || (then == "," && ctx.word(k + 3) == "как"));
@@ -174,7 +175,7 @@ fn speakers(ctx: &Context, ev: &MainEvent) -> Vec<Span> {
             continue;
         }
         let Some(verb) = s.hits().iter().find(|h| h.cue == Cue::Speech) else { continue };
-        for m in ctx.matches_within(s.span()).iter().filter(|m| m.tokens.1 <= verb.first()) {
+        for m in ctx.matches_within(s.span()).iter().filter(|m| m.end_token() <= verb.first()) {
             if participant_match(ctx, ev, &s, m) {
                 out.push(m.span);
             }
@@ -386,18 +387,18 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
     let mut cur = *m;
     // Walk back along a list of capitals to the word before its first.
     for _ in 0..8 {
-        let i = cur.tokens.0;
+        let i = cur.first_token();
         if i <= s.first() {
             return ctx.gaz.entity(m.entity).country.as_deref();
         }
         let w = ctx.word(i - 1);
         if matches!(w, "и" | ",") {
             let within = ctx.matches_within(Span::new(s.span().start, cur.span.start));
-            let prev = within.iter().rev().find(|p| p.tokens.1 + 1 == i && nominative(p))?;
+            let prev = within.iter().rev().find(|p| p.end_token() + 1 == i && nominative(p))?;
             cur = *prev;
             continue;
         }
-        let word = ctx.doc.tokens[i - 1].kind == crate::text::TokenKind::Word;
+        let word = ctx.doc.tokens[i - 1].kind() == crate::text::TokenKind::Word;
         let place = s.cue_at(i - 1, |c| c == Cue::Place);
         return (word && !place).then(|| ctx.gaz.entity(m.entity).country.as_deref()).flatten();
     }
@@ -408,7 +409,7 @@ fn capital_as_state<'g>(ctx: &Context<'_, 'g>, s: &Sent, m: &Match) -> Option<&'
 /// полях», «в ходе участия в», «в рамках» in the same clause, or in a side
 /// clause («Лавров, приехавший в Минск на заседание СМИД СНГ, …»).
 fn framed(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     let after_frame = ctx.frame_before(s, i, 10).is_some_and(|f| (f.last()..i).all(|k| ctx.word(k) != ","));
     // (An organization's name may run long: «прибывший в Ташкент для
     // участия в заседании Совета министров … Содружества Независимых

@@ -80,10 +80,10 @@ fn after_topic_noun(ctx: &Context, s: &Sent, i: usize) -> bool {
 /// Whether a match stands where an envoy's accreditation is named: after
 /// «посол», «представитель», … and a «в»/«при», before the clause's verb.
 pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     // «назначенным в Москву послом»: the post stands before the envoy (not
     // «принял в Москве посла», where the meeting is).
-    if s.cue_at(m.tokens.1, |c| c == Cue::Envoy) && direction(ctx, &ctx.gaz.entity(m.entity).name, m.span) {
+    if s.cue_at(m.end_token(), |c| c == Cue::Envoy) && direction(ctx, &ctx.gaz.entity(m.entity).name, m.span) {
         return true;
     }
     let near = ctx.hits_before(s, i, 16);
@@ -108,7 +108,8 @@ pub(crate) fn accredited(ctx: &Context, s: &Sent, m: &Match) -> bool {
     // ОБСЕ, МАГАТЭ», not «посол Китая в Беларуси и заместитель министра
     // иностранных дел Беларуси».
     let names = ctx.matches_within(Span::new(ctx.doc.tokens[prep].span().end, m.span.start));
-    (prep + 1..i).all(|k| matches!(ctx.word(k), "," | "и") || names.iter().any(|n| n.tokens.0 <= k && k < n.tokens.1))
+    (prep + 1..i)
+        .all(|k| matches!(ctx.word(k), "," | "и") || names.iter().any(|n| n.first_token() <= k && k < n.end_token()))
 }
 
 /// A past-tense or infinitive verb by its ending («выразил», «посетить»):
@@ -149,7 +150,7 @@ pub(crate) fn city_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
 
 /// The venue a gazetteer match names, if it stands as one.
 fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
-    let i = m.tokens.0;
+    let i = m.first_token();
     let other_event = in_other_event_clause(ctx, s, i);
     match m.kind {
         EntityKind::City
@@ -180,12 +181,12 @@ fn from_match(ctx: &Context, s: &Sent, m: &Match) -> Option<Found> {
         // «в белорусской столице», «прибыл в белорусскую столицу»
         EntityKind::State
             if m.form == MentionForm::Adjective
-                && capital_word(ctx.word(m.tokens.1))
+                && capital_word(ctx.word(m.end_token()))
                 && i >= 1
                 && is_in(ctx.word(i - 1)) =>
         {
             let p = capital_of(ctx, &ctx.gaz.entity(m.entity).id)?;
-            Some((i, p, Span::new(m.span.start, ctx.doc.tokens[m.tokens.1].span().end), other_event))
+            Some((i, p, Span::new(m.span.start, ctx.doc.tokens[m.end_token()].span().end), other_event))
         }
         _ => None,
     }
@@ -268,11 +269,11 @@ fn tells_of_earlier(ctx: &Context, s: &Sent) -> bool {
 /// «посетит Францию»).
 pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
     for m in ctx.matches_in(s.span(), EntityKind::State) {
-        let before = ctx.word(m.tokens.0.wrapping_sub(1));
+        let before = ctx.word(m.first_token().wrapping_sub(1));
         // «посетит Турцию», «посетит с визитом Турцию», «посетит 27-28
         // февраля Азербайджан»: a visit verb and, between, only lowercase
         // words, numbers and dashes.
-        let i = m.tokens.0;
+        let i = m.first_token();
         let plain = |k: usize| {
             let t = ctx.doc.tokens[k].text(ctx.doc.text);
             t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '—'))
@@ -284,7 +285,7 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
         if m.form == MentionForm::Name
             && (is_in(before) || visited)
             && !accredited(ctx, s, m)
-            && !after_topic_noun(ctx, s, m.tokens.0)
+            && !after_topic_noun(ctx, s, m.first_token())
         {
             let e = ctx.gaz.entity(m.entity);
             let place = Place { name: e.name.clone(), wikidata: e.wikidata.clone(), country: e.id.clone() };
@@ -298,14 +299,14 @@ pub(crate) fn state_in(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
 /// state in brackets after a venue city, which names the city's country
 /// («в Чолпон-Ате (Киргизия)»).
 pub(crate) fn is_venue(ctx: &Context, s: &Sent, m: &Match) -> bool {
-    let i = m.tokens.0;
+    let i = m.first_token();
     let country_of_venue = i >= 2 && ctx.word(i - 1) == "(" && {
         let before = ctx.matches_within(Span::new(s.span().start, ctx.doc.tokens[i - 1].span().start));
         before
             .iter()
             .rev()
             .take(4)
-            .any(|c| c.kind == EntityKind::City && c.tokens.1 == i - 1 && venue_before(ctx, c.tokens.0))
+            .any(|c| c.kind == EntityKind::City && c.end_token() == i - 1 && venue_before(ctx, c.first_token()))
     };
     (venue_before(ctx, i) || country_of_venue) && !accredited(ctx, s, m)
 }
@@ -433,7 +434,10 @@ fn results_place(ctx: &Context, s: &Sent) -> Option<(Place, Span)> {
             // The event's name and a word or two, then «в» and the place.
             let end = (k + 7).min(s.last());
             let span = Span::new(ctx.doc.tokens[k].span().start, ctx.doc.tokens[end - 1].span().end);
-            let m = ctx.matches_within(span).iter().find(|m| m.tokens.0 >= k + 3 && is_in(ctx.word(m.tokens.0 - 1)))?;
+            let m = ctx
+                .matches_within(span)
+                .iter()
+                .find(|m| m.first_token() >= k + 3 && is_in(ctx.word(m.first_token() - 1)))?;
             from_match(ctx, s, m).map(|(_, place, span, _)| (place, span))
         },
     )

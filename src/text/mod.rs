@@ -36,6 +36,17 @@ pub(crate) fn compile() {
     page::compile();
 }
 
+/// Gives back the spare room of `v`, a list held to the end of an
+/// extraction, when it is worth a reallocation: a long text's lists grew
+/// by doubling (up to half their room spare); a short text's spare room is
+/// a few hundred bytes, and a reallocation for each list of each text cost
+/// a warm pass over NEREL dev 0.1% more instructions.
+pub(crate) fn give_back<T>(v: &mut Vec<T>) {
+    if v.capacity() - v.len() >= 64 {
+        v.shrink_to_fit();
+    }
+}
+
 /// The largest character boundary of `s` at or below byte `i` (for cutting
 /// a text at a byte budget without splitting a character).
 pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {

@@ -10,7 +10,19 @@
 //! borrows the text when nothing in it changes (a lowercase text, a text of
 //! punctuation) and is one copy of it otherwise. The few tokens whose forms
 //! differ in length (a dash inside a word, a soft hyphen, a stress accent)
-//! keep their forms in a side buffer.
+//! keep their forms in a side buffer, found by counting the marked tokens
+//! before them.
+//!
+//! A long text ([`SPARSE_FROM`] bytes or more) keeps every form that
+//! differs from its token's text in the side buffer, and the view borrows
+//! the text: news text (a capital every 50 bytes or so) held a whole copy,
+//! a byte per byte of input, and holds a fifth of that so. Where forms
+//! differ often there too (half the text's bytes or more in the side
+//! buffer: «Да. Да. …», a text in capitals), the view becomes the copy
+//! after all. A short text keeps the copy: the copy costs it little, and
+//! a form read from the side buffer costs more than one read in place
+//! (a warm pass over NEREL dev, short texts, took 7% more instructions
+//! with the side buffer for all).
 
 use super::tokenize::Token;
 use std::borrow::Cow;
@@ -30,19 +42,29 @@ pub struct Normalized<'a> {
     /// While tokens come in: how much of the text the view holds, when it
     /// is a copy.
     written: usize,
-    /// The tokens whose forms differ in length from their text: (token
-    /// index, end of its form in `odd_forms`), in token order; each form
-    /// starts where the one before ends.
-    odd: Vec<(u32, u32)>,
+    /// The end in `odd_forms` of the form of each token there, in token
+    /// order; each form starts where the one before ends.
+    odd: Vec<u32>,
     /// Their forms one after another, then [`PADDING`] zero bytes.
     odd_forms: String,
     /// Whether each token is in `odd`, a bit per token.
     odd_bits: Vec<u64>,
+    /// A long text: forms that differ go to the side buffer, of any length,
+    /// until they are many (see the module's documentation).
+    sparse: bool,
+    /// How many tokens are in `odd` before each word of `odd_bits` (made
+    /// by [`Normalized::finish`]): a token's place there is this and a
+    /// count of the bits before it.
+    odd_ranks: Vec<u32>,
     /// Whether each normal form holds a `-`, a bit per token (recorded
     /// while normalizing, so that the matcher need not scan every word for
     /// one).
     hyphens: Vec<u64>,
 }
+
+/// Texts this long or longer keep the forms that differ in the side buffer
+/// rather than in a copy of the text (see the module's documentation).
+pub(crate) const SPARSE_FROM: usize = 1 << 16;
 
 /// Zero bytes after the last form of the side buffer: a hot loop may read a
 /// form as whole 8-byte words (see [`Normalized::padded_bytes`]).
@@ -70,6 +92,8 @@ impl<'a> Normalized<'a> {
             odd: Vec::new(),
             odd_forms: String::new(),
             odd_bits: Vec::new(),
+            odd_ranks: Vec::new(),
+            sparse: text.len() >= SPARSE_FROM,
             hyphens: Vec::new(),
         }
     }
@@ -106,6 +130,7 @@ impl<'a> Normalized<'a> {
                 return;
             }
         }
+        let sparse = self.sparse && !self.dense(span.end);
         let hyphen = match &mut self.view {
             Cow::Owned(view) => {
                 // The copy is written up to `written`: the text since then,
@@ -124,6 +149,24 @@ impl<'a> Normalized<'a> {
                 }
                 hyphen
             }
+            Cow::Borrowed(_) if sparse => {
+                // A capital, then lowercase: its lowered letter and the
+                // rest, with no look at each character.
+                if let Some(first) = russian_capital_then_lower(s.as_bytes()) {
+                    self.odd_forms.push(first);
+                    self.odd_forms.push_str(&s[2..]);
+                    self.add_odd(i);
+                    return;
+                }
+                let before = self.odd_forms.len();
+                let hyphen = normalize_token(s, &mut self.odd_forms);
+                if self.odd_forms[before..] == *s {
+                    self.odd_forms.truncate(before);
+                } else {
+                    self.add_odd(i);
+                }
+                hyphen
+            }
             Cow::Borrowed(_) => {
                 scratch.clear();
                 let hyphen = normalize_token(s, scratch);
@@ -131,7 +174,9 @@ impl<'a> Normalized<'a> {
                     self.odd_forms.push_str(scratch);
                     self.add_odd(i);
                 } else if scratch.as_str() != s {
-                    // The first change: the view becomes a copy.
+                    // The first change (or, in a long text, forms that
+                    // differ often): the view becomes a copy (the forms in
+                    // the side buffer stay there).
                     let mut copy = String::with_capacity(text.len());
                     copy.push_str(&text[..span.start]);
                     copy.push_str(scratch);
@@ -146,9 +191,19 @@ impl<'a> Normalized<'a> {
         }
     }
 
+    /// Whether the side buffer holds so much of the first `end` bytes of
+    /// the text (half of them or more, its table counted, past the first
+    /// few kilobytes) that one copy of the text costs less.
+    #[inline]
+    fn dense(&self, end: usize) -> bool {
+        end >= 4096 && (self.odd_forms.len() + 4 * self.odd.len()) * 2 >= end
+    }
+
     /// Records that token `i`'s form is the last one of the side buffer.
     fn add_odd(&mut self, i: usize) {
-        super::tokenize::push_quarter(&mut self.odd, (i as u32, self.odd_forms.len() as u32));
+        // Forms are shorter than the text is long (at most `MAX_TEXT`
+        // bytes, below `u32::MAX`) times the longest form per byte.
+        super::tokenize::push_quarter(&mut self.odd, u32::try_from(self.odd_forms.len()).unwrap_or(u32::MAX));
         self.odd_bits[i / 64] |= 1 << (i % 64);
     }
 
@@ -164,6 +219,16 @@ impl<'a> Normalized<'a> {
         self.odd_forms.shrink_to_fit();
         self.odd.shrink_to_fit();
         self.odd_bits.shrink_to_fit();
+        let mut before = 0;
+        self.odd_ranks = self
+            .odd_bits
+            .iter()
+            .map(|w| {
+                let r = before;
+                before += w.count_ones();
+                r
+            })
+            .collect();
         self.hyphens.shrink_to_fit();
     }
 
@@ -227,11 +292,15 @@ impl<'a> Normalized<'a> {
         &self.odd_forms[a..b]
     }
 
-    /// Where the form of token `i`, one of the side buffer, lies in it.
+    /// Where the form of token `i`, one of the side buffer, lies in it:
+    /// its place among the forms there is the count of marked tokens
+    /// before it.
     fn odd_range(&self, i: usize) -> (usize, usize) {
-        let k = self.odd.partition_point(|&(t, _)| (t as usize) < i);
-        let start = k.checked_sub(1).map_or(0, |k| self.odd[k].1 as usize);
-        (start, self.odd.get(k).map_or(start, |e| e.1 as usize))
+        let (w, bit) = (i / 64, i % 64);
+        let below = self.odd_bits.get(w).map_or(0, |b| b & ((1 << bit) - 1));
+        let k = self.odd_ranks.get(w).map_or(0, |&r| r as usize) + below.count_ones() as usize;
+        let start = k.checked_sub(1).and_then(|k| self.odd.get(k)).map_or(0, |&e| e as usize);
+        (start, self.odd.get(k).map_or(start, |&e| e as usize))
     }
 
     /// Whether the normal form of token `i` holds a hyphen (any dash inside
@@ -258,7 +327,7 @@ impl<'a> Normalized<'a> {
             Cow::Borrowed(_) => 0,
             Cow::Owned(s) => s.capacity(),
         };
-        view + self.odd.capacity() * 8
+        view + (self.odd.capacity() + self.odd_ranks.capacity()) * 4
             + self.odd_forms.capacity()
             + (self.odd_bits.capacity() + self.hyphens.capacity()) * 8
     }
@@ -532,21 +601,53 @@ mod tests {
         }
     }
 
-    /// A text with nothing to normalize is read in place; one capital
-    /// makes one copy of the text, and only forms of another length go to
-    /// the side buffer.
+    /// A text with nothing to normalize is read in place, and so is one
+    /// with a few forms to change (in the side buffer); where they are
+    /// many, the view is one copy of the text and only forms of another
+    /// length go to the side buffer.
     #[test]
     fn view_borrows_or_copies_once() {
         let lower = "и ".repeat(1000) + ",,, 2020 «слово» кому-то";
         let (_, norm) = crate::text::tokenize::tokenize_normalized(&lower);
         assert!(matches!(norm.view, Cow::Borrowed(_)));
-        assert_eq!(norm.heap_bytes(), (norm.odd_bits.len() + norm.hyphens.len()) * 8 + PADDING);
+        assert_eq!(
+            norm.heap_bytes(),
+            (norm.odd_bits.len() + norm.hyphens.len()) * 8 + norm.odd_ranks.len() * 4 + PADDING
+        );
         let text = "Москва и Нур–Султан";
         let (_, norm) = crate::text::tokenize::tokenize_normalized(text);
         // A form of another length leaves the view as the text is.
         assert_eq!(norm.view, "москва и Нур–Султан");
-        assert_eq!(norm.odd, [(2, "нур-султан".len() as u32)]);
-        assert_eq!(norm.get(2), "нур-султан");
+        assert_eq!(norm.odd, ["нур-султан".len() as u32]);
+        assert_eq!((norm.get(0), norm.get(2)), ("москва", "нур-султан"));
+        // A long text with a few capitals: read in place, the forms that
+        // differ in the side buffer.
+        let line = "Москва и Нур–Султан ".to_string() + &"слово ".repeat(20);
+        let text = line.repeat(SPARSE_FROM / line.len() + 1);
+        let (tokens, norm) = crate::text::tokenize::tokenize_normalized(&text);
+        assert!(matches!(norm.view, Cow::Borrowed(_)));
+        assert_eq!(norm.odd.len(), 2 * (SPARSE_FROM / line.len() + 1));
+        same_forms(&text, &tokens, &norm);
+        // Many: a copy, past the first few kilobytes read with the side
+        // buffer.
+        let text = "Нур–Султан. Да. ".repeat(SPARSE_FROM / 16);
+        let (tokens, norm) = crate::text::tokenize::tokenize_normalized(&text);
+        let Cow::Owned(view) = &norm.view else { panic!("no copy") };
+        assert!(view.starts_with("Нур–Султан. Да. ") && view.ends_with("Нур–Султан. да. "));
+        assert!(norm.odd.len() < tokens.len() / 3);
+        same_forms(&text, &tokens, &norm);
+    }
+
+    /// Every way to read a form gives the token's normal form.
+    fn same_forms(text: &str, tokens: &[Token], norm: &Normalized) {
+        for (i, t) in tokens.iter().enumerate() {
+            let form = normalize(t.text(text));
+            assert_eq!(norm.get(i), form);
+            let (bytes, n) = norm.padded_bytes(i);
+            assert_eq!(&bytes[..n], form.as_bytes());
+            assert_eq!(norm.get_with_head(i).0, form);
+            assert_eq!(norm.has_hyphen(i), form.contains('-'));
+        }
     }
 
     #[test]

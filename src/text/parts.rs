@@ -747,6 +747,12 @@ impl PartsSplitter {
             }
         }
         parts.trailer.extend(units[last + 1..].iter().map(|u| u.span));
+        // The lists grew by doubling and are held to the end of the
+        // extraction: the room left over goes back (a text of short lines
+        // held a quarter of its size in spare room here).
+        for list in [&mut parts.site, &mut parts.lead, &mut parts.body, &mut parts.inline, &mut parts.trailer] {
+            super::give_back(list);
+        }
         parts
     }
 
