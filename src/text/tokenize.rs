@@ -394,20 +394,21 @@ impl Iterator for Atoms<'_> {
 fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     let (mut j, mut plain) = (i, true);
     loop {
-        // Small letters other than `ё`, four at a time: how many lead the
-        // next eight bytes, without a branch for each (where a word ends
-        // is what a processor cannot guess).
-        while let Some(chunk) = bytes.get(j..j + 8) {
-            let n = small_letters_leading(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        // Small letters other than `ё`, eight at a time: how many lead the
+        // next sixteen bytes, without a branch for each (where a word ends
+        // is what a processor cannot guess; most words end within one
+        // reading, so the loop's own branch is guessed right).
+        loop {
+            let n = small_letters_leading(sixteen_bytes(bytes, j));
             j += 2 * n;
-            if n < 4 {
+            if n < 8 {
                 break;
             }
         }
-        // One letter read whole: a capital or `ё` (the run goes on), a
-        // small letter near the end of the text, or the run's end. A
-        // letter's two bytes as one number: in UTF-8 (second bytes 80–BF)
-        // D0B0–D18F holds а–я without ё and nothing else.
+        // One letter read whole: a capital or `ё` (the run goes on), or
+        // the run's end. A letter's two bytes as one number: in UTF-8
+        // (second bytes 80–BF) D0B0–D18F holds а–я without ё and nothing
+        // else.
         let Some(pair) = bytes.get(j..j + 2) else { break };
         match u16::from_be_bytes([pair[0], pair[1]]) {
             0xD0B0..=0xD18F => {}
@@ -419,13 +420,28 @@ fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     (j > i).then_some((j, plain))
 }
 
-/// How many of the four two-byte pairs of `w` (eight bytes read
+/// The sixteen bytes of `bytes` from `j` as a little-endian integer, zeros
+/// past the end (a zero byte is no letter).
+#[inline(always)]
+fn sixteen_bytes(bytes: &[u8], j: usize) -> u128 {
+    match bytes.get(j..j + 16) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        None => {
+            let rest = bytes.get(j..).unwrap_or_default();
+            let mut b = [0u8; 16];
+            b[..rest.len()].copy_from_slice(rest);
+            u128::from_le_bytes(b)
+        }
+    }
+}
+
+/// How many of the eight two-byte pairs of `w` (sixteen bytes read
 /// little-endian), from the first, are Russian small letters other than
 /// `ё`: a lead D0 with a second byte B0–BF (`а`–`п`) or a lead D1 with one
-/// 80–8F (`р`–`я`), the pair match's first arm on four pairs at once.
+/// 80–8F (`р`–`я`), the pair match's first arm on eight pairs at once.
 #[inline(always)]
-fn small_letters_leading(w: u64) -> usize {
-    const LANES: u64 = 0x0001_0001_0001_0001;
+fn small_letters_leading(w: u128) -> usize {
+    const LANES: u128 = 0x0001_0001_0001_0001_0001_0001_0001_0001;
     // Each pair's lead without its last bit and its second byte's high
     // nibble: D0 and B after D0, D0 and 8 after D1.
     let expected = 0xB0D0 * LANES - (w & LANES) * 0x3000;
@@ -671,32 +687,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_letters_leading_is_the_pair_test_four_times() {
+    fn small_letters_leading_is_the_pair_test_eight_times() {
         let small =
             |a: u8, b: u8| (a == 0xD0 && (0xB0..=0xBF).contains(&b)) || (a == 0xD1 && (0x80..=0x8F).contains(&b));
-        for lane in 0..4 {
+        let letters = "аяпрожня".as_bytes();
+        for lane in 0..8 {
             for a in 0..=255u8 {
                 for b in 0..=255u8 {
                     // Small letters around the pair tried, then the same
                     // with a capital last (the count stops there or earlier).
-                    let mut bytes = *b"\xD0\xB0\xD1\x8F\xD0\xBF\xD1\x80";
+                    let mut bytes: [u8; 16] = letters.try_into().unwrap();
                     bytes[2 * lane] = a;
                     bytes[2 * lane + 1] = b;
-                    let expected = if small(a, b) { 4 } else { lane };
-                    assert_eq!(small_letters_leading(u64::from_le_bytes(bytes)), expected, "{lane} {a:x} {b:x}");
+                    let expected = if small(a, b) { 8 } else { lane };
+                    assert_eq!(small_letters_leading(u128::from_le_bytes(bytes)), expected, "{lane} {a:x} {b:x}");
                     let mut capital_last = bytes;
-                    capital_last[6] = 0xD0;
-                    capital_last[7] = 0x90;
-                    let expected = if lane == 3 || small(a, b) { 3 } else { lane };
-                    assert_eq!(small_letters_leading(u64::from_le_bytes(capital_last)), expected, "{lane} {a:x} {b:x}");
+                    capital_last[14] = 0xD0;
+                    capital_last[15] = 0x90;
+                    let expected = if lane == 7 || small(a, b) { 7 } else { lane };
+                    assert_eq!(
+                        small_letters_leading(u128::from_le_bytes(capital_last)),
+                        expected,
+                        "{lane} {a:x} {b:x}"
+                    );
                 }
             }
         }
     }
 
-    /// The run found four letters at a time is the run read a letter at a
-    /// time, on random mixes of small and capital letters, «ё», Latin and
-    /// other characters.
     #[test]
     fn russian_runs_agree_with_a_letter_at_a_time() {
         // By characters, not bytes: an oracle written apart from the code.
