@@ -338,29 +338,23 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
     Some(Some((buf, out)))
 }
 
-/// What the byte that opens a character tells [`word_count_upto`]: the
-/// character's length in bytes, times two, plus one when it is a word
-/// character (ASCII letters and digits, and every character outside ASCII
-/// except those led by 0xC2 — Latin-1 signs: «», °, no-break space — and
-/// 0xE2 — general punctuation: dashes, quotes, …, №, €, −). Bytes inside a
-/// character are never read.
-const LEADS: [u8; 256] = {
+/// What each byte tells [`word_count_upto`]: 1 for the first byte of a
+/// word character (ASCII letters and digits, and every character outside
+/// ASCII except those led by 0xC2 — Latin-1 signs: «», °, no-break space —
+/// and 0xE2 — general punctuation: dashes, quotes, …, №, €, −), 0 for the
+/// first byte of another character, 2 for a byte inside a character
+/// (0x80–0xBF in UTF-8), which goes with the first.
+const BYTES: [u8; 256] = {
     let mut t = [0; 256];
     let mut x = 0;
     while x < 256 {
         let b = x as u8;
-        let width = match b {
-            0..=0xBF => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
+        t[x] = match b {
+            0..=0x7F => b.is_ascii_alphanumeric() as u8,
+            0x80..=0xBF => 2,
+            0xC2 | 0xE2 => 0,
+            _ => 1,
         };
-        let word = match b {
-            0..=0x7F => b.is_ascii_alphanumeric(),
-            0xC2 | 0xE2 => false,
-            _ => true,
-        };
-        t[x] = width * 2 + word as u8;
         x += 1;
     }
     t
@@ -370,20 +364,20 @@ const LEADS: [u8; 256] = {
 /// `cap`: every rule compares it with a small number, and a long paragraph
 /// must cost no more than the words it needs.
 pub(crate) fn word_count_upto(line: &str, cap: usize) -> usize {
-    let b = line.as_bytes();
-    let (mut n, mut inside, mut i) = (0, 0u8, 0);
-    // A character at a time (a Russian letter is two bytes, read once),
-    // without a branch at each word's start and end: where words begin is
-    // what a processor cannot guess.
-    while let Some(&x) = b.get(i) {
-        let lead = LEADS[x as usize];
-        let word = lead & 1;
+    let (mut n, mut inside) = (0, 0u8);
+    // A byte at a time, each read on its own (reading a character at a
+    // time made each read wait for the one before, to know where the next
+    // character starts), and without a branch at each word's start and
+    // end: where words begin is what a processor cannot guess.
+    for &x in line.as_bytes() {
+        let class = BYTES[x as usize];
+        // A byte inside a character leaves what its first byte said.
+        let word = (class & 1) | ((class >> 1) & inside);
         n += usize::from(word & !inside);
         if n >= cap {
             return n;
         }
         inside = word;
-        i += usize::from(lead >> 1);
     }
     n
 }
@@ -698,7 +692,7 @@ pub(crate) fn is_notice(line: &str) -> bool {
 /// the byte after each space only up to the one past `most`.
 fn spaced_words_over(line: &str, most: usize) -> bool {
     let b = line.as_bytes();
-    let starts = memchr::memchr_iter(b' ', b).filter(|&i| b.get(i + 1).is_some_and(|&x| LEADS[x as usize] & 1 == 1));
+    let starts = memchr::memchr_iter(b' ', b).filter(|&i| b.get(i + 1).is_some_and(|&x| BYTES[x as usize] == 1));
     starts.take(most + 1).count() > most
 }
 
