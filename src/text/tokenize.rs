@@ -410,6 +410,10 @@ fn russian_run(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
         // (second bytes 80–BF) D0B0–D18F holds а–я without ё and nothing
         // else.
         let Some(pair) = bytes.get(j..j + 2) else { break };
+        // Most words end at a space or a mark: no letter's lead byte.
+        if pair[0] & 0xFE != 0xD0 {
+            break;
+        }
         match u16::from_be_bytes([pair[0], pair[1]]) {
             0xD0B0..=0xD18F => {}
             0xD090..=0xD0AF | 0xD081 | 0xD191 => plain = false,
