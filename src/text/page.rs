@@ -283,8 +283,9 @@ fn char_words(line: &str, max: usize) -> Option<(String, Vec<std::ops::Range<usi
     Some((buf, out))
 }
 
-/// [`words`] on bytes, for a line of ASCII and Russian letters (А–я, Ё, ё)
-/// only; None for any other character (then `words` reads characters).
+/// [`words`] on bytes, for a line whose letters are ASCII and Russian (А–я,
+/// Ё, ё) only; None for any other letter or digit (then `words` reads
+/// characters).
 #[allow(clippy::option_option)]
 fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::Range<usize>>)>> {
     let b = line.as_bytes();
@@ -306,7 +307,13 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
                     (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {}
                     // Capitals, «Ё» and «ё».
                     (0xD0, 0x90..=0xAF | 0x81) | (0xD1, 0x91) => lower = false,
-                    _ => return None,
+                    // Another character: a separator unless it is a letter
+                    // or digit («», dashes and no-break spaces are common in
+                    // titles; other letters are read by characters).
+                    _ => match line.get(i..).and_then(|r| r.chars().next()) {
+                        Some(c) if !is_word_char(c) => break,
+                        _ => return None,
+                    },
                 }
                 i += 2;
             }
@@ -332,8 +339,8 @@ fn plain_words(line: &str, max: usize) -> Option<Option<(String, Vec<std::ops::R
         if i >= b.len() {
             break;
         }
-        // The separator, an ASCII byte.
-        i += 1;
+        // The separator, one character.
+        i += line.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
     }
     Some(Some((buf, out)))
 }
@@ -878,12 +885,15 @@ mod tests {
             "один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать",
             "ПОЛИТИКА ЭКОНОМИКА Ѐ",
             "Қазақстан жаңалықтары",
+            "«Переговоры» — в\u{a0}Москве… №5",
+            "Café «Москва»",
+            "м² и «—»",
         ];
         for line in lines {
             for max in [3, VOCABULARY_WORDS] {
                 match plain_words(line, max) {
                     Some(plain) => assert_eq!(plain, char_words(line, max), "{line}"),
-                    None => assert!(line.contains(['Ѐ', 'Қ', '«', '—']), "{line}"),
+                    None => assert!(line.contains(['Ѐ', 'Қ', 'é', '²']), "{line}"),
                 }
             }
         }
