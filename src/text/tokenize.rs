@@ -747,7 +747,7 @@ mod tests {
                 // Mostly small letters, as words are.
                 x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                 let k = (x >> 33) as usize;
-                s.push(if k % 3 == 0 { alphabet[k / 3 % alphabet.len()] } else { alphabet[k % 5] });
+                s.push(if k.is_multiple_of(3) { alphabet[k / 3 % alphabet.len()] } else { alphabet[k % 5] });
             }
             for (i, _) in s.char_indices() {
                 assert_eq!(russian_run(s.as_bytes(), i), reference(&s, i), "{s:?} at {i}");
