@@ -47,6 +47,30 @@ pub(crate) fn give_back<T>(v: &mut Vec<T>) {
     }
 }
 
+/// How many bits are set before each 64-bit word of `bits`: with this
+/// table, the set bits before any bit are one count away
+/// ([`rank_below`]). (The normal forms' side buffer and dense sentences
+/// both find an item by counting the marks before it.)
+pub(crate) fn rank_table(bits: &[u64]) -> Vec<u32> {
+    let mut before = 0;
+    bits.iter()
+        .map(|w| {
+            let r = before;
+            before += w.count_ones();
+            r
+        })
+        .collect()
+}
+
+/// How many bits of `bits` are set before bit `i`, with `ranks` from
+/// [`rank_table`] (0 past the end of both).
+#[inline]
+pub(crate) fn rank_below(bits: &[u64], ranks: &[u32], i: usize) -> usize {
+    let (w, bit) = (i / 64, i % 64);
+    let below = bits.get(w).map_or(0, |b| b & ((1 << bit) - 1));
+    ranks.get(w).map_or(0, |&r| r as usize) + below.count_ones() as usize
+}
+
 /// The largest character boundary of `s` at or below byte `i` (for cutting
 /// a text at a byte budget without splitting a character).
 pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {

@@ -219,16 +219,7 @@ impl<'a> Normalized<'a> {
         self.odd_forms.shrink_to_fit();
         self.odd.shrink_to_fit();
         self.odd_bits.shrink_to_fit();
-        let mut before = 0;
-        self.odd_ranks = self
-            .odd_bits
-            .iter()
-            .map(|w| {
-                let r = before;
-                before += w.count_ones();
-                r
-            })
-            .collect();
+        self.odd_ranks = super::rank_table(&self.odd_bits);
         self.hyphens.shrink_to_fit();
     }
 
@@ -296,9 +287,7 @@ impl<'a> Normalized<'a> {
     /// its place among the forms there is the count of marked tokens
     /// before it.
     fn odd_range(&self, i: usize) -> (usize, usize) {
-        let (w, bit) = (i / 64, i % 64);
-        let below = self.odd_bits.get(w).map_or(0, |b| b & ((1 << bit) - 1));
-        let k = self.odd_ranks.get(w).map_or(0, |&r| r as usize) + below.count_ones() as usize;
+        let k = super::rank_below(&self.odd_bits, &self.odd_ranks, i);
         let start = k.checked_sub(1).and_then(|k| self.odd.get(k)).map_or(0, |&e| e as usize);
         (start, self.odd.get(k).map_or(start, |&e| e as usize))
     }

@@ -687,7 +687,7 @@ const NOTICE_WORDS: usize = 30;
 pub(crate) fn is_notice(line: &str) -> bool {
     // A paragraph is passed by its spaces (found by a vector search),
     // other lines by the anchors (another), before their words are
-    // counted a character at a time.
+    // counted byte by byte.
     !spaced_words_over(line, NOTICE_WORDS)
         && NOTICE.as_ref().is_some_and(|n| {
             n.anchored(line) && word_count_upto(line, NOTICE_WORDS + 1) <= NOTICE_WORDS && n.phrases.is_match(line)

@@ -128,14 +128,7 @@ impl Sentences {
                 k += 1;
             }
         }
-        let ranks = starts
-            .iter()
-            .scan(0, |before, w| {
-                let r = *before;
-                *before += w.count_ones();
-                Some(r)
-            })
-            .collect();
+        let ranks = super::rank_table(&starts);
         Sentences { list: Vec::new(), starts, ranks, samples, count, tokens }
     }
 
@@ -244,8 +237,9 @@ impl Sentences {
         if !self.list.is_empty() {
             return Some(self.list.partition_point(|&s| s as usize <= i).saturating_sub(1));
         }
-        let upto = self.starts[i / 64] & (u64::MAX >> (63 - i % 64));
-        Some((self.ranks[i / 64] + upto.count_ones()) as usize - 1)
+        // The starts before it and its own, less one.
+        let own = (self.starts[i / 64] >> (i % 64)) & 1;
+        Some(super::rank_below(&self.starts, &self.ranks, i) + own as usize - 1)
     }
 }
 
